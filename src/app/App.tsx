@@ -1,0 +1,18 @@
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href="#/">
+          Cellguard
+        </a>
+      </header>
+      <main id="main" className="app-main">
+        <h1>Soft Cell exposure assessment</h1>
+        <p>
+          Measure how far an intrusion like Operation Soft Cell could get in your network, and what
+          to fix first. Everything you enter stays in this browser.
+        </p>
+      </main>
+    </div>
+  );
+}

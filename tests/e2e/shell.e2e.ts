@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowser, type BrowserSession } from './support/browser';
+
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowser();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+describe('the app shell in Chromium', () => {
+  it('loads with no console error, no page error and no off-origin request', async () => {
+    const { page, watch } = await session.newPage();
+    await page.goto(session.baseUrl);
+    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/\S/);
+    await page.waitForLoadState('networkidle');
+    expect(watch.offOriginRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('serves the strict Content-Security-Policy with the page', async () => {
+    const { page } = await session.newPage();
+    await page.goto(session.baseUrl);
+    const policy = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    const directives = new Map(
+      (policy ?? '').split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+  });
+});

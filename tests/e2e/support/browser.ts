@@ -1,0 +1,72 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** What a page did that a user should never see or that must never leave the machine. */
+export interface PageWatch {
+  consoleErrors: string[];
+  pageErrors: string[];
+  offOriginRequests: string[];
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  baseUrl: string;
+  newPage: (viewport?: {
+    width: number;
+    height: number;
+  }) => Promise<{ page: Page; watch: PageWatch }>;
+  close: () => Promise<void>;
+}
+
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function watchPage(page: Page, baseUrl: string): PageWatch {
+  const origin = new URL(baseUrl).origin;
+  const watch: PageWatch = { consoleErrors: [], pageErrors: [], offOriginRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) watch.offOriginRequests.push(url);
+  });
+  return watch;
+}
+
+export async function startBrowser(): Promise<BrowserSession> {
+  const baseUrl = inject('baseUrl');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // playwright-core gives every launch a fresh, empty profile of its own.
+    args: chromiumFlags,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  return {
+    browser,
+    context,
+    baseUrl,
+    async newPage(viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      return { page, watch: watchPage(page, baseUrl) };
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
