@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { questionSetPlugin } from './scripts/questionSetPlugin.ts';
 
 /**
  * Vite's dev server injects an inline React-refresh preamble and talks to its HMR websocket,
@@ -20,7 +21,7 @@ function devServerCsp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), devServerCsp()],
+  plugins: [react(), devServerCsp(), questionSetPlugin('questions/softcell')],
   build: {
     target: 'es2022',
     sourcemap: false,

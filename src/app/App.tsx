@@ -1,3 +1,5 @@
+import questionSet from 'virtual:cellguard/question-set';
+
 export function App() {
   return (
     <div className="app">
@@ -11,6 +13,9 @@ export function App() {
         <p>
           Measure how far an intrusion like Operation Soft Cell could get in your network, and what
           to fix first. Everything you enter stays in this browser.
+        </p>
+        <p>
+          {questionSet.questions.length} questions in {questionSet.domains.length} domains.
         </p>
       </main>
     </div>

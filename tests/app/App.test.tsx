@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App';
+import { App } from '../../src/app/App.tsx';
 
 describe('App shell', () => {
   it('names the product and promises that data stays in the browser', () => {

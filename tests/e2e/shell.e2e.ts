@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowser, type BrowserSession } from './support/browser';
+import { startBrowser, type BrowserSession } from './support/browser.ts';
 
 let session: BrowserSession;
 beforeAll(async () => {

@@ -1,0 +1,78 @@
+import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
+import { formatProblem } from '../core/questionSet/problems.ts';
+import { loadQuestionSetFolder } from './questionSetFolder.ts';
+
+/** What a command produced; main.ts writes it out, tests read it directly. */
+export interface CommandOutput {
+  exitCode: 0 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+export const usage = [
+  'usage: npm run cli -- <command>',
+  '  validate <set folder>           check a question set and print its coverage',
+  '  coverage <set folder>           print the coverage tables as Markdown',
+].join('\n');
+
+const ok = (stdout: string): CommandOutput => ({ exitCode: 0, stdout, stderr: '' });
+export const badInput = (line: string, stdout = ''): CommandOutput => ({
+  exitCode: 2,
+  stdout,
+  stderr: `${line}\n`,
+});
+
+function validate(folder: string | undefined): CommandOutput {
+  if (!folder) return badInput('validate needs a question-set folder, e.g. questions/softcell');
+  const result = loadQuestionSetFolder(folder);
+  if (!result.ok) {
+    const count = result.problems.length;
+    return badInput(
+      `${folder} is not a valid question set: ${count} problem${count === 1 ? '' : 's'} (listed above).`,
+      result.problems.map(formatProblem).join('\n') + '\n',
+    );
+  }
+  const { set } = result;
+  const coverage = coverageOf(set);
+  const lines = [
+    `${set.id} ${set.version}: ${set.questions.length} questions in ${set.domains.length} domains, valid.`,
+    '',
+    'questions per domain:',
+    ...coverage.domains.map(
+      (d) => `  ${d.id.padEnd(5)} ${String(d.questions.length).padStart(3)}  ${d.title}`,
+    ),
+    'questions per recommendation:',
+    ...coverage.recommendations.map(
+      (r) => `  ${r.id.padEnd(5)} ${String(r.questions.length).padStart(3)}  ${r.title}`,
+    ),
+    'questions per attack phase:',
+    ...coverage.phases.map(
+      (p) => `  ${p.id.padEnd(5)} ${String(p.questions.length).padStart(3)}  ${p.title}`,
+    ),
+  ];
+  return ok(lines.join('\n') + '\n');
+}
+
+function coverage(folder: string | undefined): CommandOutput {
+  if (!folder) return badInput('coverage needs a question-set folder, e.g. questions/softcell');
+  const result = loadQuestionSetFolder(folder);
+  if (!result.ok)
+    return badInput(`${folder} is not a valid question set; run validate to see why.`);
+  return ok(coverageMarkdown(result.set));
+}
+
+export function runCommand(args: readonly string[]): CommandOutput {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate':
+      return validate(rest[0]);
+    case 'coverage':
+      return coverage(rest[0]);
+    case undefined:
+    case 'help':
+    case '--help':
+      return ok(`${usage}\n`);
+    default:
+      return badInput(`unknown command "${command}"; run "npm run cli -- help" for the list.`);
+  }
+}

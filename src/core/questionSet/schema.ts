@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/**
+ * The question-set contract of docs/file-formats.md as zod schemas; the TypeScript types are
+ * inferred from them so the files, the validator and the code can never disagree.
+ * Objects are strict: a misspelt field ("wieght") is an error, not a silently ignored key.
+ */
+
+export const questionIdPattern = /^[A-Z]{2,5}-\d{2,3}$/;
+const optionIdPattern = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** Answers every question accepts besides its own options. */
+export const universalChoices = ['na', 'unknown'] as const;
+
+const coverageValue = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
+
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+
+const idList = (pattern: RegExp, what: string) =>
+  z.array(z.string().regex(pattern, `is not a valid ${what}`));
+
+export const optionSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(optionIdPattern, 'must be lower-case letters, digits and hyphens')
+    .refine((id) => !(universalChoices as readonly string[]).includes(id), {
+      message: "must not be 'na' or 'unknown', which every question already offers",
+    }),
+  label: text('label'),
+  criteria: text('criteria').optional(),
+  coverage: coverageValue.optional(),
+});
+
+export const showIfSchema = z.strictObject({
+  question: z.string().regex(questionIdPattern, 'is not a valid question id'),
+  anyOf: z.array(z.string()).min(1, 'must list at least one option id'),
+});
+
+const remediationBody = {
+  action: text('action'),
+  detail: text('detail'),
+  effort: z.enum(['S', 'M', 'L']),
+};
+const remediationIdPattern = /^[A-Z][A-Z0-9-]{1,39}$/;
+
+/** A remediation written inside the question it closes. */
+export const inlineRemediationSchema = z.strictObject(remediationBody);
+
+/** A remediation in set.yaml that closes several questions at once; questions name it by id. */
+export const sharedRemediationSchema = z.strictObject({
+  id: z.string().regex(remediationIdPattern, 'must be upper-case letters, digits and hyphens'),
+  ...remediationBody,
+});
+
+export const refsSchema = z.strictObject({
+  nistCsf: idList(/^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$/, 'NIST CSF 2.0 id').min(1),
+  cisV8: idList(/^\d{1,2}\.\d{1,2}$/, 'CIS Controls v8 safeguard id').min(1),
+});
+
+const questionCommon = {
+  id: z.string().regex(questionIdPattern, 'must look like EXP-01'),
+  domain: z.string().min(1),
+  text: text('text'),
+  help: text('help'),
+  showIf: showIfSchema.optional(),
+};
+
+/** A control the operator has or lacks; it is scored. */
+export const controlQuestionSchema = z.strictObject({
+  ...questionCommon,
+  kind: z.literal('control'),
+  recommendations: idList(/^[RD]\d{1,2}$/, 'recommendation id').min(
+    1,
+    'must name at least one recommendation',
+  ),
+  attack: idList(/^T\d{4}(\.\d{3})?$/, 'ATT&CK technique id'),
+  phases: idList(/^P\d{1,2}$/, 'phase id').min(1, 'must name at least one phase'),
+  weight: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1 to 5')
+    .max(5, 'must be 1 to 5'),
+  weightReason: text('weightReason'),
+  critical: z.boolean().default(false),
+  options: z
+    .array(optionSchema.extend({ coverage: coverageValue }))
+    .min(3, 'a control needs 3 to 5 graded options')
+    .max(5, 'a control needs 3 to 5 graded options'),
+  remediation: z.union([
+    z.string().regex(remediationIdPattern, 'must name a shared remediation of set.yaml'),
+    inlineRemediationSchema,
+  ]),
+  refs: refsSchema,
+});
+
+/** A scoping question ("Do you run internet-facing web applications?"): never scored, only gates. */
+export const scopeQuestionSchema = z.strictObject({
+  ...questionCommon,
+  kind: z.literal('scope'),
+  options: z
+    .array(optionSchema.omit({ coverage: true }))
+    .min(2, 'a scoping question needs at least 2 options'),
+});
+
+export const questionSchema = z.preprocess(
+  (raw) =>
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)
+      ? { kind: 'control', ...raw }
+      : raw,
+  z.discriminatedUnion('kind', [controlQuestionSchema, scopeQuestionSchema]),
+);
+
+export const domainFileSchema = z.strictObject({
+  questions: z.array(z.unknown()).min(1, 'a domain file needs at least one question'),
+});
+
+export const setFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be lower-case letters, digits and hyphens'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
+  title: text('title'),
+  source: z.strictObject({
+    report: text('report'),
+    publisher: text('publisher'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    link: z.url('must be a URL'),
+  }),
+  recommendations: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[RD]\d{1,2}$/, 'must look like R1 or D4'),
+        title: text('title'),
+        origin: z.enum(['report', 'derived']),
+        summary: text('summary'),
+      }),
+    )
+    .min(1),
+  domains: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Z]{2,5}$/, 'must be 2 to 5 upper-case letters'),
+        title: text('title'),
+        summary: text('summary'),
+        file: z.string().regex(/^[a-z0-9-]+\.yaml$/, 'must name a .yaml file in the set folder'),
+      }),
+    )
+    .min(1),
+  phases: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^P\d{1,2}$/, 'must look like P1'),
+        title: text('title'),
+        summary: text('summary'),
+        attack: idList(/^T\d{4}(\.\d{3})?$/, 'ATT&CK technique id').min(1),
+      }),
+    )
+    .min(1),
+  remediations: z.array(sharedRemediationSchema).default([]),
+  techniques: z.record(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'is not an ATT&CK id'), text('name')),
+});
+
+export type SetFile = z.infer<typeof setFileSchema>;
+/** Every remediation has an id: its shared id, or for an inline one the id of its question. */
+export type Remediation = z.infer<typeof sharedRemediationSchema>;
+export type Effort = Remediation['effort'];
+export type ControlQuestion = Omit<z.infer<typeof controlQuestionSchema>, 'remediation'> & {
+  remediation: Remediation;
+};
+export type ScopeQuestion = z.infer<typeof scopeQuestionSchema>;
+export type Question = ControlQuestion | ScopeQuestion;
+export type QuestionOption = z.infer<typeof optionSchema>;
+export type ControlOption = ControlQuestion['options'][number];
+
+/** A validated question set, questions in domain order and then file order. */
+export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations'> {
+  domains: Omit<SetFile['domains'][number], 'file'>[];
+  questions: Question[];
+}

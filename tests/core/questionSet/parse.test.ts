@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestionSet } from '../../../src/core/questionSet/parse.ts';
+import { formatProblem } from '../../../src/core/questionSet/problems.ts';
+import { shippedSetFiles } from '../../support/shippedSet.ts';
+
+/** Parses the shipped set after one textual edit to one file, and returns the problems as text. */
+function problemsAfter(file: string, edit: (source: string) => string): string[] {
+  const files = shippedSetFiles();
+  const source = files.get(file);
+  if (source === undefined) throw new Error(`no ${file}`);
+  const edited = edit(source);
+  expect(edited, 'the edit must change the file').not.toBe(source);
+  files.set(file, edited);
+  const result = parseQuestionSet(files);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+describe('parseQuestionSet', () => {
+  it('accepts the shipped Soft Cell set', () => {
+    const result = parseQuestionSet(shippedSetFiles());
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('reports a missing required field with file, question and field', () => {
+    const problems = problemsAfter('credentials.yaml', (s) =>
+      s.replace(
+        '    weightReason: Credential dumping fed every later step of the intrusion.\n',
+        '',
+      ),
+    );
+    expect(problems).toEqual(['credentials.yaml › CRD-01 › weightReason: is required']);
+  });
+
+  it('reports a misspelt field instead of ignoring it', () => {
+    const problems = problemsAfter('credentials.yaml', (s) =>
+      s.replace(
+        '    weight: 5\n    weightReason: Credential',
+        '    wieght: 5\n    weightReason: Credential',
+      ),
+    );
+    expect(problems).toContain('credentials.yaml › CRD-01: has unknown field "wieght"');
+    expect(problems).toContain('credentials.yaml › CRD-01 › weight: is required');
+  });
+
+  it('reports a duplicate question id and where the first one is', () => {
+    const problems = problemsAfter('privileged.yaml', (s) => s.replace('id: PRV-06', 'id: CRD-02'));
+    expect(problems).toEqual([
+      'privileged.yaml › CRD-02 › id: is already used by a question in credentials.yaml; ids must be unique',
+    ]);
+  });
+
+  it('reports a recommendation that does not exist', () => {
+    const problems = problemsAfter('privileged.yaml', (s) =>
+      s.replace('recommendations: [D2, D6]', 'recommendations: [D2, D66]'),
+    );
+    expect(problems).toEqual([
+      'privileged.yaml › PRV-01 › recommendations: D66 is not a recommendation of this set',
+    ]);
+  });
+
+  it('reports a condition on a question that does not exist', () => {
+    const problems = problemsAfter('exposure.yaml', (s) =>
+      s.replace(
+        'showIf: { question: EXP-01, anyOf: ["yes"] }\n    recommendations: [R1]',
+        'showIf: { question: EXP-99, anyOf: ["yes"] }\n    recommendations: [R1]',
+      ),
+    );
+    expect(problems).toEqual(['exposure.yaml › EXP-02 › showIf.question: EXP-99 does not exist']);
+  });
+
+  it('reports a coverage outside 0 to 1', () => {
+    const problems = problemsAfter('credentials.yaml', (s) =>
+      s.replace('coverage: 0.35\n', 'coverage: 1.35\n'),
+    );
+    expect(problems).toEqual([
+      'credentials.yaml › CRD-01 › options[1].coverage: must be between 0 and 1',
+    ]);
+  });
+
+  it('reports a control with no full-coverage option', () => {
+    const problems = problemsAfter('vulnerability.yaml', (s) =>
+      s.replace(/(id: VUL-04[\s\S]*?)coverage: 1\n/, '$1coverage: 0.9\n'),
+    );
+    expect(problems).toEqual([
+      'vulnerability.yaml › VUL-04 › options: needs an option with coverage 1 (fully in place and verified)',
+    ]);
+  });
+
+  it('reports options that are not graded from weakest to strongest', () => {
+    const problems = problemsAfter('vulnerability.yaml', (s) =>
+      s.replace(/(id: VUL-04[\s\S]*?)coverage: 0.7\n/, '$1coverage: 0.3\n'),
+    );
+    expect(problems).toEqual([
+      'vulnerability.yaml › VUL-04 › options[2].coverage: options must be listed from weakest to strongest, each with a higher coverage',
+    ]);
+  });
+
+  it('reports a cycle of conditions', () => {
+    const files = shippedSetFiles();
+    files.set(
+      'exposure.yaml',
+      (files.get('exposure.yaml') ?? '').replace(
+        '  - id: EXP-01\n    kind: scope\n',
+        '  - id: EXP-01\n    kind: scope\n    showIf: { question: RAE-01, anyOf: ["yes"] }\n',
+      ),
+    );
+    files.set(
+      'remote-access.yaml',
+      (files.get('remote-access.yaml') ?? '').replace(
+        '  - id: RAE-01\n    kind: scope\n',
+        '  - id: RAE-01\n    kind: scope\n    showIf: { question: EXP-01, anyOf: ["yes"] }\n',
+      ),
+    );
+    const result = parseQuestionSet(files);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'exposure.yaml › EXP-01 › showIf: conditions form a cycle: EXP-01 → RAE-01 → EXP-01',
+    ]);
+  });
+
+  it('refuses a scored control as the gate of a condition', () => {
+    const problems = problemsAfter('exposure.yaml', (s) =>
+      s.replace(
+        'showIf: { question: EXP-01, anyOf: ["yes"] }\n    recommendations: [R1]',
+        'showIf: { question: EXP-03, anyOf: ["verified"] }\n    recommendations: [R1]',
+      ),
+    );
+    expect(problems).toEqual([
+      'exposure.yaml › EXP-02 › showIf.question: EXP-03 is a scored control; only a scoping question may hide others',
+    ]);
+  });
+
+  it('refuses framework ids that do not exist', () => {
+    const problems = problemsAfter('exposure.yaml', (s) =>
+      s
+        .replace('nistCsf: [PR.IR-01, DE.CM-01]', 'nistCsf: [PR.IR-07, DE.CM-01]')
+        .replace('cisV8: ["13.10"]', 'cisV8: ["13.12"]'),
+    );
+    expect(problems).toEqual([
+      'exposure.yaml › EXP-02 › refs.nistCsf: PR.IR-07 is not a NIST CSF 2.0 subcategory',
+      'exposure.yaml › EXP-02 › refs.cisV8: 13.12 is not a CIS Controls v8 safeguard',
+    ]);
+  });
+
+  it('refuses an ATT&CK technique outside the attack chain', () => {
+    const problems = problemsAfter('credentials.yaml', (s) =>
+      s.replace('attack: [T1003.002]', 'attack: [T1003.006]'),
+    );
+    expect(problems).toEqual([
+      "credentials.yaml › CRD-02 › attack: T1003.006 is not a technique of this set's attack chain",
+    ]);
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    const problems = problemsAfter('logging.yaml', (s) =>
+      s.replace('  - id: LOG-02\n    text:', '  - id: LOG-02\n   text:'),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^logging\.yaml: YAML syntax error on line \d+: /);
+  });
+
+  it('reports a recommendation that no question covers', () => {
+    const problems = problemsAfter('set.yaml', (s) =>
+      s.replace(
+        'recommendations:\n  - id: R1',
+        'recommendations:\n  - id: R9\n    title: Unused\n    origin: derived\n    summary: Nobody covers it.\n  - id: R1',
+      ),
+    );
+    expect(problems).toEqual([
+      'set.yaml › recommendations.R9: no question covers this recommendation',
+    ]);
+  });
+
+  it('reports a shared remediation that does not exist', () => {
+    const problems = problemsAfter('endpoint.yaml', (s) =>
+      s.replace(
+        'remediation: EDR-SERVER-ROLLOUT\n    refs:\n      nistCsf: [DE.CM-09, DE.AE-02]',
+        'remediation: EDR-ROLLOUT\n    refs:\n      nistCsf: [DE.CM-09, DE.AE-02]',
+      ),
+    );
+    expect(problems).toEqual([
+      'endpoint.yaml › EDR-01 › remediation: EDR-ROLLOUT is not a shared remediation in set.yaml',
+    ]);
+  });
+
+  it('refuses YAML aliases, which could expand into a huge document', () => {
+    const problems = problemsAfter('set.yaml', (s) =>
+      s.replace(
+        'title: Operation Soft Cell exposure assessment',
+        'title: &t Operation Soft Cell exposure assessment\nx: *t',
+      ),
+    );
+    expect(problems).toEqual(['set.yaml: uses YAML anchors and aliases (& and *), which question files must not']);
+  });
+});
