@@ -163,7 +163,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const { remediations: _shared, ...setFields } = setFile;
+  const { remediations: _sharedRemediations, ...setFields } = setFile;
   const set: QuestionSet = {
     ...setFields,
     domains: setFile.domains.map(({ id, title, summary }) => ({ id, title, summary })),
