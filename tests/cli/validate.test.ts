@@ -25,12 +25,15 @@ describe('npm run cli -- validate', () => {
     expect(stdout).toMatch(/^softcell 1\.0\.0: \d+ questions in 10 domains, valid\./);
     expect(stdout).toMatch(/questions per domain:\n {2}EXP +\d+ {2}Internet exposure/);
     expect(stdout).toMatch(/questions per recommendation:[\s\S]*D11 +\d+ {2}Web-shell detection/);
-    expect(stdout).toMatch(/questions per attack phase:[\s\S]*P8 +\d+ {2}Collection and exfiltration/);
+    expect(stdout).toMatch(
+      /questions per attack phase:[\s\S]*P8 +\d+ {2}Collection and exfiltration/,
+    );
   });
 
   it('lists every problem of a broken set with file, question and field, and exits 2', () => {
     const folder = writeSet('broken', (files) => {
-      const edit = (name: string, from: string, to: string) => files.set(name, (files.get(name) ?? '').replace(from, to));
+      const edit = (name: string, from: string, to: string) =>
+        files.set(name, (files.get(name) ?? '').replace(from, to));
       edit('credentials.yaml', 'coverage: 0.35\n', 'coverage: 1.35\n');
       edit('privileged.yaml', 'id: PRV-06', 'id: CRD-02');
     });
@@ -47,7 +50,9 @@ describe('npm run cli -- validate', () => {
     const { status, stdout, stderr } = runCli(['validate', 'questions/no-such-set']);
     expect(status).toBe(2);
     expect(stdout).toBe('questions/no-such-set: is not a folder\n');
-    expect(stderr).toBe('questions/no-such-set is not a valid question set: 1 problem (listed above).\n');
+    expect(stderr).toBe(
+      'questions/no-such-set is not a valid question set: 1 problem (listed above).\n',
+    );
   });
 
   it('rejects an unknown command in one line, without a stack trace', () => {

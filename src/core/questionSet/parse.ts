@@ -31,7 +31,10 @@ function readYaml(file: string, source: string, problems: SetProblem[]): unknown
     // Aliases are refused so that a crafted file cannot expand into a billion-laughs bomb.
     return document.toJS({ maxAliasCount: 0 });
   } catch {
-    problems.push({ file, message: 'uses YAML anchors and aliases (& and *), which question files must not' });
+    problems.push({
+      file,
+      message: 'uses YAML anchors and aliases (& and *), which question files must not',
+    });
     return undefined;
   }
 }

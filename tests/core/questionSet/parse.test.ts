@@ -189,6 +189,8 @@ describe('parseQuestionSet', () => {
         'title: &t Operation Soft Cell exposure assessment\nx: *t',
       ),
     );
-    expect(problems).toEqual(['set.yaml: uses YAML anchors and aliases (& and *), which question files must not']);
+    expect(problems).toEqual([
+      'set.yaml: uses YAML anchors and aliases (& and *), which question files must not',
+    ]);
   });
 });
