@@ -1,6 +1,8 @@
 import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
 import { formatProblem } from '../core/questionSet/problems.ts';
+import { loadAssessment } from './assessmentInput.ts';
 import { loadQuestionSetFolder } from './questionSetFolder.ts';
+import { scoreReport } from './scoreReport.ts';
 
 /** What a command produced; main.ts writes it out, tests read it directly. */
 export interface CommandOutput {
@@ -13,6 +15,7 @@ export const usage = [
   'usage: npm run cli -- <command>',
   '  validate <set folder>           check a question set and print its coverage',
   '  coverage <set folder>           print the coverage tables as Markdown',
+  '  score <file> [--set <folder>]   score an assessment file and print the result and plan as JSON',
 ].join('\n');
 
 const ok = (stdout: string): CommandOutput => ({ exitCode: 0, stdout, stderr: '' });
@@ -61,9 +64,34 @@ function coverage(folder: string | undefined): CommandOutput {
   return ok(coverageMarkdown(result.set));
 }
 
+function scoreCommand(args: readonly string[]): CommandOutput {
+  const { positional, options } = splitArgs(args);
+  const loaded = loadAssessment(positional[0], options.get('--set'));
+  if (!loaded.ok) return badInput(loaded.line);
+  return ok(`${JSON.stringify(scoreReport(loaded.set, loaded.assessment), null, 2)}\n`);
+}
+
+/** Separates `--name value` options from positional arguments. */
+export function splitArgs(args: readonly string[]) {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg.startsWith('-') && i + 1 < args.length) {
+      options.set(arg, args[i + 1] ?? '');
+      i += 1;
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, options };
+}
+
 export function runCommand(args: readonly string[]): CommandOutput {
   const [command, ...rest] = args;
   switch (command) {
+    case 'score':
+      return scoreCommand(rest);
     case 'validate':
       return validate(rest[0]);
     case 'coverage':

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+const fixtures = 'tests/fixtures/assessments';
+const scratch = mkdtempSync(join(tmpdir(), 'cellguard-score-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface ScoreOutput {
+  risk: number;
+  band: string;
+  domains: { id: string; risk: number | null }[];
+  phases: { id: string; strength: number }[];
+  criticalGaps: string[];
+  actions: { questionIds: string[]; riskReduction: number; effort: string; horizon: string }[];
+}
+
+function scoreFixture(name: string): ScoreOutput {
+  const { status, stdout, stderr } = runCli(['score', `${fixtures}/${name}.json`]);
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  return JSON.parse(stdout) as ScoreOutput;
+}
+
+describe('npm run cli -- score', () => {
+  it('prints risk, band, domains, phases and the plan as JSON', () => {
+    const out = scoreFixture('middle-profile');
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['risk', 'band', 'domains', 'phases', 'actions']),
+    );
+    expect(out.domains).toHaveLength(10);
+    expect(out.phases.map((p) => p.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8']);
+    const first = out.actions[0];
+    expect(first).toMatchObject({ horizon: '0-30' });
+    expect(Object.keys(first ?? {})).toEqual(
+      expect.arrayContaining(['questionIds', 'riskReduction', 'effort', 'horizon']),
+    );
+  });
+
+  it('scores all-best at 0 (low) and all-worst at 100 (critical)', () => {
+    expect(scoreFixture('all-best')).toMatchObject({ risk: 0, band: 'low', actions: [] });
+    expect(scoreFixture('all-worst')).toMatchObject({ risk: 100, band: 'critical' });
+  });
+
+  it('puts the Soft Cell victim profile in critical and the mature operator in low', () => {
+    const victim = scoreFixture('soft-cell-victim');
+    expect(victim.band).toBe('critical');
+    expect(victim.criticalGaps).toEqual(expect.arrayContaining(['EXP-03', 'SUB-02']));
+    const mature = scoreFixture('mature-operator');
+    expect(mature.band).toBe('low');
+    expect(mature.criticalGaps).toEqual([]);
+  });
+
+  it('keeps the middle profile between the two, held at high by its critical gaps', () => {
+    const middle = scoreFixture('middle-profile');
+    expect(middle.risk).toBeGreaterThan(25);
+    expect(middle.risk).toBeLessThan(75);
+    expect(middle.band).toBe('high');
+    expect(middle.criticalGaps.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a broken file with exit 2 and one plain line naming the problem', () => {
+    const file = JSON.parse(readFileSync(`${fixtures}/middle-profile.json`, 'utf8')) as {
+      answers: Record<string, unknown>;
+    };
+    file.answers['EXP-02'] = { choice: 'maybe' };
+    const path = join(scratch, 'broken.json');
+    writeFileSync(path, JSON.stringify(file));
+    const { status, stdout, stderr } = runCli(['score', path]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `${path}: answers.EXP-02.choice: "maybe" is not an answer to EXP-02; it accepts none, some, most, all, verified, na, unknown.\n`,
+    );
+  });
+
+  it('rejects a truncated file and a missing file in one line each', () => {
+    const path = join(scratch, 'truncated.json');
+    writeFileSync(path, readFileSync(`${fixtures}/middle-profile.json`, 'utf8').slice(0, 300));
+    const truncated = runCli(['score', path]);
+    expect(truncated.status).toBe(2);
+    expect(truncated.stderr.trim().split('\n')).toHaveLength(1);
+    expect(truncated.stderr).toMatch(/not valid JSON, so it may be truncated/);
+    const missing = runCli(['score', join(scratch, 'nope.json')]);
+    expect(missing).toMatchObject({
+      status: 2,
+      stderr: `${join(scratch, 'nope.json')}: no such file\n`,
+    });
+  });
+});
