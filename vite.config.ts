@@ -44,6 +44,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/features/**/*.test.{ts,tsx}', 'tests/app/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/dom.ts'],
+          // Dates in the UI are shown in local time; pin it so tests read the same everywhere.
+          env: { TZ: 'UTC' },
         },
       },
     ],

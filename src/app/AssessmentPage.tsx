@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import { questionSet } from '../content/questionSet.ts';
+import { summarize } from '../core/scoring/summary.ts';
+import { ResultsPage } from '../features/results/index.ts';
+import { DomainStep, ReviewPage, Stepper } from '../features/wizard/index.ts';
+import { hrefs, type Route } from '../routing/routes.ts';
+import { navigate } from '../routing/useRoute.ts';
+import { useAssessments, type Position } from '../store/index.ts';
+
+type AssessmentRoute = Extract<Route, { page: 'assessment' | 'step' | 'review' | 'results' }>;
+
+function hrefOf(id: string, position: Position): string {
+  if (position.view === 'review') return hrefs.review(id);
+  if (position.view === 'results') return hrefs.results(id);
+  return hrefs.step(id, position.domainId);
+}
+
+/** One assessment: the stepper beside the current step, review or results; remembers where the user is. */
+export function AssessmentPage({ route }: { route: AssessmentRoute }) {
+  const stored = useAssessments((state) => state.assessments[route.id]);
+  const setPosition = useAssessments((state) => state.setPosition);
+  const setSummary = useAssessments((state) => state.setSummary);
+  const answers = stored?.assessment.answers;
+  const exists = stored !== undefined;
+  const domainKnown =
+    route.page !== 'step' || questionSet.domains.some((d) => d.id === route.domainId);
+  const view = route.page === 'step' ? route.domainId : route.page;
+  const storedHref = stored ? hrefOf(route.id, stored.position) : '';
+
+  useEffect(() => {
+    if (!exists) return;
+    if (route.page === 'assessment') navigate(storedHref, { replace: true });
+    else if (route.page === 'step' && domainKnown)
+      setPosition(route.id, { view: 'step', domainId: view });
+    else if (route.page === 'review' || route.page === 'results')
+      setPosition(route.id, { view: route.page });
+  }, [exists, route.page, route.id, view, domainKnown, storedHref, setPosition]);
+
+  useEffect(() => {
+    if (answers) setSummary(route.id, summarize(questionSet, answers));
+  }, [answers, route.id, setSummary]);
+
+  if (!stored) {
+    return (
+      <section className="narrow">
+        <h1>Assessment not found</h1>
+        <p>
+          There is no such assessment in this browser. It may have been deleted, or saved in another
+          browser.
+        </p>
+        <a className="button primary" href={hrefs.home()}>
+          All assessments
+        </a>
+      </section>
+    );
+  }
+  const { assessment } = stored;
+  return (
+    <div className="assessment-layout">
+      <header className="assessment-header">
+        <h1>
+          {assessment.organisation}
+          <span className="assessment-subtitle">
+            {assessment.scope ? ` · ${assessment.scope}` : ''} · {assessment.cycle}
+          </span>
+        </h1>
+      </header>
+      <Stepper assessmentId={route.id} answers={assessment.answers} current={view} />
+      <div className="assessment-content">
+        {route.page === 'step' && domainKnown && (
+          <DomainStep
+            key={`${route.id}:${route.domainId}`}
+            assessmentId={route.id}
+            domainId={route.domainId}
+            answers={assessment.answers}
+            focusQuestionId={route.questionId}
+          />
+        )}
+        {route.page === 'step' && !domainKnown && (
+          <p>This step does not exist in the question set.</p>
+        )}
+        {route.page === 'review' && (
+          <ReviewPage assessmentId={route.id} answers={assessment.answers} />
+        )}
+        {route.page === 'results' && (
+          <ResultsPage assessmentId={route.id} assessment={assessment} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { bandLabel, type Band } from '../core/scoring/bands.ts';
+
+export function BandBadge({ band }: { band: Band }) {
+  return <span className={`band band-${band}`}>{bandLabel[band]}</span>;
+}

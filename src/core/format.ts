@@ -1,0 +1,46 @@
+/** Display formats shared by the browser and the PDF, so both show the same numbers. */
+
+export const formatRisk = (risk: number): string => risk.toFixed(1);
+
+export const formatPoints = (points: number): string => points.toFixed(1);
+
+export const formatPercent = (fraction: number): string => `${Math.round(fraction * 100)}%`;
+
+/** Chain exposure as "1 in N" where that reads better than a tiny percentage. */
+export function formatChance(chance: number): string {
+  if (chance >= 0.01) return formatPercent(chance);
+  if (chance <= 0) return '0';
+  return `1 in ${Math.round(1 / chance).toLocaleString('en-GB')}`;
+}
+
+export const formatDate = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+};
+
+export const formatDateTime = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('en-GB', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+};
+
+export const horizonLabel: Readonly<Record<string, string>> = {
+  '0-30': '0-30 days',
+  '31-90': '31-90 days',
+  '91-180': '91-180 days',
+};
+
+export const effortLabel: Readonly<Record<string, string>> = {
+  S: 'Small',
+  M: 'Medium',
+  L: 'Large',
+};

@@ -1,0 +1,135 @@
+import { useMemo, useState } from 'react';
+import { BandBadge } from '../../components/BandBadge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ProgressMeter } from '../../components/ProgressMeter.tsx';
+import { formatDateTime, formatRisk } from '../../core/format.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { navigate } from '../../routing/useRoute.ts';
+import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+
+function AssessmentRow({ stored, onDelete }: { stored: StoredAssessment; onDelete: () => void }) {
+  const duplicate = useAssessments((state) => state.duplicate);
+  const { assessment, summary } = stored;
+  const name = `${assessment.organisation}, ${assessment.cycle}`;
+  return (
+    <li className="assessment-card">
+      <div className="assessment-card-main">
+        <h3>
+          <a href={hrefs.assessment(stored.id)}>{assessment.organisation}</a>
+        </h3>
+        <p className="muted">
+          {assessment.scope || 'No scope given'} · {assessment.cycle}
+          {assessment.assessor ? ` · ${assessment.assessor}` : ''}
+        </p>
+        <p className="muted small">Last edited {formatDateTime(assessment.updatedAt)}</p>
+      </div>
+      <div className="assessment-card-status">
+        {summary ? (
+          <ProgressMeter
+            answered={summary.answered}
+            total={summary.visible}
+            label={`Questions answered in ${name}`}
+          />
+        ) : (
+          <p className="muted small">Not started</p>
+        )}
+        {summary?.risk !== undefined && summary.band ? (
+          <p className="risk-line">
+            Risk <strong>{formatRisk(summary.risk)}</strong> <BandBadge band={summary.band} />
+          </p>
+        ) : (
+          <p className="muted small">In progress</p>
+        )}
+      </div>
+      <div className="button-row">
+        <a
+          className="button primary"
+          href={hrefs.assessment(stored.id)}
+          aria-label={`Open ${name}`}
+        >
+          Open
+        </a>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Duplicate ${name}`}
+          onClick={() => {
+            const copy = duplicate(stored.id);
+            if (copy) navigate(hrefs.assessment(copy));
+          }}
+        >
+          Duplicate
+        </button>
+        <button
+          type="button"
+          className="button danger-outline"
+          aria-label={`Delete ${name}`}
+          onClick={onDelete}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function HomePage() {
+  const assessments = useAssessments((state) => state.assessments);
+  const remove = useAssessments((state) => state.remove);
+  const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
+  const sorted = useMemo(
+    () =>
+      Object.values(assessments).sort((a, b) =>
+        b.assessment.updatedAt.localeCompare(a.assessment.updatedAt),
+      ),
+    [assessments],
+  );
+
+  return (
+    <section aria-labelledby="home-title">
+      <div className="page-heading">
+        <h1 id="home-title">Assessments on this device</h1>
+        <a className="button primary" href={hrefs.newAssessment()}>
+          Start a new assessment
+        </a>
+      </div>
+      <p className="lead">
+        How far could an intrusion like Operation Soft Cell get in your network? Questions in ten
+        areas, from the internet-facing web tier to the call detail records, give a risk score, the
+        weak points of the attack chain and a prioritised plan. Answers are saved in this browser as
+        you type and never leave it.
+      </p>
+      {sorted.length === 0 ? (
+        <div className="empty-state">
+          <h2>No assessment yet</h2>
+          <p>
+            Start one for your organisation and scope. You can stop at any point and carry on later
+            from this page.
+          </p>
+        </div>
+      ) : (
+        <ul className="assessment-list" aria-label="Saved assessments">
+          {sorted.map((stored) => (
+            <AssessmentRow
+              key={stored.id}
+              stored={stored}
+              onDelete={() => setPendingDelete(stored)}
+            />
+          ))}
+        </ul>
+      )}
+      {pendingDelete && (
+        <ConfirmDialog
+          title="Delete this assessment?"
+          body={`${pendingDelete.assessment.organisation}, ${pendingDelete.assessment.cycle} and all its answers will be removed from this browser. This cannot be undone.`}
+          confirmLabel="Delete assessment"
+          onCancel={() => setPendingDelete(null)}
+          onConfirm={() => {
+            remove(pendingDelete.id);
+            setPendingDelete(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

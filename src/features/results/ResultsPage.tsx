@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { questionSet } from '../../content/questionSet.ts';
+import type { Assessment } from '../../core/assessment/model.ts';
+import { plan } from '../../core/planning/plan.ts';
+import { score } from '../../core/scoring/score.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { AttackChain } from './AttackChain.tsx';
+import { Contributions } from './Contributions.tsx';
+import { DomainBars } from './DomainBars.tsx';
+import { PlanTable } from './PlanTable.tsx';
+import { ScoreSummary } from './ScoreSummary.tsx';
+
+export function ResultsPage({
+  assessmentId,
+  assessment,
+}: {
+  assessmentId: string;
+  assessment: Assessment;
+}) {
+  const result = useMemo(() => score(questionSet, assessment), [assessment]);
+  const { actions } = useMemo(() => plan(questionSet, assessment, result), [assessment, result]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const gaps = result.unanswered.length + result.naWithoutReason.length;
+
+  return (
+    <section className="results" aria-labelledby="results-title">
+      <h2 id="results-title" ref={heading} tabIndex={-1}>
+        Results
+      </h2>
+      <ScoreSummary result={result} />
+      {(gaps > 0 || result.unverified.length > 0) && (
+        <p className="notice">
+          {gaps > 0 &&
+            `${gaps} question${gaps === 1 ? ' is' : 's are'} not answered (or N/A without a reason). `}
+          {result.unverified.length > 0 &&
+            `${result.unverified.length} answer${result.unverified.length === 1 ? ' is' : 's are'} "Don't know". `}
+          They count as not in place, so the score is as bad as it can be for them.{' '}
+          <a href={hrefs.review(assessmentId)}>Review them</a>.
+        </p>
+      )}
+      <section aria-labelledby="chain-title" className="panel">
+        <h3 id="chain-title">Attack chain</h3>
+        <AttackChain result={result} />
+      </section>
+      <div className="results-grid">
+        <section aria-labelledby="domains-title" className="panel">
+          <h3 id="domains-title">Risk per domain</h3>
+          <DomainBars result={result} />
+        </section>
+        <section aria-labelledby="contrib-title" className="panel">
+          <h3 id="contrib-title">Largest contributions to the risk</h3>
+          <Contributions result={result} assessmentId={assessmentId} />
+        </section>
+      </div>
+      <section aria-labelledby="plan-title" className="panel">
+        <h3 id="plan-title">Remediation plan</h3>
+        <p className="muted">
+          In priority order: critical gaps and quick wins first, then the most risk reduction per
+          unit of effort. Owner and due date are saved as you type.
+        </p>
+        <PlanTable actions={actions} assessmentId={assessmentId} />
+      </section>
+    </section>
+  );
+}

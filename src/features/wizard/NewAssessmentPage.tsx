@@ -1,0 +1,98 @@
+import { useForm } from 'react-hook-form';
+import { questionSet } from '../../content/questionSet.ts';
+import { newAssessment, suggestCycle } from '../../core/assessment/create.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { navigate } from '../../routing/useRoute.ts';
+import { useAssessments } from '../../store/index.ts';
+
+interface NewAssessmentValues {
+  organisation: string;
+  scope: string;
+  cycle: string;
+  assessor: string;
+}
+
+export function NewAssessmentPage() {
+  const add = useAssessments((state) => state.add);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<NewAssessmentValues>({
+    defaultValues: { organisation: '', scope: '', cycle: suggestCycle(new Date()), assessor: '' },
+  });
+  const onSubmit = handleSubmit((values) => {
+    const firstStep = questionSet.domains[0]?.id ?? '';
+    const id = add(newAssessment(questionSet, values, new Date()), {
+      view: 'step',
+      domainId: firstStep,
+    });
+    navigate(hrefs.step(id, firstStep));
+  });
+
+  return (
+    <section aria-labelledby="new-title" className="narrow">
+      <h1 id="new-title">Start a new assessment</h1>
+      <p className="lead">
+        One assessment covers one organisation and scope for one cycle. Repeat it every quarter to
+        show progress.
+      </p>
+      <form onSubmit={onSubmit} noValidate className="stacked-form">
+        <div className="field">
+          <label htmlFor="organisation">Organisation</label>
+          <input
+            id="organisation"
+            autoComplete="organization"
+            aria-invalid={errors.organisation ? true : undefined}
+            aria-describedby={errors.organisation ? 'organisation-error' : undefined}
+            {...register('organisation', {
+              validate: (value) => value.trim() !== '' || 'Enter the organisation being assessed.',
+              maxLength: { value: 200, message: 'Keep the name under 200 characters.' },
+            })}
+          />
+          {errors.organisation && (
+            <p id="organisation-error" className="field-error">
+              {errors.organisation.message}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="scope">Scope</label>
+          <input
+            id="scope"
+            placeholder="e.g. Mobile core, OSS/BSS and corporate IT"
+            {...register('scope', { maxLength: 200 })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="cycle">Cycle</label>
+          <input
+            id="cycle"
+            aria-describedby="cycle-hint"
+            aria-invalid={errors.cycle ? true : undefined}
+            {...register('cycle', {
+              validate: (value) => value.trim() !== '' || 'Enter the cycle, for example 2026-Q4.',
+              maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
+            })}
+          />
+          <p id="cycle-hint" className="hint">
+            Suggested from today&apos;s date as year and quarter.
+          </p>
+          {errors.cycle && <p className="field-error">{errors.cycle.message}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="assessor">Assessor</label>
+          <input id="assessor" autoComplete="name" {...register('assessor', { maxLength: 200 })} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button primary">
+            Start
+          </button>
+          <a className="button" href={hrefs.home()}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

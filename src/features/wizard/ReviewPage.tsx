@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { questionSet } from '../../content/questionSet.ts';
+import type { Answer } from '../../core/assessment/model.ts';
+import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
+import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
+import { hrefs } from '../../routing/routes.ts';
+
+const gapStatuses: Partial<Record<AnswerStatus, string>> = {
+  unanswered: 'Not answered',
+  unknown: "Don't know",
+  'na-without-reason': 'Not applicable, no reason given',
+};
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function describeOpen(unanswered: number, unverified: number): string {
+  const parts = [
+    unanswered > 0
+      ? plural(unanswered, 'question is not answered', 'questions are not answered')
+      : '',
+    unverified > 0
+      ? plural(unverified, 'answer is "Don\'t know"', 'answers are "Don\'t know"')
+      : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ')}. You can finish now: each of them counts as not in place, and the results will say so.`;
+}
+
+/** Everything still open, with a way back to each; finishing with gaps is allowed and said plainly. */
+export function ReviewPage({
+  assessmentId,
+  answers,
+}: {
+  assessmentId: string;
+  answers: Readonly<Record<string, Answer>>;
+}) {
+  const open = useMemo(() => {
+    const visible = visibleQuestionIds(questionSet, answers);
+    return questionSet.questions
+      .filter((q) => visible.has(q.id))
+      .map((q) => ({ question: q, status: answerStatus(q, answers[q.id]) }))
+      .filter((row) => row.status in gapStatuses);
+  }, [answers]);
+  const byDomain = questionSet.domains
+    .map((domain) => ({ domain, rows: open.filter((row) => row.question.domain === domain.id) }))
+    .filter((group) => group.rows.length > 0);
+  const unverified = open.filter((row) => row.status === 'unknown').length;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <section className="review" aria-labelledby="review-title">
+      <h2 id="review-title" ref={heading} tabIndex={-1}>
+        Review
+      </h2>
+      {open.length === 0 ? (
+        <p className="lead">Every question is answered. The results are ready.</p>
+      ) : (
+        <>
+          <p className="lead">{describeOpen(open.length - unverified, unverified)}</p>
+          {byDomain.map(({ domain, rows }) => (
+            <div key={domain.id} className="review-group">
+              <h3>{domain.title}</h3>
+              <ul>
+                {rows.map(({ question, status }) => (
+                  <li key={question.id}>
+                    <a href={hrefs.step(assessmentId, domain.id, question.id)}>
+                      <span className="question-id">{question.id}</span> {question.text}
+                    </a>{' '}
+                    <span className="tag">{gapStatuses[status]}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+      <div className="step-nav">
+        <a className="button" href={hrefs.step(assessmentId, questionSet.domains.at(-1)?.id ?? '')}>
+          Back
+        </a>
+        <a className="button primary" href={hrefs.results(assessmentId)}>
+          {open.length === 0 ? 'See the results' : 'Finish with these gaps and see the results'}
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { questionSet } from '../../content/questionSet.ts';
+import type { Answer } from '../../core/assessment/model.ts';
+import { progressOf } from '../../core/scoring/progress.ts';
+import { hrefs } from '../../routing/routes.ts';
+
+interface StepperProps {
+  assessmentId: string;
+  answers: Readonly<Record<string, Answer>>;
+  current: string | 'review' | 'results';
+}
+
+/** Every domain with its progress; any step can be opened from here. */
+export function Stepper({ assessmentId, answers, current }: StepperProps) {
+  const progress = useMemo(() => progressOf(questionSet, answers), [answers]);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    // On narrow screens the steps scroll sideways; keep the current one in view.
+    const element = list.current;
+    const currentLink = element?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (element && currentLink && element.scrollWidth > element.clientWidth) {
+      element.scrollLeft =
+        currentLink.offsetLeft - element.clientWidth / 2 + currentLink.offsetWidth / 2;
+    }
+  }, [current]);
+  return (
+    <nav className="stepper" aria-label="Assessment steps">
+      <p className="stepper-total">
+        {progress.answered} of {progress.visible} answered
+      </p>
+      <ol ref={list}>
+        {questionSet.domains.map((domain, index) => {
+          const counts = progress.domains[index];
+          const done = counts !== undefined && counts.answered === counts.visible;
+          return (
+            <li key={domain.id} className={done ? 'done' : undefined}>
+              <a
+                href={hrefs.step(assessmentId, domain.id)}
+                aria-current={current === domain.id ? 'step' : undefined}
+              >
+                <span className="step-title">{domain.title}</span>
+                <span
+                  className="step-count"
+                  aria-label={`${counts?.answered ?? 0} of ${counts?.visible ?? 0} answered`}
+                >
+                  {counts?.answered ?? 0}/{counts?.visible ?? 0}
+                </span>
+              </a>
+            </li>
+          );
+        })}
+        <li>
+          <a
+            href={hrefs.review(assessmentId)}
+            aria-current={current === 'review' ? 'step' : undefined}
+          >
+            <span className="step-title">Review</span>
+          </a>
+        </li>
+        <li>
+          <a
+            href={hrefs.results(assessmentId)}
+            aria-current={current === 'results' ? 'step' : undefined}
+          >
+            <span className="step-title">Results</span>
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,4 @@
+export { DomainStep } from './DomainStep.tsx';
+export { ReviewPage } from './ReviewPage.tsx';
+export { Stepper } from './Stepper.tsx';
+export { NewAssessmentPage } from './NewAssessmentPage.tsx';

@@ -1,0 +1,44 @@
+/**
+ * Routes live after the URL's '#', so the built app works from any static file server on any path.
+ * Pure parsing and building; the React hook is in useRoute.ts.
+ */
+export type Route =
+  | { page: 'home' }
+  | { page: 'new' }
+  | { page: 'assessment'; id: string }
+  | { page: 'step'; id: string; domainId: string; questionId?: string }
+  | { page: 'review'; id: string }
+  | { page: 'results'; id: string }
+  | { page: 'not-found'; path: string };
+
+const segment = /^[A-Za-z0-9-]{1,64}$/;
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const [pathname = '', query = ''] = path.split('?');
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length === 0) return { page: 'home' };
+  if (parts.length === 1 && parts[0] === 'new') return { page: 'new' };
+  const [first, id, view, domainId] = parts;
+  if (first !== 'a' || !id || !segment.test(id)) return { page: 'not-found', path };
+  if (parts.length === 2) return { page: 'assessment', id };
+  if (view === 'review' && parts.length === 3) return { page: 'review', id };
+  if (view === 'results' && parts.length === 3) return { page: 'results', id };
+  if (view === 'step' && domainId && segment.test(domainId) && parts.length === 4) {
+    const questionId = new URLSearchParams(query).get('q') ?? undefined;
+    return questionId && segment.test(questionId)
+      ? { page: 'step', id, domainId, questionId }
+      : { page: 'step', id, domainId };
+  }
+  return { page: 'not-found', path };
+}
+
+export const hrefs = {
+  home: () => '#/',
+  newAssessment: () => '#/new',
+  assessment: (id: string) => `#/a/${id}`,
+  step: (id: string, domainId: string, questionId?: string) =>
+    `#/a/${id}/step/${domainId}${questionId ? `?q=${questionId}` : ''}`,
+  review: (id: string) => `#/a/${id}/review`,
+  results: (id: string) => `#/a/${id}/results`,
+};

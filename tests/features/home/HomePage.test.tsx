@@ -1,0 +1,71 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HomePage } from '../../../src/features/home/index.ts';
+import { useAssessments } from '../../../src/store/index.ts';
+import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+const ids = () => Object.keys(useAssessments.getState().assessments);
+
+describe('HomePage', () => {
+  beforeEach(() => {
+    window.location.hash = '';
+  });
+
+  it('invites the first assessment when none is kept on this device', () => {
+    seedStore();
+    render(<HomePage />);
+    expect(screen.getByRole('heading', { name: 'No assessment yet' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start a new assessment' })).toHaveAttribute(
+      'href',
+      '#/new',
+    );
+  });
+
+  it('lists each assessment with organisation, scope, cycle, last edit, progress and risk when complete', () => {
+    const [id = ''] = seedStore(fixtureAssessment('mature-operator'));
+    useAssessments
+      .getState()
+      .setSummary(id, { answered: 63, visible: 63, risk: 2.39, band: 'low' });
+    render(<HomePage />);
+    const card = screen.getByRole('listitem');
+    expect(within(card).getByRole('heading')).toHaveTextContent('Example Mobile (mature profile)');
+    expect(card).toHaveTextContent('Group-wide · 2026-Q4');
+    expect(card).toHaveTextContent(/Last edited 15 Oct 2026/);
+    expect(
+      within(card).getByRole('progressbar', { name: /Questions answered in/ }),
+    ).toHaveAttribute('value', '63');
+    expect(card).toHaveTextContent('Risk 2.4');
+    expect(within(card).getByText('Low')).toBeInTheDocument();
+  });
+
+  it('duplicates an assessment and opens the copy', async () => {
+    const user = userEvent.setup();
+    const [original = ''] = seedStore(fixtureAssessment('middle-profile'));
+    render(<HomePage />);
+    await user.click(screen.getByRole('button', { name: /^Duplicate Example Networks/ }));
+    const copy = ids().find((id) => id !== original) ?? '';
+    const stored = useAssessments.getState().assessments;
+    expect(stored[copy]?.assessment.answers).toEqual(stored[original]?.assessment.answers);
+    expect(stored[copy]?.assessment.scope).toBe('Mobile core and OSS/BSS (copy)');
+    expect(window.location.hash).toBe(`#/a/${copy}`);
+  });
+
+  it('deletes only after confirmation, and Cancel keeps everything', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'), fixtureAssessment('soft-cell-victim'));
+    render(<HomePage />);
+    await user.click(screen.getByRole('button', { name: /^Delete Example Telecom/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this assessment?' });
+    expect(dialog).toHaveTextContent(/cannot be undone/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(ids()).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: /^Delete Example Telecom/ }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete assessment' }),
+    );
+    expect(
+      Object.values(useAssessments.getState().assessments).map((s) => s.assessment.organisation),
+    ).toEqual(['Example Networks (mid-journey profile)']);
+  });
+});

@@ -1,0 +1,109 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { newAssessment } from '../../../src/core/assessment/create.ts';
+import { DomainStep } from '../../../src/features/wizard/index.ts';
+import { questionSet } from '../../../src/content/questionSet.ts';
+import { storageKey } from '../../../src/store/assessments.ts';
+import { useAssessments } from '../../../src/store/index.ts';
+import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
+
+/** Renders a step the way the app does: fed from the store, re-rendered on every store change. */
+function ConnectedStep({ id, domainId }: { id: string; domainId: string }) {
+  const answers = useAssessments((state) => state.assessments[id]?.assessment.answers ?? {});
+  return <DomainStep assessmentId={id} domainId={domainId} answers={answers} />;
+}
+
+let id: string;
+beforeEach(() => {
+  [id = ''] = seedStore(
+    newAssessment(
+      questionSet,
+      { organisation: 'Test Mobile', scope: '', cycle: '2026-Q4' },
+      new Date(),
+    ),
+  );
+});
+
+const question = (questionId: string) =>
+  screen.getByRole('group', { name: new RegExp(`^${questionId} `) });
+
+describe('DomainStep', () => {
+  it('shows each question as a fieldset named by its legend, with its graded options and the two universal answers', () => {
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    const crd01 = question('CRD-01');
+    const radios = within(crd01).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual([
+      'none',
+      'some',
+      'most',
+      'verified',
+      'na',
+      'unknown',
+    ]);
+    expect(
+      within(crd01).getByRole('radio', { name: 'All, blocked and tested' }),
+    ).toHaveAccessibleDescription(/test dump attempt/);
+    expect(within(crd01).getByText('Critical control')).toBeInTheDocument();
+  });
+
+  it('saves a chosen option to the store and to localStorage at once', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    await user.click(within(question('CRD-03')).getByRole('radio', { name: 'Unique everywhere' }));
+    expect(storedAnswers(id)['CRD-03']).toEqual({ choice: 'unique' });
+    const persisted = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as {
+      state: { assessments: Record<string, { assessment: { answers: unknown } }> };
+    };
+    expect(persisted.state.assessments[id]?.assessment.answers).toEqual({
+      'CRD-03': { choice: 'unique' },
+    });
+  });
+
+  it('saves notes, evidence, owner and due date as they are typed', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    const crd01 = question('CRD-01');
+    await user.type(within(crd01).getByLabelText('Note'), 'Pilot on 3 hosts');
+    await user.click(within(crd01).getByText('Evidence, owner and due date'));
+    await user.type(within(crd01).getByLabelText('Owner'), 'Windows team');
+    await user.type(within(crd01).getByLabelText('Due date'), '2027-03-31');
+    expect(storedAnswers(id)['CRD-01']).toEqual({
+      note: 'Pilot on 3 hosts',
+      owner: 'Windows team',
+      due: '2027-03-31',
+    });
+  });
+
+  it('hides web-tier questions when the scoping question says there is no web application, and shows them again', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="EXP" />);
+    expect(question('EXP-02')).toBeInTheDocument();
+    await user.click(within(question('EXP-01')).getByRole('radio', { name: 'No, none' }));
+    expect(screen.queryByRole('group', { name: /^EXP-02 / })).toBeNull();
+    expect(screen.queryByRole('group', { name: /^EXP-03 / })).toBeNull();
+    expect(question('EXP-04')).toBeInTheDocument();
+    expect(screen.getByText(/4 questions are hidden because a scoping answer/)).toBeInTheDocument();
+    await user.click(within(question('EXP-01')).getByRole('radio', { name: 'Yes, one or more' }));
+    expect(question('EXP-02')).toBeInTheDocument();
+  });
+
+  it('asks for a reason when "Not applicable" is chosen and clears the request once one is given', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="SUB" />);
+    const sub07 = question('SUB-07');
+    await user.click(within(sub07).getByRole('radio', { name: 'Not applicable' }));
+    const reason = within(sub07).getByLabelText('Reason it does not apply (required)');
+    expect(
+      await within(sub07).findByText(/Say why this control does not apply/),
+    ).toBeInTheDocument();
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(storedAnswers(id)['SUB-07']).toEqual({ choice: 'na' });
+    await user.type(reason, 'Run by the national authority');
+    expect(within(sub07).queryByText(/Say why this control does not apply/)).toBeNull();
+    expect(storedAnswers(id)['SUB-07']).toEqual({
+      choice: 'na',
+      note: 'Run by the national authority',
+    });
+  });
+});
