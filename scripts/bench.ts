@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Answer } from '../src/core/assessment/model.ts';
+import type { Answer, Assessment } from '../src/core/assessment/model.ts';
 import { parseAssessmentText } from '../src/core/assessment/parseFile.ts';
 import { plan } from '../src/core/planning/plan.ts';
 import type { QuestionSet } from '../src/core/questionSet/schema.ts';
 import { score } from '../src/core/scoring/score.ts';
 import { loadQuestionSetFolder } from '../src/cli/questionSetFolder.ts';
+import { loadReportFonts } from '../src/cli/reportFonts.ts';
+import { buildReport } from '../src/report/index.ts';
+import { scaleSet } from './scaleSet.ts';
 
 interface Row {
   measure: string;
@@ -93,6 +96,36 @@ report(
   `plan the shipped set (${plan(set, middle.assessment).actions.length} actions)`,
   `${planShipped.toFixed(2)} ms`,
 );
+
+const fonts = loadReportFonts();
+function pdfOf(questionSet: QuestionSet, assessment: Assessment) {
+  const result = score(questionSet, assessment);
+  return buildReport({
+    set: questionSet,
+    assessment,
+    result,
+    plan: plan(questionSet, assessment, result),
+    fonts,
+    generatedAt: new Date(),
+  });
+}
+const shippedPdf = timeMs(() => pdfOf(set, middle.assessment), 7);
+const large = scaleSet(set, middle.assessment, 10);
+const largePdf = timeMs(() => pdfOf(large.set, large.assessment), 3);
+const shippedPages = pdfOf(set, middle.assessment).pageCount;
+const largePages = pdfOf(large.set, large.assessment).pageCount;
+report(
+  `PDF, shipped set (${set.questions.length} questions, ${shippedPages} pages)`,
+  `${shippedPdf.toFixed(0)} ms`,
+  '≤ 300 ms',
+  shippedPdf <= 300,
+);
+report(
+  `PDF, 10× set (${large.set.questions.length} questions, ${largePages} pages)`,
+  `${largePdf.toFixed(0)} ms`,
+);
+const ratio = largePdf / shippedPdf;
+report('PDF time ratio, 10× set / shipped set', `${ratio.toFixed(1)}×`, '≤ 12×', ratio <= 12);
 
 const widths = { measure: 46, value: 14, budget: 12 };
 console.log(

@@ -1,6 +1,11 @@
 import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
 import { formatProblem } from '../core/questionSet/problems.ts';
+import { writeFileSync } from 'node:fs';
+import { plan } from '../core/planning/plan.ts';
+import { score } from '../core/scoring/score.ts';
+import { buildReport } from '../report/index.ts';
 import { loadAssessment } from './assessmentInput.ts';
+import { loadReportFonts } from './reportFonts.ts';
 import { loadQuestionSetFolder } from './questionSetFolder.ts';
 import { scoreReport } from './scoreReport.ts';
 
@@ -16,6 +21,8 @@ export const usage = [
   '  validate <set folder>           check a question set and print its coverage',
   '  coverage <set folder>           print the coverage tables as Markdown',
   '  score <file> [--set <folder>]   score an assessment file and print the result and plan as JSON',
+  '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
+  '                                  write the management report as a PDF',
 ].join('\n');
 
 const ok = (stdout: string): CommandOutput => ({ exitCode: 0, stdout, stderr: '' });
@@ -71,6 +78,44 @@ function scoreCommand(args: readonly string[]): CommandOutput {
   return ok(`${JSON.stringify(scoreReport(loaded.set, loaded.assessment), null, 2)}\n`);
 }
 
+function reportCommand(args: readonly string[]): CommandOutput {
+  const { positional, options } = splitArgs(args);
+  const out = options.get('-o') ?? options.get('--out');
+  if (!out)
+    return badInput('report needs an output file: npm run cli -- report <file> -o <out.pdf>');
+  const loaded = loadAssessment(positional[0], options.get('--set'));
+  if (!loaded.ok) return badInput(loaded.line);
+  let previous;
+  const previousFile = options.get('--previous');
+  if (previousFile) {
+    const earlier = loadAssessment(previousFile, options.get('--set'));
+    if (!earlier.ok) return badInput(earlier.line);
+    previous = { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) };
+  }
+  const result = score(loaded.set, loaded.assessment);
+  const report = buildReport({
+    set: loaded.set,
+    assessment: loaded.assessment,
+    result,
+    plan: plan(loaded.set, loaded.assessment, result),
+    ...(previous ? { previous } : {}),
+    fonts: loadReportFonts(),
+    generatedAt: new Date(),
+  });
+  try {
+    writeFileSync(out, report.pdf);
+  } catch (error) {
+    return badInput(
+      `cannot write ${out}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`,
+    );
+  }
+  return {
+    exitCode: 0,
+    stdout: `${out}: ${report.pageCount} pages, risk ${result.risk.toFixed(1)} (${result.band})\n`,
+    stderr: report.warnings.map((w) => `warning: ${w}\n`).join(''),
+  };
+}
+
 /** Separates `--name value` options from positional arguments. */
 export function splitArgs(args: readonly string[]) {
   const positional: string[] = [];
@@ -92,6 +137,8 @@ export function runCommand(args: readonly string[]): CommandOutput {
   switch (command) {
     case 'score':
       return scoreCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     case 'validate':
       return validate(rest[0]);
     case 'coverage':

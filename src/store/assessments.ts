@@ -114,7 +114,12 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
           updateAnswer: (id, questionId, change) => changeAnswers(id, [questionId], change),
           updateAnswers: changeAnswers,
           setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
-          setSummary: (id, summary) => edit(id, (stored) => ({ ...stored, summary })),
+          setSummary: (id, summary) => {
+            const current = get().assessments[id]?.summary;
+            // Typing a note does not change the summary; skip the write rather than store it again.
+            if (current && JSON.stringify(current) === JSON.stringify(summary)) return;
+            edit(id, (stored) => ({ ...stored, summary }));
+          },
         };
       },
       {

@@ -8,6 +8,7 @@ import { AttackChain } from './AttackChain.tsx';
 import { Contributions } from './Contributions.tsx';
 import { DomainBars } from './DomainBars.tsx';
 import { PlanTable } from './PlanTable.tsx';
+import { ReportButton } from './ReportButton.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
 export function ResultsPage({
@@ -29,6 +30,7 @@ export function ResultsPage({
         Results
       </h2>
       <ScoreSummary result={result} />
+      <ReportButton request={() => ({ set: questionSet, assessment, result, plan: { actions } })} />
       {(gaps > 0 || result.unverified.length > 0) && (
         <p className="notice">
           {gaps > 0 &&

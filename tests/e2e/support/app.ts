@@ -56,3 +56,25 @@ export async function expectNoHorizontalOverflow(page: Page) {
   }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
+
+/**
+ * Puts an assessment into the app's storage as if it had been entered earlier, then reloads so
+ * the app reads it; returns its local id.
+ */
+export async function seedAssessment(
+  page: Page,
+  baseUrl: string,
+  assessment: Assessment,
+  id = 'seeded1',
+): Promise<string> {
+  await page.goto(baseUrl);
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: storageKey,
+    value: JSON.stringify({
+      state: { assessments: { [id]: { id, assessment, position: { view: 'results' } } } },
+      version: 1,
+    }),
+  });
+  await page.reload();
+  return id;
+}

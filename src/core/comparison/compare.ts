@@ -1,0 +1,97 @@
+import type { Assessment } from '../assessment/model.ts';
+import type { QuestionSet } from '../questionSet/schema.ts';
+import type { Band } from '../scoring/bands.ts';
+import { score, type QuestionScore, type ScoreResult } from '../scoring/score.ts';
+
+export interface CoverageMove {
+  questionId: string;
+  from: number;
+  to: number;
+}
+
+/** What moved between two cycles of the same organisation and scope. */
+export interface Comparison {
+  previous: { cycle: string; risk: number; band: Band };
+  current: { cycle: string; risk: number; band: Band };
+  riskDelta: number;
+  domains: {
+    domainId: string;
+    title: string;
+    previous: number | null;
+    current: number | null;
+    delta: number | null;
+  }[];
+  phases: { phaseId: string; title: string; previous: number; current: number; delta: number }[];
+  /** Gaps of the previous cycle now fully in place. */
+  closedGaps: string[];
+  /** Controls fully in place (or not yet assessed) before that are gaps now. */
+  newGaps: string[];
+  /** Controls whose coverage fell, including those that were fully in place. */
+  regressions: CoverageMove[];
+  improvements: CoverageMove[];
+}
+
+const isGap = (q: QuestionScore | undefined) =>
+  q !== undefined && q.coverage !== null && q.coverage < 1;
+
+export function compareResults(
+  previous: { assessment: Pick<Assessment, 'cycle'>; result: ScoreResult },
+  current: { assessment: Pick<Assessment, 'cycle'>; result: ScoreResult },
+): Comparison {
+  const before = new Map(previous.result.questions.map((q) => [q.questionId, q]));
+  const after = new Map(current.result.questions.map((q) => [q.questionId, q]));
+  const moves: CoverageMove[] = [];
+  for (const [id, now] of after) {
+    const then = before.get(id);
+    if (then?.coverage == null || now.coverage === null || then.coverage === now.coverage) continue;
+    moves.push({ questionId: id, from: then.coverage, to: now.coverage });
+  }
+  return {
+    previous: {
+      cycle: previous.assessment.cycle,
+      risk: previous.result.risk,
+      band: previous.result.band,
+    },
+    current: {
+      cycle: current.assessment.cycle,
+      risk: current.result.risk,
+      band: current.result.band,
+    },
+    riskDelta: current.result.risk - previous.result.risk,
+    domains: current.result.domains.map((d) => {
+      const then = previous.result.domains.find((p) => p.domainId === d.domainId)?.risk ?? null;
+      return {
+        domainId: d.domainId,
+        title: d.title,
+        previous: then,
+        current: d.risk,
+        delta: then === null || d.risk === null ? null : d.risk - then,
+      };
+    }),
+    phases: current.result.phases.map((p) => {
+      const then = previous.result.phases.find((x) => x.phaseId === p.phaseId)?.strength ?? 0;
+      return {
+        phaseId: p.phaseId,
+        title: p.title,
+        previous: then,
+        current: p.strength,
+        delta: p.strength - then,
+      };
+    }),
+    closedGaps: [...before.values()]
+      .filter((q) => isGap(q) && after.get(q.questionId)?.coverage === 1)
+      .map((q) => q.questionId),
+    newGaps: [...after.values()]
+      .filter((q) => isGap(q) && !isGap(before.get(q.questionId)))
+      .map((q) => q.questionId),
+    regressions: moves.filter((m) => m.to < m.from),
+    improvements: moves.filter((m) => m.to > m.from),
+  };
+}
+
+export function compare(set: QuestionSet, previous: Assessment, current: Assessment): Comparison {
+  return compareResults(
+    { assessment: previous, result: score(set, previous) },
+    { assessment: current, result: score(set, current) },
+  );
+}

@@ -1,0 +1,93 @@
+import type { Assessment } from '../core/assessment/model.ts';
+import { compareResults } from '../core/comparison/compare.ts';
+import type { Plan } from '../core/planning/plan.ts';
+import type { QuestionSet } from '../core/questionSet/schema.ts';
+import type { ScoreResult } from '../core/scoring/score.ts';
+import { fontCoverage } from './fontCoverage.ts';
+import {
+  drawCharts,
+  drawContents,
+  drawCover,
+  drawFindings,
+  drawHeadersAndFooters,
+  drawMethodology,
+  drawPlan,
+  drawSummary,
+  type ReportContent,
+} from './sections.ts';
+import { ReportWriter, type ReportFonts } from './writer.ts';
+
+export interface ReportInput {
+  set: QuestionSet;
+  assessment: Assessment;
+  result: ScoreResult;
+  plan: Plan;
+  /** An earlier cycle of the same organisation and scope, for the "since" figures. */
+  previous?: { assessment: Assessment; result: ScoreResult };
+  fonts: ReportFonts;
+  generatedAt: Date;
+}
+
+export interface BuiltReport {
+  pdf: Uint8Array;
+  pageCount: number;
+  sections: { title: string; page: number }[];
+  /** Plain-words notes for the user, e.g. characters the font could not draw. */
+  warnings: string[];
+}
+
+/** The management report as a PDF: a pure function of its input, in the browser and in Node. */
+export function buildReport(input: ReportInput): BuiltReport {
+  const regular = fontCoverage(input.fonts.regular);
+  const bold = fontCoverage(input.fonts.bold);
+  const covered = new Set([...regular].filter((code) => bold.has(code)));
+  const writer = new ReportWriter(input.fonts, covered);
+  const content: ReportContent = {
+    set: input.set,
+    assessment: input.assessment,
+    result: input.result,
+    plan: input.plan,
+    generatedAt: input.generatedAt,
+    ...(input.previous
+      ? {
+          previous: input.previous,
+          comparison: compareResults(input.previous, {
+            assessment: input.assessment,
+            result: input.result,
+          }),
+        }
+      : {}),
+  };
+
+  writer.doc.setProperties({
+    title: `Soft Cell exposure assessment: ${writer.user(input.assessment.organisation, 'the organisation name')} ${writer.user(input.assessment.cycle, 'the cycle')}`,
+    subject: 'Risk, attack-chain weak points and remediation plan. CONFIDENTIAL.',
+    creator: 'Cellguard',
+  });
+  writer.doc.setCreationDate(input.generatedAt);
+
+  drawCover(writer, content);
+  writer.newPage(); // the table of contents, filled in once the sections' pages are known
+  const sections: { title: string; page: number }[] = [];
+  const section = (title: string, draw: () => void) => {
+    writer.newPage();
+    sections.push({ title, page: writer.pageNumber() });
+    draw();
+  };
+  section('1. Executive summary', () => drawSummary(writer, content));
+  section('2. Risk by domain and attack chain', () => drawCharts(writer, content));
+  section('3. Remediation plan', () => drawPlan(writer, content));
+  section('4. Findings by domain', () => drawFindings(writer, content));
+  section('5. Methodology', () => drawMethodology(writer, content));
+
+  writer.doc.setPage(2);
+  drawContents(writer, sections);
+  drawHeadersAndFooters(writer, content);
+
+  return {
+    pdf: new Uint8Array(writer.doc.output('arraybuffer')),
+    pageCount: writer.doc.getNumberOfPages(),
+    sections,
+    warnings: writer.warnings(),
+  };
+}

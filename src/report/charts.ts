@@ -1,0 +1,96 @@
+import { formatPercent, formatRisk } from '../core/format.ts';
+import { bandOf } from '../core/scoring/bands.ts';
+import type { ScoreResult } from '../core/scoring/score.ts';
+import { bandColours, colours, contentWidth, page } from './theme.ts';
+import type { ReportWriter } from './writer.ts';
+
+/** Risk per domain as vector bars, with the previous cycle as a tick when there is one. */
+export function drawDomainBars(writer: ReportWriter, result: ScoreResult, previous?: ScoreResult) {
+  const { doc } = writer;
+  const labelWidth = 190;
+  const valueWidth = 60;
+  const trackWidth = contentWidth - labelWidth - valueWidth - 10;
+  writer.ensureSpace(result.domains.length * 30 + 30);
+  for (const domain of result.domains) {
+    const top = writer.y;
+    writer.font(9);
+    const label: string[] = doc.splitTextToSize(domain.title, labelWidth - 8);
+    doc.text(label.slice(0, 2), page.left, top + 9);
+    const rowHeight = label.length > 1 ? 30 : 22;
+    const trackX = page.left + labelWidth;
+    doc.setFillColor(...colours.track);
+    doc.rect(trackX, top + 3, trackWidth, 9, 'F');
+    if (domain.risk !== null) {
+      doc.setFillColor(...bandColours[bandOf(domain.risk)]);
+      doc.rect(trackX, top + 3, Math.max((trackWidth * domain.risk) / 100, 1), 9, 'F');
+    }
+    const before = previous?.domains.find((d) => d.domainId === domain.domainId)?.risk;
+    if (before !== undefined && before !== null) {
+      const x = trackX + (trackWidth * before) / 100;
+      doc.setDrawColor(...colours.ink);
+      doc.setLineWidth(1.5);
+      doc.line(x, top, x, top + 15);
+    }
+    writer.font(9, 'bold');
+    doc.text(
+      domain.risk === null ? 'n/a' : formatRisk(domain.risk),
+      page.left + contentWidth,
+      top + 11,
+      { align: 'right' },
+    );
+    writer.y = top + rowHeight;
+  }
+  writer.font(8, 'normal', colours.muted);
+  const legend = previous
+    ? 'Risk 0-100 per domain, higher is more exposed. The black tick marks the previous cycle.'
+    : 'Risk 0-100 per domain, higher is more exposed; bar colour shows the band of the value.';
+  doc.text(legend, page.left, writer.y + 6);
+  writer.y += 20;
+}
+
+/** The eight phases as a chain of boxes in two rows, the weakest outlined in red. */
+export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
+  const { doc } = writer;
+  const perRow = 4;
+  const gap = 18;
+  const boxWidth = (contentWidth - gap * (perRow - 1)) / perRow;
+  const boxHeight = 78;
+  const weakest = new Set(result.chain.weakest);
+  const rows = Math.ceil(result.phases.length / perRow);
+  writer.ensureSpace(rows * (boxHeight + 22) + 20);
+  result.phases.forEach((phase, index) => {
+    const column = index % perRow;
+    const row = Math.floor(index / perRow);
+    const x = page.left + column * (boxWidth + gap);
+    const y = writer.y + row * (boxHeight + 22);
+    const isWeak = weakest.has(phase.phaseId);
+    doc.setFillColor(...(isWeak ? colours.weakestFill : colours.white));
+    doc.setDrawColor(...(isWeak ? colours.confidential : colours.line));
+    doc.setLineWidth(isWeak ? 1.6 : 0.8);
+    doc.roundedRect(x, y, boxWidth, boxHeight, 4, 4, 'FD');
+    writer.font(9, 'bold');
+    doc.text(phase.phaseId, x + 7, y + 14);
+    writer.font(8.5);
+    doc.text(doc.splitTextToSize(phase.title, boxWidth - 14).slice(0, 2), x + 7, y + 27);
+    // strength gauge
+    doc.setFillColor(...colours.track);
+    doc.rect(x + 7, y + 50, boxWidth - 14, 7, 'F');
+    doc.setFillColor(...bandColours[bandOf(100 - (phase.strength / 0.9) * 100)]);
+    doc.rect(x + 7, y + 50, Math.max(((boxWidth - 14) * phase.strength) / 0.9, 1), 7, 'F');
+    writer.font(8, 'normal', colours.muted);
+    doc.text(
+      `stopped ${formatPercent(phase.strength)}${isWeak ? ' · weakest' : ''}`,
+      x + 7,
+      y + 70,
+    );
+    if (column < perRow - 1 && index < result.phases.length - 1) {
+      const arrowY = y + boxHeight / 2;
+      doc.setDrawColor(...colours.muted);
+      doc.setLineWidth(1);
+      doc.line(x + boxWidth + 3, arrowY, x + boxWidth + gap - 4, arrowY);
+      doc.line(x + boxWidth + gap - 8, arrowY - 3, x + boxWidth + gap - 4, arrowY);
+      doc.line(x + boxWidth + gap - 8, arrowY + 3, x + boxWidth + gap - 4, arrowY);
+    }
+  });
+  writer.y += rows * (boxHeight + 22);
+}

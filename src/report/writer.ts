@@ -1,0 +1,158 @@
+import { jsPDF } from 'jspdf';
+import { autoTable, type UserOptions } from 'jspdf-autotable';
+import { describeCharacters, drawableText } from './drawableText.ts';
+import { colours, contentWidth, fontNames, page, type Rgb } from './theme.ts';
+
+export interface ReportFonts {
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The drawing surface of the report: a cursor that flows text down the page, starts new pages
+ * before anything would cross the bottom margin, and passes every user-typed string through
+ * `drawableText` so that missing glyphs become visible markers and are reported.
+ */
+export class ReportWriter {
+  readonly doc: jsPDF;
+  y: number = page.top;
+  private readonly covered: ReadonlySet<number>;
+  private readonly replacements = new Map<string, string[]>();
+
+  constructor(fonts: ReportFonts, covered: ReadonlySet<number>) {
+    this.covered = covered;
+    this.doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true });
+    this.doc.addFileToVFS(fontNames.file, toBase64(fonts.regular));
+    this.doc.addFileToVFS(fontNames.boldFile, toBase64(fonts.bold));
+    this.doc.addFont(fontNames.file, fontNames.regular, 'normal');
+    this.doc.addFont(fontNames.boldFile, fontNames.regular, 'bold');
+    this.doc.setFont(fontNames.regular, 'normal');
+  }
+
+  /** User-typed text, made drawable; `where` names the field in the warning if anything was replaced. */
+  user(value: string | undefined, where: string): string {
+    const { text, replaced } = drawableText(value ?? '', this.covered);
+    if (replaced.length > 0) {
+      const known = this.replacements.get(where) ?? [];
+      this.replacements.set(where, [...new Set([...known, ...replaced])]);
+    }
+    return text;
+  }
+
+  warnings(): string[] {
+    return [...this.replacements.entries()].map(
+      ([where, characters]) =>
+        `The report font cannot draw ${describeCharacters(characters)} in ${where}; each was replaced by □ in the PDF.`,
+    );
+  }
+
+  font(size: number, style: 'normal' | 'bold' = 'normal', colour: Rgb = colours.ink) {
+    this.doc.setFont(fontNames.regular, style);
+    this.doc.setFontSize(size);
+    this.doc.setTextColor(...colour);
+  }
+
+  lineHeight(size: number) {
+    return size * 1.35;
+  }
+
+  newPage() {
+    this.doc.addPage();
+    this.y = page.top;
+  }
+
+  /** Starts a new page unless `height` points still fit above the bottom margin. */
+  ensureSpace(height: number) {
+    if (this.y + height > page.height - page.bottom) this.newPage();
+  }
+
+  /** Wrapped text at the cursor; breaks across pages line by line. */
+  paragraph(
+    text: string,
+    options: {
+      size?: number;
+      style?: 'normal' | 'bold';
+      colour?: Rgb;
+      indent?: number;
+      after?: number;
+      width?: number;
+    } = {},
+  ) {
+    const size = options.size ?? 10;
+    const indent = options.indent ?? 0;
+    this.font(size, options.style, options.colour);
+    const lines: string[] = this.doc.splitTextToSize(
+      text,
+      (options.width ?? contentWidth) - indent,
+    );
+    for (const line of lines) {
+      this.ensureSpace(this.lineHeight(size));
+      this.doc.text(line, page.left + indent, this.y + size);
+      this.y += this.lineHeight(size);
+    }
+    this.y += options.after ?? 6;
+  }
+
+  /** A heading kept together with at least `keepWith` points of what follows it. */
+  heading(text: string, level: 1 | 2 | 3, keepWith = 90) {
+    const size = level === 1 ? 18 : level === 2 ? 13 : 11;
+    this.ensureSpace(this.lineHeight(size) + keepWith);
+    if (level === 1 && this.y > page.top) this.y += 6;
+    this.paragraph(text, {
+      size,
+      style: 'bold',
+      colour: level === 1 ? colours.brand : colours.ink,
+      after: level === 1 ? 8 : 4,
+    });
+  }
+
+  bullet(text: string, options: { size?: number } = {}) {
+    const size = options.size ?? 10;
+    this.ensureSpace(this.lineHeight(size));
+    this.font(size);
+    this.doc.text('•', page.left + 4, this.y + size);
+    this.paragraph(text, { size, indent: 16, after: 2 });
+  }
+
+  /** A jspdf-autotable table at the cursor, in the report font; the cursor moves below it. */
+  table(options: UserOptions) {
+    autoTable(this.doc, {
+      startY: this.y,
+      margin: { left: page.left, right: page.right, top: page.top, bottom: page.bottom },
+      theme: 'grid',
+      rowPageBreak: 'avoid',
+      showHead: 'everyPage',
+      ...options,
+      styles: {
+        font: fontNames.regular,
+        fontSize: 8,
+        cellPadding: 4,
+        textColor: [...colours.ink],
+        lineColor: [...colours.line],
+        lineWidth: 0.5,
+        overflow: 'linebreak',
+        valign: 'top',
+        ...options.styles,
+      },
+      headStyles: {
+        fillColor: [...colours.headFill],
+        textColor: [...colours.ink],
+        fontStyle: 'bold',
+        ...options.headStyles,
+      },
+    });
+    const last = (this.doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable;
+    this.y = (last?.finalY ?? this.y) + 12;
+  }
+
+  pageNumber(): number {
+    return this.doc.getNumberOfPages();
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { pdfPages, squash } from '../support/pdfText.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'cellguard-report-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const fixtures = 'tests/fixtures/assessments';
+
+describe('npm run cli -- report', () => {
+  it.each([
+    'all-best',
+    'all-worst',
+    'soft-cell-victim',
+    'mature-operator',
+    'middle-profile',
+    'unicode-operator',
+  ])('writes the PDF for the %s fixture', async (name) => {
+    const out = join(scratch, `${name}.pdf`);
+    const { status, stdout } = runCli(['report', `${fixtures}/${name}.json`, '-o', out]);
+    expect(status).toBe(0);
+    const score = JSON.parse(runCli(['score', `${fixtures}/${name}.json`]).stdout) as {
+      risk: number;
+      band: string;
+    };
+    expect(stdout).toBe(
+      `${out}: ${/(\d+) pages/.exec(stdout)?.[1]} pages, risk ${score.risk.toFixed(1)} (${score.band})\n`,
+    );
+    const text = squash((await pdfPages(new Uint8Array(readFileSync(out)))).join(' '));
+    expect(text).toContain(squash(`Risk ${score.risk.toFixed(1)} / 100`));
+  });
+
+  it('adds the change since a previous cycle, and lists characters the font cannot draw as warnings', async () => {
+    const out = join(scratch, 'with-previous.pdf');
+    const { status, stderr } = runCli([
+      'report',
+      `${fixtures}/unicode-operator.json`,
+      '--previous',
+      `${fixtures}/soft-cell-victim.json`,
+      '-o',
+      out,
+    ]);
+    expect(status).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([
+      'warning: The report font cannot draw U+202E U+202C in the note of VUL-01; each was replaced by □ in the PDF.',
+      'warning: The report font cannot draw 中 国 移 动 核 心 网 日 志 保 留 一 年 in the note of LOG-01; each was replaced by □ in the PDF.',
+    ]);
+    expect((await pdfPages(new Uint8Array(readFileSync(out)))).join(' ')).toContain(
+      'Since 2026-Q3',
+    );
+  });
+
+  it('refuses to run without an output file, or with a broken input, in one plain line', () => {
+    expect(runCli(['report', `${fixtures}/middle-profile.json`])).toMatchObject({
+      status: 2,
+      stderr: 'report needs an output file: npm run cli -- report <file> -o <out.pdf>\n',
+    });
+    const broken = runCli(['report', 'package.json', '-o', join(scratch, 'x.pdf')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toBe(
+      'package.json: format: This is not a Cellguard assessment file (expected format "cellguard-assessment").\n',
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRisk } from '../../src/core/format.ts';
+import { plan } from '../../src/core/planning/plan.ts';
+import { score } from '../../src/core/scoring/score.ts';
+import { pdfPages, squash } from '../support/pdfText.ts';
+import { loadShippedSet } from '../support/shippedSet.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
+import { expectNoSeriousAxeViolations, seedAssessment } from './support/app.ts';
+import { startBrowser, type BrowserSession } from './support/browser.ts';
+
+const set = loadShippedSet();
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowser();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+describe('the PDF report in Chromium', () => {
+  it('loads the report code only on demand and downloads a PDF with the score, the plan and non-Latin text intact', async () => {
+    const { page, watch } = await session.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const assessment = fixtureAssessment('unicode-operator');
+    const id = await seedAssessment(page, session.baseUrl, assessment);
+    await page.goto(`${session.baseUrl}#/a/${id}/results`);
+    await page.waitForSelector('#results-title');
+    await expectNoSeriousAxeViolations(page, 'results with report button');
+    const beforeClick = [...requests];
+    expect(beforeClick.filter((url) => /reportExport|\.ttf$/.test(url))).toEqual([]);
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF report' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('cellguard-ПАО-Северный-Телеком-2026-Q4.pdf');
+    const path = join(mkdtempSync(join(tmpdir(), 'cellguard-pdf-')), 'report.pdf');
+    await download.saveAs(path);
+    expect(requests.filter((url) => /reportExport|\.ttf$/.test(url)).length).toBeGreaterThanOrEqual(
+      3,
+    );
+
+    const bytes = new Uint8Array(readFileSync(path));
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const text = squash((await pdfPages(bytes)).join('\n'));
+    const result = score(set, assessment);
+    expect(text).toContain(squash(`Risk ${formatRisk(result.risk)} / 100`));
+    expect(text).toContain(squash('ПАО «Северный Телеком»'));
+    expect(text).toContain(squash('Ελένη Παπαδοπούλου'));
+    for (const action of plan(set, assessment, result).actions)
+      expect(text).toContain(squash(action.action));
+
+    const status = page.getByRole('status').filter({ hasText: 'downloaded' });
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/The PDF report has been downloaded, with these notes:/);
+    expect(await status.textContent()).toContain('in the note of LOG-01');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.offOriginRequests).toEqual([]);
+  });
+});

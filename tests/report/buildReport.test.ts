@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/core/assessment/model.ts';
+import { formatRisk } from '../../src/core/format.ts';
+import { plan } from '../../src/core/planning/plan.ts';
+import { bandLabel } from '../../src/core/scoring/bands.ts';
+import { score } from '../../src/core/scoring/score.ts';
+import { loadReportFonts } from '../../src/cli/reportFonts.ts';
+import { buildReport } from '../../src/report/index.ts';
+import { pdfPages, squash } from '../support/pdfText.ts';
+import { loadShippedSet } from '../support/shippedSet.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
+
+const set = loadShippedSet();
+const fonts = loadReportFonts();
+const generatedAt = new Date('2026-11-26T12:00:00Z');
+
+function build(assessment: Assessment, previous?: Assessment) {
+  const result = score(set, assessment);
+  const report = buildReport({
+    set,
+    assessment,
+    result,
+    plan: plan(set, assessment, result),
+    ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
+    fonts,
+    generatedAt,
+  });
+  return { report, result, actions: plan(set, assessment, result).actions };
+}
+
+describe('buildReport', () => {
+  it.each(['soft-cell-victim', 'middle-profile', 'mature-operator', 'all-best', 'all-worst'])(
+    'writes every section, the exact score and every plan action for the %s fixture',
+    async (name) => {
+      const assessment = fixtureAssessment(name);
+      const { report, result, actions } = build(assessment);
+      const pages = await pdfPages(report.pdf);
+      expect(pages).toHaveLength(report.pageCount);
+      const all = pages.join('\n');
+      for (const heading of [
+        'Contents',
+        '1. Executive summary',
+        '2. Risk by domain and attack chain',
+        '3. Remediation plan',
+        '4. Findings by domain',
+        '5. Methodology',
+      ]) {
+        expect(all).toContain(heading);
+      }
+      expect(pages[0]).toContain(assessment.organisation);
+      expect(pages[0]).toContain('softcell 1.0.0');
+      expect(pages[0]).toContain('CONFIDENTIAL');
+      expect(all).toContain(`Risk ${formatRisk(result.risk)} / 100`);
+      expect(all).toContain(`${bandLabel[result.band]} exposure`);
+      const text = squash(all);
+      for (const action of actions) expect(text).toContain(squash(action.action));
+      for (const question of set.questions) expect(text).toContain(question.id);
+      pages.forEach((page, index) => {
+        expect(page).toContain('CONFIDENTIAL');
+        expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+      });
+      expect(report.warnings).toEqual([]);
+    },
+  );
+
+  it('lists the contents with the page each section starts on', async () => {
+    const { report } = build(fixtureAssessment('middle-profile'));
+    const pages = await pdfPages(report.pdf);
+    for (const section of report.sections) {
+      expect(squash(pages[1] ?? '')).toContain(squash(`${section.title} ${section.page}`));
+      expect(pages[section.page - 1]).toContain(section.title);
+    }
+  });
+
+  it('names the five actions that reduce the risk most in the executive summary, with their owners', async () => {
+    const { report, actions } = build(fixtureAssessment('middle-profile'));
+    const summaryPage = report.sections[0]?.page ?? 0;
+    const summary = squash((await pdfPages(report.pdf))[summaryPage - 1] ?? '');
+    const topFive = [...actions]
+      .sort((a, b) => b.riskReduction - a.riskReduction || a.id.localeCompare(b.id))
+      .slice(0, 5);
+    for (const action of topFive) expect(summary).toContain(squash(action.action));
+    expect(summary).toContain('SOClead');
+  });
+
+  it('brings Cyrillic, Greek, Polish and Arabic text back intact and marks what the font cannot draw', async () => {
+    const assessment = fixtureAssessment('unicode-operator');
+    const { report } = build(assessment);
+    const all = (await pdfPages(report.pdf)).join('\n');
+    const text = squash(all);
+    expect(text).toContain(squash('ПАО «Северный Телеком»'));
+    expect(text).toContain(squash('Κεντρικό δίκτυο και OSS/BSS'));
+    expect(text).toContain(squash('Zażółć Gęślą-Jaźń'));
+    expect(text).toContain(
+      squash('Zapora WAF działa w trybie blokowania na wszystkich portalach.'),
+    );
+    expect(text).toContain(squash('Защита LSASS включена на 80% серверов.'));
+    expect(text).toContain(squash('Ελένη Παπαδοπούλου'));
+    // Arabic is shaped into presentation forms and stored in visual (left-to-right) order, so each
+    // word reads back reversed; reversing the glyphs and normalising recovers it letter for letter.
+    const readingOrder = [...all].reverse().join('').normalize('NFKC');
+    for (const word of 'تمت مراجعة سجلات الاستعلام'.split(' '))
+      expect(readingOrder).toContain(word);
+    expect(all).toContain('□□□□□□□□□□□□');
+    expect(all).not.toContain('中');
+    expect(report.warnings).toEqual([
+      'The report font cannot draw U+202E U+202C in the note of VUL-01; each was replaced by □ in the PDF.',
+      'The report font cannot draw 中 国 移 动 核 心 网 日 志 保 留 一 年 in the note of LOG-01; each was replaced by □ in the PDF.',
+    ]);
+  });
+
+  it('draws typed markup and PDF syntax as plain text', async () => {
+    const { report } = build(fixtureAssessment('unicode-operator'));
+    const text = squash((await pdfPages(report.pdf)).join('\n'));
+    expect(text).toContain(squash('<img src=x onerror=alert(1)> <script>alert("x")</script>'));
+    expect(text).toContain(
+      squash(') Tj ET BT /JavaScript << /S /JavaScript /JS (app.alert(1)) >> %PDF-1.7'),
+    );
+    // No active content anywhere in the file: no script, no launch, no web link, no form.
+    const raw = new TextDecoder('latin1').decode(report.pdf);
+    expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|URI|AcroForm|EmbeddedFile)\b/);
+  });
+
+  it('says what changed since the previous cycle when one is given', async () => {
+    const previous = { ...fixtureAssessment('soft-cell-victim'), cycle: '2026-Q3' };
+    const current = fixtureAssessment('middle-profile');
+    const { report, result } = build(current, previous);
+    const all = (await pdfPages(report.pdf)).join('\n');
+    const before = score(set, previous);
+    expect(all).toContain('Since 2026-Q3');
+    expect(all).toContain(
+      `from ${formatRisk(before.risk)} (Critical) to ${formatRisk(result.risk)} (High)`,
+    );
+    expect(all).toContain('Change since 2026-Q3');
+  });
+});
