@@ -1,20 +1,53 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { HomePage } from '../features/home/index.ts';
 import { hrefs } from '../routing/routes.ts';
 import { useRoute } from '../routing/useRoute.ts';
+import {
+  AssessmentPage,
+  ComparePage,
+  ExportPage,
+  HistoryPage,
+  ImportPage,
+  NewAssessmentPage,
+  NextCyclePage,
+} from './lazyPages.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 
-// The question set, the wizard and the scoring code load only when an assessment is opened or
-// started, so the list of assessments appears without them (the initial-load budget is 120 KB).
-const AssessmentPage = lazy(() =>
-  import('./AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
-);
-const NewAssessmentPage = lazy(() =>
-  import('../features/wizard/index.ts').then((m) => ({ default: m.NewAssessmentPage })),
-);
+function Page() {
+  const route = useRoute();
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'new':
+      return <NewAssessmentPage />;
+    case 'assessment':
+    case 'step':
+    case 'review':
+    case 'results':
+      return <AssessmentPage route={route} />;
+    case 'next':
+      return <NextCyclePage id={route.id} />;
+    case 'history':
+      return <HistoryPage id={route.id} />;
+    case 'export':
+      return <ExportPage id={route.id} />;
+    case 'compare':
+      return <ComparePage from={route.from} to={route.to} />;
+    case 'import':
+      return <ImportPage />;
+    case 'not-found':
+      return (
+        <section className="narrow">
+          <h1>Page not found</h1>
+          <a className="button primary" href={hrefs.home()}>
+            All assessments
+          </a>
+        </section>
+      );
+  }
+}
 
 export function App() {
-  const route = useRoute();
   return (
     <div className="app">
       <a
@@ -35,22 +68,9 @@ export function App() {
         <SaveStatus />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {route.page === 'home' && <HomePage />}
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          {route.page === 'new' && <NewAssessmentPage />}
-          {(route.page === 'assessment' ||
-            route.page === 'step' ||
-            route.page === 'review' ||
-            route.page === 'results') && <AssessmentPage route={route} />}
+          <Page />
         </Suspense>
-        {route.page === 'not-found' && (
-          <section className="narrow">
-            <h1>Page not found</h1>
-            <a className="button primary" href={hrefs.home()}>
-              All assessments
-            </a>
-          </section>
-        )}
       </main>
       <footer className="app-footer">
         Cellguard keeps every answer in this browser only; nothing is sent anywhere.

@@ -73,6 +73,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
             assessmentId={route.id}
             domainId={route.domainId}
             answers={assessment.answers}
+            {...(assessment.carriedFrom ? { carriedFrom: assessment.carriedFrom } : {})}
             focusQuestionId={route.questionId}
           />
         )}

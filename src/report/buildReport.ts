@@ -1,6 +1,6 @@
 import type { Assessment } from '../core/assessment/model.ts';
-import { compareResults } from '../core/comparison/compare.ts';
-import type { Plan } from '../core/planning/plan.ts';
+import { actionProgress, compareResults } from '../core/comparison/compare.ts';
+import { plan as planOf, type Plan } from '../core/planning/plan.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
 import { fontCoverage } from './fontCoverage.ts';
@@ -12,6 +12,7 @@ import {
   drawHeadersAndFooters,
   drawMethodology,
   drawPlan,
+  drawSinceLastCycle,
   drawSummary,
   type ReportContent,
 } from './sections.ts';
@@ -55,6 +56,11 @@ export function buildReport(input: ReportInput): BuiltReport {
             assessment: input.assessment,
             result: input.result,
           }),
+          progress: actionProgress(
+            planOf(input.set, input.previous.assessment, input.previous.result),
+            input.result,
+            input.generatedAt.toISOString().slice(0, 10),
+          ),
         }
       : {}),
   };
@@ -69,16 +75,23 @@ export function buildReport(input: ReportInput): BuiltReport {
   drawCover(writer, content);
   writer.newPage(); // the table of contents, filled in once the sections' pages are known
   const sections: { title: string; page: number }[] = [];
-  const section = (title: string, draw: () => void) => {
+  const section = (name: string, draw: (writer: ReportWriter, content: ReportContent) => void) => {
     writer.newPage();
+    const title = `${sections.length + 1}. ${name}`;
     sections.push({ title, page: writer.pageNumber() });
-    draw();
+    writer.heading(title, 1);
+    draw(writer, content);
   };
-  section('1. Executive summary', () => drawSummary(writer, content));
-  section('2. Risk by domain and attack chain', () => drawCharts(writer, content));
-  section('3. Remediation plan', () => drawPlan(writer, content));
-  section('4. Findings by domain', () => drawFindings(writer, content));
-  section('5. Methodology', () => drawMethodology(writer, content));
+  section('Executive summary', drawSummary);
+  section('Risk by domain and attack chain', drawCharts);
+  if (content.comparison)
+    section(
+      `Since ${writer.user(content.comparison.previous.cycle, 'the previous cycle')}`,
+      drawSinceLastCycle,
+    );
+  section('Remediation plan', drawPlan);
+  section('Findings by domain', drawFindings);
+  section('Methodology', drawMethodology);
 
   writer.doc.setPage(2);
   drawContents(writer, sections);

@@ -1,5 +1,5 @@
 import type { Assessment } from '../core/assessment/model.ts';
-import type { Comparison } from '../core/comparison/compare.ts';
+import type { ActionProgress, Comparison } from '../core/comparison/compare.ts';
 import {
   effortLabel,
   formatChance,
@@ -25,6 +25,8 @@ export interface ReportContent {
   plan: Plan;
   previous?: { assessment: Assessment; result: ScoreResult };
   comparison?: Comparison;
+  /** How the previous cycle's plan was executed, when there is a previous cycle. */
+  progress?: ActionProgress[];
   generatedAt: Date;
 }
 
@@ -154,7 +156,6 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
   const { doc } = writer;
   const { result, plan, set, comparison } = content;
   const questions = questionText(set);
-  writer.heading('1. Executive summary', 1);
 
   const y = writer.y;
   doc.setFillColor(...bandColours[result.band]);
@@ -244,7 +245,6 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
 }
 
 export function drawCharts(writer: ReportWriter, content: ReportContent) {
-  writer.heading('2. Risk by domain and attack chain', 1, 300);
   writer.heading('Risk per domain', 2, 240);
   drawDomainBars(writer, content.result, content.previous?.result);
   writer.heading('How strongly each attack phase is stopped', 2, 220);
@@ -273,7 +273,6 @@ export function drawCharts(writer: ReportWriter, content: ReportContent) {
 }
 
 export function drawPlan(writer: ReportWriter, content: ReportContent) {
-  writer.heading('3. Remediation plan', 1, 160);
   writer.paragraph(
     'In priority order: actions that close a critical gap or are quick wins come first (start within 30 days), then the most risk reduction per unit of effort. Risk reduction is the exact fall in the score once the action is complete.',
     { size: 9, colour: colours.muted },
@@ -318,7 +317,6 @@ function answerLabel(question: Question, choice: string | undefined): string {
 
 export function drawFindings(writer: ReportWriter, content: ReportContent) {
   const { set, assessment, result } = content;
-  writer.heading('4. Findings by domain', 1, 160);
   writer.paragraph(
     'Every question with its answer as recorded by the assessors. Flags: UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason as note), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted).',
     { size: 9, colour: colours.muted },
@@ -379,7 +377,6 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
 
 export function drawMethodology(writer: ReportWriter, content: ReportContent) {
   const { set } = content;
-  writer.heading('5. Methodology', 1, 200);
   const paragraphs = [
     `Questions. ${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the security recommendations of ${set.source.publisher}'s report "${set.source.report}" (${set.source.date}) and from the mitigations implied by the techniques it documents. Each question traces to at least one recommendation, one attack phase and the MITRE ATT&CK techniques it breaks, with NIST CSF 2.0 and CIS Controls v8 references.`,
     'Answers. Each control has graded options with a coverage from 0 (absent) to 1 (in place everywhere and verified by evidence). "Don\'t know" and unanswered questions count as coverage 0. "Not applicable" with a written reason leaves the calculation; without a reason it counts as 0. Questions hidden by a scoping answer (for example, no internet-facing web applications) do not count.',
@@ -427,4 +424,59 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
       align: 'right',
     });
   }
+}
+
+export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent) {
+  const { comparison, progress, set } = content;
+  if (!comparison || !progress) return;
+  const text = new Map(set.questions.map((q) => [q.id, q.text]));
+  const previousCycle = writer.user(comparison.previous.cycle, 'the previous cycle');
+  writer.paragraph(
+    `Risk ${formatRisk(comparison.previous.risk)} (${bandLabel[comparison.previous.band]}) in ${previousCycle}, ${formatRisk(comparison.current.risk)} (${bandLabel[comparison.current.band]}) now: ${signed(comparison.riskDelta)} points.`,
+    { size: 11, style: 'bold' },
+  );
+  const list = (title: string, ids: readonly string[], empty: string) => {
+    writer.heading(`${title} (${ids.length})`, 2, 50);
+    if (ids.length === 0) writer.paragraph(empty, { size: 9.5, colour: colours.muted });
+    for (const id of ids) writer.bullet(`${id}: ${text.get(id) ?? ''}`, { size: 9 });
+    writer.y += 4;
+  };
+  list('Gaps closed', comparison.closedGaps, 'No gap was closed.');
+  list('New gaps', comparison.newGaps, 'No new gap appeared.');
+  writer.heading(`Regressions (${comparison.regressions.length})`, 2, 50);
+  if (comparison.regressions.length === 0)
+    writer.paragraph('No control got worse.', { size: 9.5, colour: colours.muted });
+  for (const move of comparison.regressions) {
+    writer.bullet(
+      `${move.questionId}: ${text.get(move.questionId) ?? ''} (${formatPercent(move.from)} → ${formatPercent(move.to)} covered)`,
+      { size: 9 },
+    );
+  }
+  const done = progress.filter((p) => p.state === 'done').length;
+  const overdue = progress.filter((p) => p.state === 'overdue').length;
+  writer.heading(
+    `The ${previousCycle} plan: ${done} of ${progress.length} actions done, ${overdue} overdue`,
+    2,
+    120,
+  );
+  if (progress.length === 0) {
+    writer.paragraph('The previous cycle had no open action.', {
+      size: 9.5,
+      colour: colours.muted,
+    });
+    return;
+  }
+  const label = { done: 'Done', overdue: 'OVERDUE', open: 'Open' } as const;
+  writer.table({
+    head: [['Action', 'Owner', 'Due', 'Status']],
+    body: progress.map(({ action, state }) => [
+      action.action,
+      action.owners.length > 0
+        ? writer.user(action.owners.join(', '), `the owner of "${action.action}"`)
+        : '—',
+      action.due ?? '—',
+      label[state],
+    ]),
+    columnStyles: { 0: { cellWidth: 280 }, 3: { fontStyle: 'bold' } },
+  });
 }

@@ -9,6 +9,11 @@ export type Route =
   | { page: 'step'; id: string; domainId: string; questionId?: string }
   | { page: 'review'; id: string }
   | { page: 'results'; id: string }
+  | { page: 'next'; id: string }
+  | { page: 'history'; id: string }
+  | { page: 'export'; id: string }
+  | { page: 'compare'; from: string; to: string }
+  | { page: 'import' }
   | { page: 'not-found'; path: string };
 
 const segment = /^[A-Za-z0-9-]{1,64}$/;
@@ -19,11 +24,23 @@ export function parseRoute(hash: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'new') return { page: 'new' };
+  if (parts.length === 1 && parts[0] === 'import') return { page: 'import' };
+  if (
+    parts[0] === 'compare' &&
+    parts.length === 3 &&
+    segment.test(parts[1] ?? '') &&
+    segment.test(parts[2] ?? '')
+  ) {
+    return { page: 'compare', from: parts[1] ?? '', to: parts[2] ?? '' };
+  }
   const [first, id, view, domainId] = parts;
   if (first !== 'a' || !id || !segment.test(id)) return { page: 'not-found', path };
   if (parts.length === 2) return { page: 'assessment', id };
   if (view === 'review' && parts.length === 3) return { page: 'review', id };
   if (view === 'results' && parts.length === 3) return { page: 'results', id };
+  if (view === 'next' && parts.length === 3) return { page: 'next', id };
+  if (view === 'history' && parts.length === 3) return { page: 'history', id };
+  if (view === 'export' && parts.length === 3) return { page: 'export', id };
   if (view === 'step' && domainId && segment.test(domainId) && parts.length === 4) {
     const questionId = new URLSearchParams(query).get('q') ?? undefined;
     return questionId && segment.test(questionId)
@@ -41,4 +58,9 @@ export const hrefs = {
     `#/a/${id}/step/${domainId}${questionId ? `?q=${questionId}` : ''}`,
   review: (id: string) => `#/a/${id}/review`,
   results: (id: string) => `#/a/${id}/results`,
+  nextCycle: (id: string) => `#/a/${id}/next`,
+  history: (id: string) => `#/a/${id}/history`,
+  exportFile: (id: string) => `#/a/${id}/export`,
+  compare: (from: string, to: string) => `#/compare/${from}/${to}`,
+  importFile: () => '#/import',
 };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Answer, Assessment } from '../core/assessment/model.ts';
+import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
 import { reportingStorage } from './persistentStorage.ts';
 
@@ -19,18 +20,32 @@ export interface StoredAssessment {
   summary?: AssessmentSummary;
 }
 
+export interface Settings {
+  /** Evidence older than this many days is flagged for re-checking. */
+  staleEvidenceDays: number;
+}
+
 export interface AssessmentsState {
   assessments: Record<string, StoredAssessment>;
+  settings: Settings;
   /** Keeps a new assessment and returns its local id. */
   add: (assessment: Assessment, position: Position) => string;
+  /** Puts another version of an assessment (an imported file) in place of the stored one. */
+  replace: (id: string, assessment: Assessment) => void;
   duplicate: (id: string) => string | undefined;
   remove: (id: string) => void;
-  /** Merges a change into one answer; empty fields are dropped, an empty answer disappears. */
+  /**
+   * Merges a change into one answer; empty fields are dropped, an empty answer disappears. Any
+   * change confirms a carried-over answer.
+   */
   updateAnswer: (id: string, questionId: string, change: Partial<Answer>) => void;
   /** The same change to several answers at once, as when a plan action's owner is set. */
   updateAnswers: (id: string, questionIds: readonly string[], change: Partial<Answer>) => void;
+  /** Confirms carried-over answers as they are. */
+  confirmAnswers: (id: string, questionIds: readonly string[]) => void;
   setPosition: (id: string, position: Position) => void;
   setSummary: (id: string, summary: AssessmentSummary) => void;
+  setStaleEvidenceDays: (days: number) => void;
 }
 
 export const storageKey = 'cellguard:assessments';
@@ -56,6 +71,24 @@ function mergeAnswer(answer: Answer | undefined, change: Partial<Answer>): Answe
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 
+interface PersistedState {
+  assessments: Record<string, StoredAssessment>;
+  settings?: Settings;
+}
+
+/** Upgrades what an earlier version of the app saved: version 1 held format-1 assessments. */
+export function migratePersisted(persisted: unknown, version: number): PersistedState {
+  const state = (persisted ?? { assessments: {} }) as PersistedState;
+  if (version >= 2) return state;
+  const assessments = Object.fromEntries(
+    Object.entries(state.assessments ?? {}).map(([id, stored]) => [
+      id,
+      { ...stored, assessment: { ...stored.assessment, formatVersion: 2 as const } },
+    ]),
+  );
+  return { ...state, assessments };
+}
+
 export function createAssessmentsStore({ now, storage }: StoreDependencies) {
   return create<AssessmentsState>()(
     persist(
@@ -65,15 +98,15 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
           if (!stored) return;
           set({ assessments: { ...get().assessments, [id]: change(stored) } });
         };
-        const changeAnswers = (
+        const editAnswers = (
           id: string,
           questionIds: readonly string[],
-          change: Partial<Answer>,
+          change: (answer: Answer | undefined) => Partial<Answer>,
         ) =>
           edit(id, (stored) => {
             let answers = { ...stored.assessment.answers };
             for (const questionId of questionIds) {
-              const merged = mergeAnswer(answers[questionId], change);
+              const merged = mergeAnswer(answers[questionId], change(answers[questionId]));
               answers = merged
                 ? { ...answers, [questionId]: merged }
                 : without(answers, questionId);
@@ -83,14 +116,18 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
               assessment: { ...stored.assessment, answers, updatedAt: now().toISOString() },
             };
           });
+        const touch = (change: Partial<Answer>) => () => ({ ...change, carriedOver: undefined });
 
         return {
           assessments: {},
+          settings: { staleEvidenceDays: defaultStaleEvidenceDays },
           add: (assessment, position) => {
             const id = randomId();
             set({ assessments: { ...get().assessments, [id]: { id, assessment, position } } });
             return id;
           },
+          replace: (id, assessment) =>
+            edit(id, (stored) => ({ id, assessment, position: stored.position })),
           duplicate: (id) => {
             const original = get().assessments[id];
             if (!original) return undefined;
@@ -111,8 +148,10 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
             return copyId;
           },
           remove: (id) => set({ assessments: without(get().assessments, id) }),
-          updateAnswer: (id, questionId, change) => changeAnswers(id, [questionId], change),
-          updateAnswers: changeAnswers,
+          updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),
+          updateAnswers: (id, questionIds, change) => editAnswers(id, questionIds, touch(change)),
+          confirmAnswers: (id, questionIds) =>
+            editAnswers(id, questionIds, () => ({ carriedOver: undefined })),
           setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
           setSummary: (id, summary) => {
             const current = get().assessments[id]?.summary;
@@ -120,13 +159,16 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
             if (current && JSON.stringify(current) === JSON.stringify(summary)) return;
             edit(id, (stored) => ({ ...stored, summary }));
           },
+          setStaleEvidenceDays: (days) =>
+            set({ settings: { ...get().settings, staleEvidenceDays: days } }),
         };
       },
       {
         name: storageKey,
-        version: 1,
+        version: 2,
+        migrate: migratePersisted,
         storage: createJSONStorage(() => reportingStorage(storage)),
-        partialize: (state) => ({ assessments: state.assessments }),
+        partialize: (state) => ({ assessments: state.assessments, settings: state.settings }),
       },
     ),
   );

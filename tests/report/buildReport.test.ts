@@ -132,5 +132,15 @@ describe('buildReport', () => {
       `from ${formatRisk(before.risk)} (Critical) to ${formatRisk(result.risk)} (High)`,
     );
     expect(all).toContain('Change since 2026-Q3');
+    expect(all).toContain('3. Since 2026-Q3');
+    expect(all).toMatch(/The 2026-Q3 plan: \d+ of \d+ actions done, \d+ overdue/);
+    expect(report.sections.map((s) => s.title)).toEqual([
+      '1. Executive summary',
+      '2. Risk by domain and attack chain',
+      '3. Since 2026-Q3',
+      '4. Remediation plan',
+      '5. Findings by domain',
+      '6. Methodology',
+    ]);
   });
 });

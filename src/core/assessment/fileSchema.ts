@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { questionIdPattern } from '../questionSet/schema.ts';
-import { assessmentFormat, currentFormatVersion } from './model.ts';
+import { assessmentFormat } from './model.ts';
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const nonBlank = (max: number) =>
+  shortText(max).refine((value) => value.trim() !== '', 'must not be empty');
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isRealDate = (value: string): boolean => {
@@ -11,6 +13,7 @@ export const isRealDate = (value: string): boolean => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
 
+const date = z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD');
 const timestamp = z
   .string()
   .max(40)
@@ -23,22 +26,33 @@ export const answerSchema = z.strictObject({
   choice: z.string().max(40).optional(),
   note: shortText(10_000).optional(),
   evidence: shortText(10_000).optional(),
+  evidenceDate: date.optional(),
   owner: shortText(200).optional(),
-  due: z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD').optional(),
+  due: date.optional(),
+  carriedOver: z.literal(true).optional(),
 });
 
+export const integritySchema = z.strictObject({
+  algorithm: z.literal('SHA-256'),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters'),
+  exportedAt: timestamp,
+});
+
+/** Formats 1 and 2 share one schema: format 2 only added optional fields. */
 export const assessmentFileSchema = z.strictObject({
   format: z.literal(assessmentFormat),
-  formatVersion: z.literal(currentFormatVersion),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   questionSet: z.strictObject({
     id: z.string().min(1).max(40),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
   }),
-  organisation: shortText(200).trim().min(1, 'must not be empty'),
+  organisation: nonBlank(200),
   scope: shortText(200),
-  cycle: shortText(40).trim().min(1, 'must not be empty'),
+  cycle: nonBlank(40),
   assessor: shortText(200).optional(),
+  carriedFrom: shortText(40).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
   answers: z.record(z.string().regex(questionIdPattern, 'is not a question id'), answerSchema),
+  integrity: integritySchema.optional(),
 });

@@ -1,6 +1,7 @@
 /**
  * The assessment as the design's file contract defines it; the store, the command line and the
- * PDF all work on this one shape.
+ * PDF all work on this one shape. Format 2 added carry-over marks, evidence dates and the cycle an
+ * assessment was carried from (see docs/file-formats.md); format 1 files are upgraded on reading.
  */
 
 /** The two answers every question accepts besides its own options. */
@@ -11,23 +12,38 @@ export interface Answer {
   choice?: string;
   note?: string;
   evidence?: string;
+  /** When the evidence was gathered or last checked, YYYY-MM-DD. */
+  evidenceDate?: string;
   owner?: string;
   /** YYYY-MM-DD */
   due?: string;
+  /** Copied from the previous cycle and not yet confirmed or changed by anyone. */
+  carriedOver?: boolean;
 }
 
 export interface Assessment {
   format: 'cellguard-assessment';
-  formatVersion: 1;
+  formatVersion: 2;
   questionSet: { id: string; version: string };
   organisation: string;
   scope: string;
   cycle: string;
   assessor?: string;
+  /** The cycle this one was started from, when it was carried forward. */
+  carriedFrom?: string;
   createdAt: string;
   updatedAt: string;
   answers: Record<string, Answer>;
 }
 
+/** What an exported file adds: a digest so that damage or hand edits are detected. */
+export interface FileIntegrity {
+  algorithm: 'SHA-256';
+  /** Hex SHA-256 of the canonical JSON of the file without this block. */
+  digest: string;
+  exportedAt: string;
+}
+
 export const assessmentFormat = 'cellguard-assessment';
-export const currentFormatVersion = 1;
+export const currentFormatVersion = 2;
+export const readableFormatVersions: readonly number[] = [1, 2];

@@ -1,8 +1,16 @@
 import type { QuestionSet } from '../questionSet/schema.ts';
+import { canonicalJson } from '../integrity/canonicalJson.ts';
+import { sha256Hex } from '../integrity/sha256.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentFileSchema } from './fileSchema.ts';
 import { importLimits, inspectJson } from './inspectJson.ts';
-import { assessmentFormat, currentFormatVersion, type Assessment } from './model.ts';
+import { migrateToSet } from './migrate.ts';
+import {
+  assessmentFormat,
+  currentFormatVersion,
+  readableFormatVersions,
+  type Assessment,
+} from './model.ts';
 
 export interface FileProblem {
   /** Where in the file, as a JSON path such as `answers.EXP-02.choice`; empty for the whole file. */
@@ -11,7 +19,15 @@ export interface FileProblem {
 }
 
 export type ParseAssessmentResult =
-  { ok: true; assessment: Assessment } | { ok: false; problems: FileProblem[] };
+  | {
+      ok: true;
+      assessment: Assessment;
+      /** 'verified' when the file carried a matching digest; 'absent' for files without one. */
+      integrity: 'verified' | 'absent';
+      /** Changes made to bring an older question-set version up to date, in plain words. */
+      migrated: string[];
+    }
+  | { ok: false; problems: FileProblem[] };
 
 export function formatFileProblem(problem: FileProblem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
@@ -40,6 +56,12 @@ export function parseAssessmentText(text: string, set: QuestionSet): ParseAssess
   return parseAssessmentValue(value, set);
 }
 
+/** The digest an exported file must carry: over everything but the integrity block itself. */
+export function assessmentDigest(file: Record<string, unknown>): string {
+  const { integrity: _integrity, ...content } = file;
+  return sha256Hex(canonicalJson(content));
+}
+
 /** Checks already-parsed JSON against the contract and against the question set. Never throws. */
 export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAssessmentResult {
   const hostile = inspectJson(value);
@@ -51,19 +73,25 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAss
     });
   }
   const record = value as Record<string, unknown>;
+  if (record.format === 'cellguard-encrypted') {
+    return fail({
+      path: 'format',
+      message: 'This file is encrypted; open it with its passphrase.',
+    });
+  }
   if (record.format !== assessmentFormat) {
     return fail({
       path: 'format',
       message: `This is not a Cellguard assessment file (expected format "${assessmentFormat}").`,
     });
   }
-  if (record.formatVersion !== currentFormatVersion) {
+  if (!readableFormatVersions.includes(record.formatVersion as number)) {
     const version = record.formatVersion;
     const newer = typeof version === 'number' && version > currentFormatVersion;
     return fail({
       path: 'formatVersion',
       message: newer
-        ? `The file was written by a newer Cellguard (format ${version}); this version reads format ${currentFormatVersion}. Update Cellguard to open it.`
+        ? `The file was written by a newer Cellguard (format ${version}); this version reads formats up to ${currentFormatVersion}. Update Cellguard to open it.`
         : `The file's format version ${JSON.stringify(version)} is not one this version of Cellguard knows.`,
     });
   }
@@ -76,31 +104,31 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAss
       })),
     );
   }
-  const assessment = parsed.data as Assessment;
-  const problems = [...checkQuestionSet(assessment, set), ...checkAnswers(assessment, set)];
-  return problems.length > 0 ? fail(...problems) : { ok: true, assessment };
-}
-
-function checkQuestionSet(assessment: Assessment, set: QuestionSet): FileProblem[] {
-  const { id, version } = assessment.questionSet;
-  if (id !== set.id) {
-    return [
-      {
-        path: 'questionSet.id',
-        message: `The file answers question set "${id}", but this Cellguard has "${set.id}".`,
-      },
-    ];
+  const { integrity, ...content } = parsed.data;
+  if (integrity && integrity.digest !== assessmentDigest(record)) {
+    return fail({
+      path: 'integrity.digest',
+      message:
+        'The file does not match its SHA-256 digest: it was changed or damaged after it was exported. Export it again from the original browser.',
+    });
   }
-  const major = (v: string) => v.split('.')[0];
-  if (major(version) !== major(set.version)) {
-    return [
-      {
-        path: 'questionSet.version',
-        message: `The file was answered under ${id} ${version}; this Cellguard has ${set.version} and no migration between them.`,
-      },
-    ];
+  if (content.questionSet.id !== set.id) {
+    return fail({
+      path: 'questionSet.id',
+      message: `The file answers question set "${content.questionSet.id}", but this Cellguard has "${set.id}".`,
+    });
   }
-  return [];
+  const upgraded: Assessment = { ...content, formatVersion: currentFormatVersion };
+  const migration = migrateToSet(upgraded, set);
+  if (!migration.ok) return fail({ path: 'questionSet.version', message: migration.problem });
+  const problems = checkAnswers(migration.outcome.assessment, set);
+  if (problems.length > 0) return fail(...problems);
+  return {
+    ok: true,
+    assessment: migration.outcome.assessment,
+    integrity: integrity ? 'verified' : 'absent',
+    migrated: migration.outcome.changes,
+  };
 }
 
 function checkAnswers(assessment: Assessment, set: QuestionSet): FileProblem[] {

@@ -1,4 +1,5 @@
 import type { Assessment } from '../assessment/model.ts';
+import type { Plan, PlanAction } from '../planning/plan.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import type { Band } from '../scoring/bands.ts';
 import { score, type QuestionScore, type ScoreResult } from '../scoring/score.ts';
@@ -94,4 +95,34 @@ export function compare(set: QuestionSet, previous: Assessment, current: Assessm
     { assessment: previous, result: score(set, previous) },
     { assessment: current, result: score(set, current) },
   );
+}
+
+export type ActionState = 'done' | 'overdue' | 'open';
+
+export interface ActionProgress {
+  action: PlanAction;
+  state: ActionState;
+}
+
+/**
+ * How last cycle's plan was executed: an action is done when none of its questions is a gap any
+ * more; it is overdue when it is not done and its due date has passed.
+ */
+export function actionProgress(
+  previousPlan: Plan,
+  current: ScoreResult,
+  today: string,
+): ActionProgress[] {
+  const gaps = new Set(
+    current.questions.filter((q) => q.coverage !== null && q.coverage < 1).map((q) => q.questionId),
+  );
+  return previousPlan.actions.map((action) => {
+    const done = action.questionIds.every((id) => !gaps.has(id));
+    const state: ActionState = done
+      ? 'done'
+      : action.due !== undefined && action.due < today
+        ? 'overdue'
+        : 'open';
+    return { action, state };
+  });
 }

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import type { SetProblem } from './problems.ts';
+import { migrationFileSchema, type SetMigration } from './migrationSchema.ts';
 import {
   type ControlQuestion,
   domainFileSchema,
@@ -14,6 +15,7 @@ import { crossCheck } from './validate.ts';
 export type ParseSetResult = { ok: true; set: QuestionSet } | { ok: false; problems: SetProblem[] };
 
 export const setFileName = 'set.yaml';
+export const migrationFileName = 'migrations.yaml';
 
 function readYaml(file: string, source: string, problems: SetProblem[]): unknown {
   const document = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
@@ -166,11 +168,15 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  const migrations = readMigrations(files.get(migrationFileName), problems);
+  if (problems.length > 0) return { ok: false, problems };
+
   const { remediations: _sharedRemediations, ...setFields } = setFile;
   const set: QuestionSet = {
     ...setFields,
     domains: setFile.domains.map(({ id, title, summary }) => ({ id, title, summary })),
     questions,
+    migrations,
   };
   problems.push(...crossCheck(set, (questionId) => fileOf.get(questionId) ?? setFileName));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, set };
@@ -191,4 +197,22 @@ function resolveRemediation(
   return found
     ? { ...question, remediation: found }
     : `${remediation} is not a shared remediation in set.yaml`;
+}
+
+function readMigrations(source: string | undefined, problems: SetProblem[]): SetMigration[] {
+  if (source === undefined) return [];
+  const before = problems.length;
+  const parsed = migrationFileSchema.safeParse(readYaml(migrationFileName, source, problems));
+  if (problems.length > before) return [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({
+        file: migrationFileName,
+        field: formatPath(issue.path) || undefined,
+        message: describeIssue(issue),
+      });
+    }
+    return [];
+  }
+  return parsed.data.migrations;
 }

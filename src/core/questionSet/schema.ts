@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SetMigration } from './migrationSchema.ts';
 
 /**
  * The question-set contract of docs/file-formats.md as zod schemas; the TypeScript types are
@@ -177,4 +178,6 @@ export type ControlOption = ControlQuestion['options'][number];
 export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations'> {
   domains: Omit<SetFile['domains'][number], 'file'>[];
   questions: Question[];
+  /** How answers given under older major versions map to this one (migrations.yaml). */
+  migrations: SetMigration[];
 }

@@ -40,6 +40,8 @@ export function crossCheck(set: QuestionSet, fileOf: (questionId: string) => str
 
   problems.push(...findConditionCycles(set.questions, fileOf));
 
+  problems.push(...checkMigrations(set));
+
   for (const recommendation of set.recommendations) {
     if (
       !set.questions.some(
@@ -171,5 +173,46 @@ function findConditionCycles(
       message: `conditions form a cycle: ${[...cycle, current].join(' → ')}`,
     });
   }
+  return problems;
+}
+
+const major = (version: string) => version.split('.')[0] ?? '';
+
+/** The migration into this version must point at questions and options that exist here. */
+function checkMigrations(set: QuestionSet): SetProblem[] {
+  const problems: SetProblem[] = [];
+  const report = (field: string, message: string) =>
+    problems.push({ file: 'migrations.yaml', field, message });
+  const byId = new Map(set.questions.map((q) => [q.id, q]));
+  set.migrations.forEach((migration, index) => {
+    if (Number(major(migration.to)) > Number(major(set.version)))
+      report(`migrations[${index}].to`, `${migration.to} is newer than the set (${set.version})`);
+    if (Number(migration.from) >= Number(major(migration.to)))
+      report(`migrations[${index}].from`, 'must be an older major version than "to"');
+    if (major(migration.to) !== major(set.version)) return;
+    migration.questions.forEach((mapping, m) => {
+      if (!('to' in mapping)) return;
+      for (const target of Array.isArray(mapping.to) ? mapping.to : [mapping.to]) {
+        if (!byId.has(target))
+          report(
+            `migrations[${index}].questions[${m}].to`,
+            `${target} is not a question of ${set.version}`,
+          );
+      }
+    });
+    migration.options.forEach((rename, o) => {
+      const question = byId.get(rename.question);
+      if (!question)
+        report(
+          `migrations[${index}].options[${o}].question`,
+          `${rename.question} is not a question of ${set.version}`,
+        );
+      else if (!question.options.some((option) => option.id === rename.to))
+        report(
+          `migrations[${index}].options[${o}].to`,
+          `${rename.question} has no option ${rename.to}`,
+        );
+    });
+  });
   return problems;
 }

@@ -2,12 +2,19 @@ import { useMemo, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProgressMeter } from '../../components/ProgressMeter.tsx';
+import { cycleSeries } from '../../core/cycles/cycles.ts';
 import { formatDateTime, formatRisk } from '../../core/format.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 
-function AssessmentRow({ stored, onDelete }: { stored: StoredAssessment; onDelete: () => void }) {
+interface RowProps {
+  stored: StoredAssessment;
+  cyclesInSeries: number;
+  onDelete: () => void;
+}
+
+function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
   const duplicate = useAssessments((state) => state.duplicate);
   const { assessment, summary } = stored;
   const name = `${assessment.organisation}, ${assessment.cycle}`;
@@ -49,6 +56,25 @@ function AssessmentRow({ stored, onDelete }: { stored: StoredAssessment; onDelet
         >
           Open
         </a>
+        <a
+          className="button"
+          href={hrefs.nextCycle(stored.id)}
+          aria-label={`Start the next cycle after ${name}`}
+        >
+          Next cycle
+        </a>
+        {cyclesInSeries > 1 && (
+          <a className="button" href={hrefs.history(stored.id)} aria-label={`History of ${name}`}>
+            History ({cyclesInSeries})
+          </a>
+        )}
+        <a
+          className="button"
+          href={hrefs.exportFile(stored.id)}
+          aria-label={`Export ${name} as a file`}
+        >
+          Export
+        </a>
         <button
           type="button"
           className="button"
@@ -76,6 +102,8 @@ function AssessmentRow({ stored, onDelete }: { stored: StoredAssessment; onDelet
 export function HomePage() {
   const assessments = useAssessments((state) => state.assessments);
   const remove = useAssessments((state) => state.remove);
+  const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
+  const setStaleEvidenceDays = useAssessments((state) => state.setStaleEvidenceDays);
   const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
   const sorted = useMemo(
     () =>
@@ -89,9 +117,14 @@ export function HomePage() {
     <section aria-labelledby="home-title">
       <div className="page-heading">
         <h1 id="home-title">Assessments on this device</h1>
-        <a className="button primary" href={hrefs.newAssessment()}>
-          Start a new assessment
-        </a>
+        <div className="button-row">
+          <a className="button primary" href={hrefs.newAssessment()}>
+            Start a new assessment
+          </a>
+          <a className="button" href={hrefs.importFile()}>
+            Import a file
+          </a>
+        </div>
       </div>
       <p className="lead">
         How far could an intrusion like Operation Soft Cell get in your network? Questions in ten
@@ -113,11 +146,32 @@ export function HomePage() {
             <AssessmentRow
               key={stored.id}
               stored={stored}
+              cyclesInSeries={cycleSeries(sorted, stored.assessment).length}
               onDelete={() => setPendingDelete(stored)}
             />
           ))}
         </ul>
       )}
+      <details className="settings">
+        <summary>Settings</summary>
+        <div className="field">
+          <label htmlFor="stale-days">Flag evidence older than (days)</label>
+          <input
+            id="stale-days"
+            type="number"
+            min={1}
+            max={3650}
+            value={staleEvidenceDays}
+            onChange={(event) => {
+              const days = Math.round(Number(event.target.value));
+              if (days >= 1 && days <= 3650) setStaleEvidenceDays(days);
+            }}
+          />
+          <p className="hint">
+            Evidence older than this, or carried over without a date, is marked for re-checking.
+          </p>
+        </div>
+      </details>
       {pendingDelete && (
         <ConfirmDialog
           title="Delete this assessment?"

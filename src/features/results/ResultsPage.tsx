@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { downloadFile, fileSafe } from '../../components/download.ts';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
+import { previousCycle } from '../../core/cycles/cycles.ts';
+import { planCsv } from '../../core/export/planCsv.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
+import { useAssessments } from '../../store/index.ts';
 import { AttackChain } from './AttackChain.tsx';
 import { Contributions } from './Contributions.tsx';
 import { DomainBars } from './DomainBars.tsx';
@@ -23,6 +27,16 @@ export function ResultsPage({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const gaps = result.unanswered.length + result.naWithoutReason.length;
+  const previous = useAssessments((state) =>
+    previousCycle(Object.values(state.assessments), assessment),
+  );
+  const carried = Object.values(assessment.answers).filter((a) => a.carriedOver).length;
+  const downloadCsv = () =>
+    downloadFile(
+      planCsv({ actions }),
+      `cellguard-plan-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}.csv`,
+      'text/csv;charset=utf-8',
+    );
 
   return (
     <section className="results" aria-labelledby="results-title">
@@ -30,7 +44,47 @@ export function ResultsPage({
         Results
       </h2>
       <ScoreSummary result={result} />
-      <ReportButton request={() => ({ set: questionSet, assessment, result, plan: { actions } })} />
+      <div className="results-toolbar">
+        <ReportButton
+          request={() => ({
+            set: questionSet,
+            assessment,
+            result,
+            plan: { actions },
+            ...(previous
+              ? {
+                  previous: {
+                    assessment: previous.assessment,
+                    result: score(questionSet, previous.assessment),
+                  },
+                }
+              : {}),
+          })}
+        />
+        <button type="button" className="button" onClick={downloadCsv}>
+          Download plan as CSV
+        </button>
+        <a className="button" href={hrefs.exportFile(assessmentId)}>
+          Export assessment file
+        </a>
+        {previous && (
+          <>
+            <a className="button" href={hrefs.compare(previous.id, assessmentId)}>
+              Compare with {previous.assessment.cycle}
+            </a>
+            <a className="button" href={hrefs.history(assessmentId)}>
+              History
+            </a>
+          </>
+        )}
+      </div>
+      {carried > 0 && (
+        <p className="notice">
+          {carried} answer{carried === 1 ? ' was' : 's were'} carried over from{' '}
+          {assessment.carriedFrom ?? 'the previous cycle'} and not yet confirmed;{' '}
+          <a href={hrefs.review(assessmentId)}>review them</a>.
+        </p>
+      )}
       {(gaps > 0 || result.unverified.length > 0) && (
         <p className="notice">
           {gaps > 0 &&

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
+import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -11,6 +12,8 @@ interface DomainStepProps {
   assessmentId: string;
   domainId: string;
   answers: Readonly<Record<string, Answer>>;
+  /** The cycle carried-over answers came from, when this assessment was carried forward. */
+  carriedFrom?: string;
   focusQuestionId?: string;
 }
 
@@ -18,6 +21,7 @@ const answerFields = [
   'choice',
   'note',
   'evidence',
+  'evidenceDate',
   'owner',
   'due',
 ] as const satisfies readonly (keyof AnswerFields)[];
@@ -27,14 +31,23 @@ function toFields(answer: Answer | undefined): AnswerFields {
     choice: answer?.choice ?? '',
     note: answer?.note ?? '',
     evidence: answer?.evidence ?? '',
+    evidenceDate: answer?.evidenceDate ?? '',
     owner: answer?.owner ?? '',
     due: answer?.due ?? '',
   };
 }
 
 /** One domain's questions as one react-hook-form form; every change goes straight to the store. */
-export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }: DomainStepProps) {
+export function DomainStep({
+  assessmentId,
+  domainId,
+  answers,
+  carriedFrom,
+  focusQuestionId,
+}: DomainStepProps) {
   const updateAnswer = useAssessments((state) => state.updateAnswer);
+  const confirmAnswers = useAssessments((state) => state.confirmAnswers);
+  const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
   const domainIndex = questionSet.domains.findIndex((d) => d.id === domainId);
   const domain = questionSet.domains[domainIndex];
   const questions = useMemo(
@@ -43,7 +56,7 @@ export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }:
   );
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const { register, subscribe, trigger, formState } = useForm<StepValues>({
+  const { register, subscribe, trigger, setValue, formState } = useForm<StepValues>({
     mode: 'onChange',
     // Read once: from here on the form is the source of truth for this step, mirrored into the store.
     defaultValues: {
@@ -61,9 +74,13 @@ export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }:
           const value = values.answers[questionId]?.[field as keyof AnswerFields] ?? '';
           updateAnswer(assessmentId, questionId, { [field as keyof AnswerFields]: value });
           if (field === 'choice') void trigger(`answers.${questionId}.note`);
+          // New evidence is dated today unless the assessor gives another date.
+          if (field === 'evidence' && value && !values.answers[questionId]?.evidenceDate) {
+            setValue(`answers.${questionId}.evidenceDate`, new Date().toISOString().slice(0, 10));
+          }
         },
       }),
-    [subscribe, trigger, updateAnswer, assessmentId],
+    [subscribe, trigger, setValue, updateAnswer, assessmentId],
   );
 
   useEffect(() => {
@@ -80,6 +97,8 @@ export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }:
   const next = questionSet.domains[domainIndex + 1];
   const shown = questions.filter((q) => visible.has(q.id));
   const hiddenCount = questions.length - shown.length;
+  const carried = shown.filter((q) => answers[q.id]?.carriedOver).map((q) => q.id);
+  const today = new Date();
 
   return (
     <section className="domain-step" aria-labelledby="step-title">
@@ -90,6 +109,27 @@ export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }:
         {domain.title}
       </h2>
       <p className="lead">{domain.summary}</p>
+      {carried.length > 0 && (
+        <div className="notice carried-notice">
+          <p>
+            {carried.length} answer
+            {carried.length === 1 ? ' in this step was' : 's in this step were'} carried over from{' '}
+            {carriedFrom ?? 'the previous cycle'}. Change any that no longer hold, then confirm the
+            rest.
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => confirmAnswers(assessmentId, carried)}
+          >
+            Confirm{' '}
+            {carried.length === 1
+              ? 'the carried-over answer'
+              : `all ${carried.length} carried-over answers`}{' '}
+            in this step
+          </button>
+        </div>
+      )}
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         {shown.map((question) => {
           const answer = answers[question.id];
@@ -100,6 +140,9 @@ export function DomainStep({ assessmentId, domainId, answers, focusQuestionId }:
               register={register}
               choice={answer?.choice ?? ''}
               hasDetails={Boolean(answer?.evidence || answer?.owner || answer?.due)}
+              carriedFrom={answer?.carriedOver ? (carriedFrom ?? 'the previous cycle') : undefined}
+              staleEvidence={isEvidenceStale(answer, today, staleEvidenceDays)}
+              staleEvidenceDays={staleEvidenceDays}
               errors={formState.errors.answers?.[question.id]}
             />
           );

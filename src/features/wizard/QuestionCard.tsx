@@ -7,6 +7,7 @@ export interface AnswerFields {
   choice: string;
   note: string;
   evidence: string;
+  evidenceDate: string;
   owner: string;
   due: string;
 }
@@ -20,6 +21,10 @@ interface QuestionCardProps {
   register: UseFormRegister<StepValues>;
   choice: string;
   hasDetails: boolean;
+  /** The cycle this answer was carried over from, while nobody has confirmed it. */
+  carriedFrom: string | undefined;
+  staleEvidence: boolean;
+  staleEvidenceDays: number;
   errors: FieldErrors<AnswerFields> | undefined;
 }
 
@@ -67,6 +72,9 @@ export const QuestionCard = memo(function QuestionCard({
   register,
   choice,
   hasDetails,
+  carriedFrom,
+  staleEvidence,
+  staleEvidenceDays,
   errors,
 }: QuestionCardProps) {
   const base = `answers.${question.id}` as const;
@@ -98,6 +106,14 @@ export const QuestionCard = memo(function QuestionCard({
           <span className="tag critical">Critical control</span>
         )}
         {question.kind === 'scope' && <span className="tag">Scoping question</span>}
+        {carriedFrom !== undefined && (
+          <span className="tag carried">Carried over from {carriedFrom}: confirm or change</span>
+        )}
+        {staleEvidence && (
+          <span className="tag stale">
+            Evidence older than {staleEvidenceDays} days or undated: check it again
+          </span>
+        )}
       </legend>
       <div className="options">
         {choices.map((option) => {
@@ -163,6 +179,14 @@ export const QuestionCard = memo(function QuestionCard({
             />
           </div>
           <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${question.id}-evidence-date`}>Evidence date</label>
+              <input
+                id={`${question.id}-evidence-date`}
+                type="date"
+                {...register(`${base}.evidenceDate`)}
+              />
+            </div>
             <div className="field">
               <label htmlFor={`${question.id}-owner`}>Owner</label>
               <input

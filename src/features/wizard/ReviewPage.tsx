@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
 import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
+import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
+import { useAssessments } from '../../store/index.ts';
 import { hrefs } from '../../routing/routes.ts';
 
 const gapStatuses: Partial<Record<AnswerStatus, string>> = {
@@ -44,6 +46,19 @@ export function ReviewPage({
     .map((domain) => ({ domain, rows: open.filter((row) => row.question.domain === domain.id) }))
     .filter((group) => group.rows.length > 0);
   const unverified = open.filter((row) => row.status === 'unknown').length;
+  const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
+  const toRecheck = useMemo(() => {
+    const visible = visibleQuestionIds(questionSet, answers);
+    const today = new Date();
+    return questionSet.questions
+      .filter((q) => visible.has(q.id))
+      .map((q) => ({
+        question: q,
+        carried: answers[q.id]?.carriedOver === true,
+        stale: isEvidenceStale(answers[q.id], today, staleEvidenceDays),
+      }))
+      .filter((row) => row.carried || row.stale);
+  }, [answers, staleEvidenceDays]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -73,6 +88,27 @@ export function ReviewPage({
             </div>
           ))}
         </>
+      )}
+      {toRecheck.length > 0 && (
+        <div className="review-group">
+          <h3>To confirm or re-check ({toRecheck.length})</h3>
+          <p className="muted">
+            Answers carried over from the previous cycle that nobody has confirmed yet, and evidence
+            older than {staleEvidenceDays} days. They count as answered, but the results are only as
+            current as they are.
+          </p>
+          <ul>
+            {toRecheck.map(({ question, carried, stale }) => (
+              <li key={question.id}>
+                <a href={hrefs.step(assessmentId, question.domain, question.id)}>
+                  <span className="question-id">{question.id}</span> {question.text}
+                </a>{' '}
+                {carried && <span className="tag carried">Carried over</span>}
+                {stale && <span className="tag stale">Evidence to re-check</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="step-nav">
         <a className="button" href={hrefs.step(assessmentId, questionSet.domains.at(-1)?.id ?? '')}>

@@ -109,7 +109,7 @@ describe('parseAssessmentText', () => {
     const file = valid();
     file.formatVersion = 7;
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads format 1. Update Cellguard to open it.',
+      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 2. Update Cellguard to open it.',
     ]);
     file.formatVersion = '1';
     expect(problemsOf(JSON.stringify(file))).toEqual([
@@ -125,7 +125,11 @@ describe('parseAssessmentText', () => {
     ]);
     file.questionSet = { id: 'softcell', version: '2.0.0' };
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'questionSet.version: The file was answered under softcell 2.0.0; this Cellguard has 1.0.0 and no migration between them.',
+      "questionSet.version: The file was answered under softcell 2.0.0, newer than this Cellguard's 1.0.0. Update Cellguard to open it.",
+    ]);
+    file.questionSet = { id: 'softcell', version: '0.9.0' };
+    expect(problemsOf(JSON.stringify(file))).toEqual([
+      'questionSet.version: The file was answered under softcell 0.9.0; this Cellguard has 1.0.0 and no migration from version 0.',
     ]);
   });
 });

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * Passphrase encryption of exported files: AES-GCM with a 256-bit key derived by PBKDF2-SHA-256,
+ * a fresh random salt and IV per file. Uses the platform's WebCrypto (browser or Node); nothing here
+ * is hand-rolled cryptography.
+ */
+
+export const encryptedFormat = 'cellguard-encrypted';
+/** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+export const minimumIterations = 600_000;
+/** A file asking for more is refused rather than left to freeze the browser. */
+const maximumIterations = 10_000_000;
+
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+  .max(8_000_000);
+
+export const encryptedFileSchema = z.strictObject({
+  format: z.literal(encryptedFormat),
+  formatVersion: z.literal(1),
+  kdf: z.strictObject({
+    name: z.literal('PBKDF2'),
+    hash: z.literal('SHA-256'),
+    iterations: z.number().int().min(minimumIterations).max(maximumIterations),
+    salt: base64,
+  }),
+  cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: base64 }),
+  ciphertext: base64,
+});
+
+export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
+
+export const toBase64 = (bytes: Uint8Array): string => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+export const fromBase64 = (text: string): Uint8Array =>
+  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+function subtle(): SubtleCrypto {
+  const available = globalThis.crypto?.subtle;
+  if (!available) {
+    throw new Error(
+      'This browser only allows encryption on pages served over https or from this computer (localhost).',
+    );
+  }
+  return available;
+}
+
+export async function deriveKey(
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<CryptoKey> {
+  const material = await subtle().importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  return subtle().deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt.slice(), iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+export interface EncryptionParameters {
+  iterations?: number;
+  /** Fixed only by known-answer tests; fresh random values otherwise. */
+  salt?: Uint8Array;
+  iv?: Uint8Array;
+}
+
+export async function encryptText(
+  plaintext: string,
+  passphrase: string,
+  parameters: EncryptionParameters = {},
+): Promise<string> {
+  if (passphrase.length < 8) throw new Error('Choose a passphrase of at least 8 characters.');
+  const iterations = Math.max(parameters.iterations ?? minimumIterations, minimumIterations);
+  const salt = parameters.salt ?? crypto.getRandomValues(new Uint8Array(16));
+  const iv = parameters.iv ?? crypto.getRandomValues(new Uint8Array(12));
+  const key = await deriveKey(passphrase, salt, iterations);
+  const ciphertext = new Uint8Array(
+    await subtle().encrypt(
+      { name: 'AES-GCM', iv: iv.slice() },
+      key,
+      new TextEncoder().encode(plaintext),
+    ),
+  );
+  const file: EncryptedFile = {
+    format: encryptedFormat,
+    formatVersion: 1,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) },
+    cipher: { name: 'AES-GCM', iv: toBase64(iv) },
+    ciphertext: toBase64(ciphertext),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export type DecryptResult = { ok: true; text: string } | { ok: false; message: string };
+
+export function isEncryptedFile(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { format?: unknown }).format === encryptedFormat
+  );
+}
+
+/** Opens an encrypted file; a wrong passphrase and a damaged file are told apart where possible. */
+export async function decryptFile(value: unknown, passphrase: string): Promise<DecryptResult> {
+  const parsed = encryptedFileSchema.safeParse(value);
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'The encrypted file is damaged or not in a form Cellguard can read.',
+    };
+  const { kdf, cipher, ciphertext } = parsed.data;
+  const iv = fromBase64(cipher.iv);
+  const salt = fromBase64(kdf.salt);
+  if (iv.length !== 12 || salt.length < 16)
+    return {
+      ok: false,
+      message: 'The encrypted file is damaged (its salt or IV has the wrong length).',
+    };
+  try {
+    const key = await deriveKey(passphrase, salt, kdf.iterations);
+    const plain = await subtle().decrypt(
+      { name: 'AES-GCM', iv: iv.slice() },
+      key,
+      fromBase64(ciphertext).slice(),
+    );
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(plain) };
+  } catch (error) {
+    if (error instanceof Error && /https|localhost/.test(error.message))
+      return { ok: false, message: error.message };
+    return {
+      ok: false,
+      message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import { useMemo } from 'react';
+import { BandBadge } from '../../components/BandBadge.tsx';
+import { questionSet } from '../../content/questionSet.ts';
+import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
+import { formatPercent, formatRisk } from '../../core/format.ts';
+import { plan } from '../../core/planning/plan.ts';
+import { score } from '../../core/scoring/score.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { navigate } from '../../routing/useRoute.ts';
+import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+
+const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
+const signed = (value: number, format: (n: number) => string) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
+const stateLabel: Record<ActionState, string> = { done: 'Done', overdue: 'Overdue', open: 'Open' };
+const describe = (stored: StoredAssessment) =>
+  `${stored.assessment.organisation}${stored.assessment.scope ? ` · ${stored.assessment.scope}` : ''} · ${stored.assessment.cycle}`;
+
+function QuestionList({ ids, empty }: { ids: readonly string[]; empty: string }) {
+  if (ids.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul>
+      {ids.map((id) => (
+        <li key={id}>
+          <span className="question-id">{id}</span> {questionText.get(id)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Any two cycles side by side: what moved, what was fixed, what slipped, and how the plan went. */
+export function ComparePage({ from, to }: { from: string; to: string }) {
+  const assessments = useAssessments((state) => state.assessments);
+  const before = assessments[from];
+  const after = assessments[to];
+  const options = useMemo(
+    () =>
+      Object.values(assessments).sort((a, b) =>
+        a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+      ),
+    [assessments],
+  );
+  const view = useMemo(() => {
+    if (!before || !after) return undefined;
+    const previousResult = score(questionSet, before.assessment);
+    const currentResult = score(questionSet, after.assessment);
+    return {
+      comparison: compareResults(
+        { assessment: before.assessment, result: previousResult },
+        { assessment: after.assessment, result: currentResult },
+      ),
+      progress: actionProgress(
+        plan(questionSet, before.assessment, previousResult),
+        currentResult,
+        new Date().toISOString().slice(0, 10),
+      ),
+    };
+  }, [before, after]);
+
+  const picker = (label: string, value: string, onChange: (next: string) => void) => (
+    <div className="field">
+      <label htmlFor={`compare-${label}`}>{label}</label>
+      <select
+        id={`compare-${label}`}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map((stored) => (
+          <option key={stored.id} value={stored.id}>
+            {describe(stored)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="compare-title">
+      <h1 id="compare-title">Compare two cycles</h1>
+      <div className="field-row">
+        {picker('Earlier cycle', from, (next) => navigate(hrefs.compare(next, to)))}
+        {picker('Later cycle', to, (next) => navigate(hrefs.compare(from, next)))}
+      </div>
+      {!view || !before || !after ? (
+        <p>Choose two assessments kept in this browser.</p>
+      ) : (
+        <>
+          <div className="panel">
+            <h2>Risk</h2>
+            <p className="compare-score">
+              {formatRisk(view.comparison.previous.risk)}{' '}
+              <BandBadge band={view.comparison.previous.band} /> →{' '}
+              {formatRisk(view.comparison.current.risk)}{' '}
+              <BandBadge band={view.comparison.current.band} />{' '}
+              <strong className={view.comparison.riskDelta <= 0 ? 'delta better' : 'delta worse'}>
+                {signed(view.comparison.riskDelta, formatRisk)} points
+              </strong>
+            </p>
+          </div>
+          <div className="results-grid">
+            <div className="panel table-scroll">
+              <h2>Per domain</h2>
+              <table className="compact-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Domain</th>
+                    <th scope="col">{before.assessment.cycle}</th>
+                    <th scope="col">{after.assessment.cycle}</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.comparison.domains.map((d) => (
+                    <tr key={d.domainId}>
+                      <th scope="row">{d.title}</th>
+                      <td>{d.previous === null ? 'n/a' : formatRisk(d.previous)}</td>
+                      <td>{d.current === null ? 'n/a' : formatRisk(d.current)}</td>
+                      <td
+                        className={
+                          d.delta === null ? '' : d.delta <= 0 ? 'delta better' : 'delta worse'
+                        }
+                      >
+                        {d.delta === null ? '—' : signed(d.delta, formatRisk)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="panel table-scroll">
+              <h2>Per attack phase (how strongly stopped)</h2>
+              <table className="compact-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Phase</th>
+                    <th scope="col">{before.assessment.cycle}</th>
+                    <th scope="col">{after.assessment.cycle}</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.comparison.phases.map((p) => (
+                    <tr key={p.phaseId}>
+                      <th scope="row">
+                        {p.phaseId} {p.title}
+                      </th>
+                      <td>{formatPercent(p.previous)}</td>
+                      <td>{formatPercent(p.current)}</td>
+                      <td className={p.delta >= 0 ? 'delta better' : 'delta worse'}>
+                        {signed(p.delta * 100, (n) => `${Math.round(n)} pts`)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div className="results-grid">
+            <div className="panel">
+              <h2>Gaps closed ({view.comparison.closedGaps.length})</h2>
+              <QuestionList ids={view.comparison.closedGaps} empty="No gap was closed." />
+            </div>
+            <div className="panel">
+              <h2>New gaps ({view.comparison.newGaps.length})</h2>
+              <QuestionList ids={view.comparison.newGaps} empty="No new gap." />
+            </div>
+          </div>
+          <div className="panel">
+            <h2>Regressions ({view.comparison.regressions.length})</h2>
+            {view.comparison.regressions.length === 0 ? (
+              <p className="muted">No control got worse.</p>
+            ) : (
+              <ul>
+                {view.comparison.regressions.map((move) => (
+                  <li key={move.questionId}>
+                    <span className="question-id">{move.questionId}</span>{' '}
+                    {questionText.get(move.questionId)}: {formatPercent(move.from)} →{' '}
+                    {formatPercent(move.to)} covered
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="panel table-scroll">
+            <h2>The {before.assessment.cycle} plan</h2>
+            <p className="muted">
+              {view.progress.filter((p) => p.state === 'done').length} of {view.progress.length}{' '}
+              actions done, {view.progress.filter((p) => p.state === 'overdue').length} overdue.
+            </p>
+            <table className="compact-table">
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.progress.map(({ action, state }) => (
+                  <tr key={action.id}>
+                    <td>{action.action}</td>
+                    <td>{action.owners.join(', ') || '—'}</td>
+                    <td>{action.due ?? '—'}</td>
+                    <td>
+                      <span className={`status status-${state}`}>{stateLabel[state]}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

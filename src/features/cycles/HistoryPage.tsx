@@ -1,0 +1,110 @@
+import { useMemo } from 'react';
+import { BandBadge } from '../../components/BandBadge.tsx';
+import { questionSet } from '../../content/questionSet.ts';
+import { cycleSeries } from '../../core/cycles/cycles.ts';
+import { formatDate, formatRisk } from '../../core/format.ts';
+import { score } from '../../core/scoring/score.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { useAssessments } from '../../store/index.ts';
+import { TrendChart } from './TrendChart.tsx';
+
+/** Every cycle of one organisation and scope: the risk trend and each domain's risk per cycle. */
+export function HistoryPage({ id }: { id: string }) {
+  const assessments = useAssessments((state) => state.assessments);
+  const current = assessments[id];
+  const series = useMemo(
+    () =>
+      current
+        ? cycleSeries(Object.values(assessments), current.assessment).map((stored) => ({
+            stored,
+            result: score(questionSet, stored.assessment),
+          }))
+        : [],
+    [assessments, current],
+  );
+  if (!current) return <p>There is no such assessment in this browser.</p>;
+  const { organisation, scope } = current.assessment;
+  return (
+    <section aria-labelledby="history-title">
+      <h1 id="history-title">
+        History: {organisation}
+        {scope ? ` · ${scope}` : ''}
+      </h1>
+      <p className="lead">
+        {series.length} cycle{series.length === 1 ? '' : 's'} of this organisation and scope are
+        kept in this browser.
+      </p>
+      <div className="panel">
+        <h2>Risk per cycle</h2>
+        <TrendChart
+          title={`Risk score per cycle for ${organisation}`}
+          points={series.map(({ stored, result }) => ({
+            label: stored.assessment.cycle,
+            risk: result.risk,
+          }))}
+        />
+      </div>
+      <div className="panel table-scroll">
+        <h2>Risk per domain and cycle</h2>
+        <table className="history-table">
+          <thead>
+            <tr>
+              <th scope="col">Domain</th>
+              {series.map(({ stored }) => (
+                <th scope="col" key={stored.id}>
+                  <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
+                  <span className="muted small"> {formatDate(stored.assessment.createdAt)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Overall</th>
+              {series.map(({ stored, result }) => (
+                <td key={stored.id}>
+                  <strong>{formatRisk(result.risk)}</strong> <BandBadge band={result.band} />
+                </td>
+              ))}
+            </tr>
+            {questionSet.domains.map((domain) => (
+              <tr key={domain.id}>
+                <th scope="row">{domain.title}</th>
+                {series.map(({ stored, result }, index) => {
+                  const risk = result.domains.find((d) => d.domainId === domain.id)?.risk ?? null;
+                  const before =
+                    index > 0
+                      ? series[index - 1]?.result.domains.find((d) => d.domainId === domain.id)
+                          ?.risk
+                      : null;
+                  const delta =
+                    risk !== null && before !== null && before !== undefined ? risk - before : null;
+                  return (
+                    <td key={stored.id}>
+                      {risk === null ? 'n/a' : formatRisk(risk)}
+                      {delta !== null && delta !== 0 && (
+                        <span className={delta < 0 ? 'delta better' : 'delta worse'}>
+                          {' '}
+                          ({delta > 0 ? '+' : '−'}
+                          {formatRisk(Math.abs(delta))})
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {series.length >= 2 && (
+        <a
+          className="button"
+          href={hrefs.compare(series.at(-2)?.stored.id ?? '', series.at(-1)?.stored.id ?? '')}
+        >
+          Compare the last two cycles
+        </a>
+      )}
+    </section>
+  );
+}

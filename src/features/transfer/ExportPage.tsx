@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { downloadFile, fileSafe } from '../../components/download.ts';
+import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { useAssessments } from '../../store/index.ts';
+
+interface ExportValues {
+  passphrase: string;
+  repeat: string;
+}
+
+/** Export of one assessment as a portable file, optionally encrypted with a passphrase. */
+export function ExportPage({ id }: { id: string }) {
+  const stored = useAssessments((state) => state.assessments[id]);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<ExportValues>({ defaultValues: { passphrase: '', repeat: '' } });
+  if (!stored) return <p>There is no such assessment in this browser.</p>;
+  const { assessment } = stored;
+
+  const onSubmit = handleSubmit(async ({ passphrase }) => {
+    try {
+      const text = await exportAssessmentFile(assessment, new Date(), passphrase || undefined);
+      const base = `cellguard-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}`;
+      downloadFile(text, `${base}${passphrase ? '.encrypted' : ''}.json`, 'application/json');
+      setOutcome({
+        ok: true,
+        message: passphrase
+          ? 'The encrypted file has been downloaded. Without the passphrase nobody, including you, can open it.'
+          : 'The file has been downloaded. It is not encrypted: store and send it as you would the network diagrams.',
+      });
+    } catch (error) {
+      setOutcome({
+        ok: false,
+        message: error instanceof Error ? error.message : 'The file could not be made.',
+      });
+    }
+  });
+
+  return (
+    <section className="narrow" aria-labelledby="export-title">
+      <h1 id="export-title">Export the assessment file</h1>
+      <p className="lead">
+        {assessment.organisation}
+        {assessment.scope ? ` · ${assessment.scope}` : ''} · {assessment.cycle}. The file holds
+        every answer, note, owner and due date, with a SHA-256 digest so that any later change to it
+        is detected on import. Use it to continue in another browser or to keep a copy.
+      </p>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="stacked-form">
+        <p className="hint">
+          Optional: a passphrase encrypts the file (AES-256-GCM, key from PBKDF2 with 600,000
+          iterations).
+        </p>
+        <div className="field">
+          <label htmlFor="export-passphrase">Passphrase (optional, at least 8 characters)</label>
+          <input
+            id="export-passphrase"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={errors.passphrase ? true : undefined}
+            {...register('passphrase', {
+              validate: (value) =>
+                value === '' ||
+                value.length >= 8 ||
+                'Use at least 8 characters, or leave it empty.',
+            })}
+          />
+          {errors.passphrase && <p className="field-error">{errors.passphrase.message}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="export-repeat">Repeat the passphrase</label>
+          <input
+            id="export-repeat"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={errors.repeat ? true : undefined}
+            {...register('repeat', {
+              validate: (value) =>
+                value === getValues('passphrase') || 'The two passphrases differ.',
+            })}
+          />
+          {errors.repeat && <p className="field-error">{errors.repeat.message}</p>}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Preparing…' : 'Download the file'}
+          </button>
+          <a className="button" href={hrefs.results(id)}>
+            Back to the results
+          </a>
+        </div>
+      </form>
+      {outcome && (
+        <p
+          className={outcome.ok ? 'notice' : 'notice warning'}
+          role={outcome.ok ? 'status' : 'alert'}
+        >
+          {outcome.message}
+        </p>
+      )}
+    </section>
+  );
+}

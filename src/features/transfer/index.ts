@@ -1,0 +1,2 @@
+export { ExportPage } from './ExportPage.tsx';
+export { ImportPage } from './ImportPage.tsx';

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatFileProblem, parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
+import { loadQuestionSetFolder } from '../../../src/cli/questionSetFolder.ts';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const load = (folder: string) => {
+  const result = loadQuestionSetFolder(join(fixtures, 'question-sets', folder));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.set;
+};
+const v1File = readFileSync(join(fixtures, 'assessments/worked-example.json'), 'utf8');
+
+describe('question-set migrations', () => {
+  it('opens a 1.0.0 assessment under 2.0.0 with renamed, split, removed and re-labelled answers mapped and listed', () => {
+    const result = parseAssessmentText(v1File, load('worked-example-v2'));
+    if (!result.ok) throw new Error(result.problems.map(formatFileProblem).join('\n'));
+    expect(result.assessment.questionSet).toEqual({ id: 'worked-example', version: '2.0.0' });
+    expect(result.assessment.answers).toEqual({
+      'WEB-01': { choice: 'partial' },
+      'WEB-03': { choice: 'unknown' },
+      'NET-01': { choice: 'full', carriedOver: true },
+      'NET-03': { choice: 'full', carriedOver: true },
+    });
+    expect(result.migrated).toEqual([
+      'WEB-02 is now WEB-03; its answer was kept.',
+      'NET-01 was split into NET-01 and NET-03; its answer was copied to each, marked for confirmation.',
+      'NET-02 was removed (merged into the network architecture review); its answer "na", note "No such network in this example." is not carried into the new version.',
+      'WEB-01: the answer "half" is now called "partial".',
+    ]);
+  });
+
+  it('keeps same-version files unchanged and lists nothing', () => {
+    const result = parseAssessmentText(v1File, load('worked-example'));
+    expect(result.ok && result.migrated).toEqual([]);
+  });
+
+  it('validates that a migration points at questions and options of the new version', () => {
+    const files = new Map<string, string>();
+    const folder = join(fixtures, 'question-sets/worked-example-v2');
+    for (const name of ['set.yaml', 'web.yaml', 'net.yaml', 'migrations.yaml'])
+      files.set(name, readFileSync(join(folder, name), 'utf8'));
+    files.set(
+      'migrations.yaml',
+      (files.get('migrations.yaml') ?? '')
+        .replace('to: WEB-03', 'to: WEB-09')
+        .replace('to: partial', 'to: halfway'),
+    );
+    return import('../../../src/core/questionSet/parse.ts').then(({ parseQuestionSet }) => {
+      const result = parseQuestionSet(files);
+      expect(result.ok ? [] : result.problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+        'migrations[0].questions[0].to: WEB-09 is not a question of 2.0.0',
+        'migrations[0].options[0].to: WEB-01 has no option halfway',
+      ]);
+    });
+  });
+});

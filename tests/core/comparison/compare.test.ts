@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { actionProgress, compare } from '../../../src/core/comparison/compare.ts';
+import { plan } from '../../../src/core/planning/plan.ts';
+import { score } from '../../../src/core/scoring/score.ts';
+import { loadShippedSet } from '../../support/shippedSet.ts';
+import { fixtureAssessment } from '../../support/storeFixtures.ts';
+
+const set = loadShippedSet();
+
+describe('compare', () => {
+  it('reports the score move, per-domain and per-phase moves, closed gaps, new gaps and regressions', () => {
+    const before = fixtureAssessment('middle-profile');
+    const after = structuredClone(before);
+    after.cycle = '2027-Q1';
+    after.answers['EXP-02'] = { choice: 'verified' }; // gap closed
+    after.answers['PRV-02'] = { choice: 'policy' }; // regression from "enforced"
+    after.answers['SUB-07'] = { choice: 'isolated' }; // was unanswered: still a gap
+    const comparison = compare(set, before, after);
+    const risk = (a: typeof before) => score(set, a).risk;
+    expect(comparison.riskDelta).toBeCloseTo(risk(after) - risk(before), 12);
+    expect(comparison.previous.cycle).toBe('2026-Q4');
+    expect(comparison.current.cycle).toBe('2027-Q1');
+    expect(comparison.closedGaps).toEqual(['EXP-02']);
+    expect(comparison.regressions).toEqual([{ questionId: 'PRV-02', from: 0.75, to: 0.3 }]);
+    expect(comparison.improvements.map((m) => m.questionId)).toEqual(['EXP-02', 'SUB-07']);
+    expect(comparison.newGaps).toEqual([]);
+    const exp = comparison.domains.find((d) => d.domainId === 'EXP');
+    expect(exp?.delta).toBeLessThan(0);
+    expect(comparison.phases).toHaveLength(8);
+  });
+
+  it('counts a control that was fully in place and is now a gap as a new gap', () => {
+    const before = fixtureAssessment('mature-operator');
+    const after = structuredClone(before);
+    after.answers['EXP-02'] = { choice: 'most' };
+    expect(compare(set, before, after).newGaps).toEqual(['EXP-02']);
+  });
+
+  it("tells which of last cycle's actions are done, overdue or still open", () => {
+    const before = fixtureAssessment('middle-profile');
+    const previousPlan = plan(set, before);
+    const after = structuredClone(before);
+    for (const id of ['EDR-03', 'EDR-04']) after.answers[id] = { choice: 'verified' };
+    const progress = actionProgress(previousPlan, score(set, after), '2027-07-01');
+    const state = (id: string) => progress.find((p) => p.action.id === id)?.state;
+    expect(state('WEB-SHELL-DETECTION')).toBe('done');
+    expect(state('SEG-01')).toBe('overdue'); // due 2027-06-30
+    expect(state('CRD-03')).toBe('open');
+  });
+});

@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../support/pdfText.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
+import { expectNoSeriousAxeViolations, seedAssessment, storedAssessment } from './support/app.ts';
+import { startBrowser, watchPage, type BrowserSession } from './support/browser.ts';
+
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowser();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+const scratch = mkdtempSync(join(tmpdir(), 'cellguard-cycles-'));
+
+describe('quarterly cycles in Chromium', () => {
+  it('runs Q3, starts Q4 from it, shows what moved, puts it in the PDF, and continues in another browser', async () => {
+    const { page, watch } = await session.newPage();
+    await seedAssessment(page, session.baseUrl, fixtureAssessment('soft-cell-victim'), 'q3');
+
+    // Start Q4 from Q3.
+    await page.getByRole('link', { name: /^Start the next cycle after Example Telecom/ }).click();
+    await page.waitForSelector('#next-title');
+    expect(await page.getByLabel('New cycle').inputValue()).toBe('2026-Q4');
+    await expectNoSeriousAxeViolations(page, 'next cycle');
+    await page.getByRole('button', { name: 'Start the next cycle' }).click();
+    await page.waitForSelector('#step-title');
+    const q4 = /#\/a\/([0-9a-f]+)\//.exec(page.url())?.[1] ?? '';
+    expect(await page.locator('#question-EXP-03 .tag.carried').textContent()).toBe(
+      'Carried over from 2026-Q3: confirm or change',
+    );
+
+    // Change what improved, confirm the rest of the step.
+    await page
+      .locator('#question-EXP-03')
+      .getByRole('radio', { name: 'Within 14 days, measured' })
+      .check();
+    await page
+      .locator('#question-EXP-02')
+      .getByRole('radio', { name: 'All, blocking, verified' })
+      .check();
+    await page
+      .getByRole('button', { name: /^Confirm all \d+ carried-over answers in this step$/ })
+      .click();
+    await expect.poll(() => page.locator('.tag.carried').count()).toBe(0);
+    await page.getByRole('link', { name: /^Subscriber-data protection/ }).click();
+    await page.waitForURL(/step\/SUB$/);
+    await page
+      .locator('#question-SUB-02')
+      .getByRole('radio', { name: 'Logged and alerted' })
+      .check();
+    const stored = await storedAssessment(page, q4);
+    expect(stored.carriedFrom).toBe('2026-Q3');
+    expect(stored.answers['EXP-03']).toMatchObject({
+      choice: 'verified',
+      owner: 'Web platform team',
+    });
+    expect(stored.answers['EXP-03']?.carriedOver).toBeUndefined();
+    expect(stored.answers['SEG-01']).toMatchObject({ choice: 'flat', carriedOver: true });
+
+    // Compare the two cycles.
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.waitForSelector('#results-title');
+    await page.getByRole('link', { name: 'Compare with 2026-Q3' }).click();
+    await page.waitForSelector('#compare-title');
+    const closed = page.locator('.panel', {
+      has: page.getByRole('heading', { name: /^Gaps closed/ }),
+    });
+    for (const id of ['EXP-02', 'EXP-03', 'SUB-02'])
+      expect(await closed.textContent()).toContain(id);
+    await expectNoSeriousAxeViolations(page, 'compare');
+    await page.goto(`${session.baseUrl}#/a/${q4}/history`);
+    await page.waitForSelector('#history-title');
+    expect(await page.locator('.history-table thead').textContent()).toMatch(/2026-Q3.*2026-Q4/);
+    await expectNoSeriousAxeViolations(page, 'history');
+
+    // The PDF of Q4 has the change section.
+    await page.goto(`${session.baseUrl}#/a/${q4}/results`);
+    await page.waitForSelector('#results-title');
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF report' }).click();
+    const pdfPath = join(scratch, 'q4.pdf');
+    await (await pdfDownload).saveAs(pdfPath);
+    const pdfText = (await pdfPages(new Uint8Array(readFileSync(pdfPath)))).join('\n');
+    expect(pdfText).toContain('3. Since 2026-Q3');
+    expect(pdfText).toMatch(/Gaps closed \(\d+\)/);
+    expect(pdfText).toContain('EXP-03: Internet-facing web servers');
+
+    // The plan as CSV for the ticketing tool.
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download plan as CSV' }).click();
+    const csvPath = join(scratch, 'plan.csv');
+    await (await csvDownload).saveAs(csvPath);
+    expect(readFileSync(csvPath, 'utf8').split('\r\n')[0]).toBe(
+      '\uFEFFPriority,Action id,Action,Details,Questions,Owner,Due,Horizon (days),Risk reduction,Effort,Critical gap,Recommendations,ATT&CK,NIST CSF 2.0,CIS Controls v8',
+    );
+
+    // Export Q4 encrypted, then continue in another browser with empty storage.
+    await page.getByRole('link', { name: 'Export assessment file' }).click();
+    await page.waitForSelector('#export-title');
+    await expectNoSeriousAxeViolations(page, 'export');
+    await page
+      .getByLabel('Passphrase (optional, at least 8 characters)')
+      .fill('quarterly review 2026');
+    await page.getByLabel('Repeat the passphrase').fill('quarterly review 2026');
+    const fileDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the file' }).click();
+    const download = await fileDownload;
+    expect(download.suggestedFilename()).toBe(
+      'cellguard-Example-Telecom-victim-profile-2026-Q4.encrypted.json',
+    );
+    const filePath = join(scratch, download.suggestedFilename());
+    await download.saveAs(filePath);
+    expect(readFileSync(filePath, 'utf8')).not.toContain('Example Telecom');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.offOriginRequests).toEqual([]);
+
+    const elsewhere = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await elsewhere.newPage();
+    const otherWatch = watchPage(other, session.baseUrl);
+    await other.goto(session.baseUrl);
+    await other.getByRole('link', { name: 'Import a file' }).click();
+    await other.waitForSelector('#import-title');
+    await expectNoSeriousAxeViolations(other, 'import');
+    await other.setInputFiles('#import-file', filePath);
+    await other.getByLabel('Passphrase of the encrypted file').fill('quarterly review 2026');
+    await other.getByRole('button', { name: 'Open the file' }).click();
+    await other.getByRole('button', { name: 'Import as a new assessment' }).click();
+    await other.waitForSelector('#results-title');
+    const imported = /#\/a\/([0-9a-f]+)\//.exec(other.url())?.[1] ?? '';
+    const importedAssessment = await storedAssessment(other, imported);
+    expect(importedAssessment.answers).toEqual((await storedAssessment(page, q4)).answers);
+    await other.goto(`${session.baseUrl}#/a/${imported}/step/SEG`);
+    await other.waitForSelector('#step-title');
+    await other
+      .locator('#question-SEG-01')
+      .getByRole('radio', { name: 'Default deny', exact: true })
+      .check();
+    await other.reload();
+    await other.waitForSelector('#step-title');
+    expect(
+      await other
+        .locator('#question-SEG-01')
+        .getByRole('radio', { name: 'Default deny', exact: true })
+        .isChecked(),
+    ).toBe(true);
+    expect(otherWatch.consoleErrors).toEqual([]);
+    expect(otherWatch.offOriginRequests).toEqual([]);
+    await elsewhere.close();
+  });
+});

@@ -1,0 +1,105 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exportAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { ImportPage } from '../../../src/features/transfer/index.ts';
+import { useAssessments } from '../../../src/store/index.ts';
+import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+const fileOf = (text: string) => new File([text], 'assessment.json', { type: 'application/json' });
+const snapshot = () => JSON.stringify(useAssessments.getState().assessments);
+
+beforeEach(() => {
+  window.location.hash = '#/import';
+});
+
+describe('ImportPage', () => {
+  it('imports a valid exported file as a new assessment', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const text = await exportAssessmentFile(
+      fixtureAssessment('unicode-operator'),
+      new Date('2026-11-26T10:00:00Z'),
+    );
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    expect(await screen.findByText(/The file matches its SHA-256 digest/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Import as a new assessment' }));
+    const [stored] = Object.values(useAssessments.getState().assessments);
+    expect(stored?.assessment.organisation).toBe('ПАО «Северный Телеком»');
+    expect(stored?.summary?.visible).toBeGreaterThan(0);
+    expect(window.location.hash).toBe(`#/a/${stored?.id}/results`);
+  });
+
+  it('lists what is wrong with an edited file and changes nothing', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    const before = snapshot();
+    const text = (
+      await exportAssessmentFile(fixtureAssessment('middle-profile'), new Date())
+    ).replace('"SOC lead"', '"Nobody"');
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'This file cannot be imported. Nothing was changed in this browser.',
+    );
+    expect(alert).toHaveTextContent('does not match its SHA-256 digest');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('asks for the passphrase of an encrypted file and says plainly when it is wrong', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const text = await exportAssessmentFile(
+      fixtureAssessment('middle-profile'),
+      new Date(),
+      'correct horse battery staple',
+    );
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
+    await user.type(passphrase, 'wrong horse battery staple');
+    await user.click(screen.getByRole('button', { name: 'Open the file' }));
+    expect(
+      await screen.findByText(
+        'The passphrase is wrong, or the file was changed after it was encrypted.',
+      ),
+    ).toBeInTheDocument();
+    expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(0);
+    await user.clear(passphrase);
+    await user.type(passphrase, 'correct horse battery staple');
+    await user.click(screen.getByRole('button', { name: 'Open the file' }));
+    expect(
+      await screen.findByRole('button', { name: 'Import as a new assessment' }),
+    ).toBeInTheDocument();
+  }, 20_000);
+
+  it('replaces the matching assessment only after confirmation', async () => {
+    const user = userEvent.setup();
+    const [existingId = ''] = seedStore(fixtureAssessment('middle-profile'));
+    const changed = structuredClone(fixtureAssessment('middle-profile'));
+    changed.answers['EXP-02'] = { choice: 'verified' };
+    render(<ImportPage />);
+    await user.upload(
+      screen.getByLabelText('Assessment file'),
+      fileOf(await exportAssessmentFile(changed, new Date())),
+    );
+    await user.click(
+      await screen.findByRole('button', { name: 'Replace the one already in this browser' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Replace the assessment in this browser?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(useAssessments.getState().assessments[existingId]?.assessment.answers['EXP-02']).toEqual(
+      { choice: 'all' },
+    );
+    await user.click(
+      screen.getByRole('button', { name: 'Replace the one already in this browser' }),
+    );
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Replace' }));
+    expect(Object.keys(useAssessments.getState().assessments)).toEqual([existingId]);
+    expect(useAssessments.getState().assessments[existingId]?.assessment.answers['EXP-02']).toEqual(
+      { choice: 'verified' },
+    );
+  });
+});
