@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { questionSet } from '../content/questionSet.ts';
+import { migrateToSet } from '../core/assessment/migrate.ts';
 import { summarize } from '../core/scoring/summary.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, Stepper } from '../features/wizard/index.ts';
@@ -20,6 +21,16 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   const stored = useAssessments((state) => state.assessments[route.id]);
   const setPosition = useAssessments((state) => state.setPosition);
   const setSummary = useAssessments((state) => state.setSummary);
+  const upgrade = useAssessments((state) => state.upgrade);
+  const dismissNotice = useAssessments((state) => state.dismissNotice);
+  const outdated =
+    stored !== undefined && stored.assessment.questionSet.version !== questionSet.version;
+  // Kept from before an update of the questions: bring the answers up to date once, and say how.
+  const migration = useMemo(
+    () => (outdated && stored ? migrateToSet(stored.assessment, questionSet) : undefined),
+    [outdated, stored],
+  );
+  const usable = !migration || migration.ok;
   const answers = stored?.assessment.answers;
   const exists = stored !== undefined;
   const domainKnown =
@@ -28,17 +39,21 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   const storedHref = stored ? hrefOf(route.id, stored.position) : '';
 
   useEffect(() => {
-    if (!exists) return;
+    if (!exists || !usable) return;
     if (route.page === 'assessment') navigate(storedHref, { replace: true });
     else if (route.page === 'step' && domainKnown)
       setPosition(route.id, { view: 'step', domainId: view });
     else if (route.page === 'review' || route.page === 'results')
       setPosition(route.id, { view: route.page });
-  }, [exists, route.page, route.id, view, domainKnown, storedHref, setPosition]);
+  }, [exists, usable, route.page, route.id, view, domainKnown, storedHref, setPosition]);
 
   useEffect(() => {
-    if (answers) setSummary(route.id, summarize(questionSet, answers));
-  }, [answers, route.id, setSummary]);
+    if (answers && !outdated) setSummary(route.id, summarize(questionSet, answers));
+  }, [answers, outdated, route.id, setSummary]);
+
+  useEffect(() => {
+    if (migration?.ok) upgrade(route.id, migration.outcome.assessment, migration.outcome.changes);
+  }, [migration, upgrade, route.id]);
 
   if (!stored) {
     return (
@@ -54,9 +69,39 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
       </section>
     );
   }
+  if (migration && !migration.ok) {
+    return (
+      <section className="narrow">
+        <h1>This assessment cannot be opened here</h1>
+        <p>{migration.problem}</p>
+        <p>It is still kept in this browser, unchanged.</p>
+        <a className="button primary" href={hrefs.home()}>
+          All assessments
+        </a>
+      </section>
+    );
+  }
+  // One render until the effect above stores the migrated answers; the forms must not see the old ones.
+  if (outdated) return <p className="muted">Updating this assessment to the current questions…</p>;
   const { assessment } = stored;
   return (
     <div className="assessment-layout">
+      {stored.notice && stored.notice.length > 0 && (
+        <div className="notice assessment-migration" role="status">
+          <p>
+            The questions were updated to {questionSet.id} {questionSet.version} since this
+            assessment was last opened:
+          </p>
+          <ul>
+            {stored.notice.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={() => dismissNotice(route.id)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <header className="assessment-header">
         <h1>
           {assessment.organisation}

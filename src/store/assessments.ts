@@ -18,6 +18,8 @@ export interface StoredAssessment {
    * assessments can show them without loading the question set and the scoring code.
    */
   summary?: AssessmentSummary;
+  /** Messages for the user about changes Cellguard made, such as a migration, until dismissed. */
+  notice?: string[];
 }
 
 export interface Settings {
@@ -46,6 +48,9 @@ export interface AssessmentsState {
   setPosition: (id: string, position: Position) => void;
   setSummary: (id: string, summary: AssessmentSummary) => void;
   setStaleEvidenceDays: (days: number) => void;
+  /** Replaces the assessment by its migrated form and keeps the list of changes for the user. */
+  upgrade: (id: string, assessment: Assessment, notice: string[]) => void;
+  dismissNotice: (id: string) => void;
 }
 
 export const storageKey = 'cellguard:assessments';
@@ -159,6 +164,9 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
             if (current && JSON.stringify(current) === JSON.stringify(summary)) return;
             edit(id, (stored) => ({ ...stored, summary }));
           },
+          upgrade: (id, assessment, notice) =>
+            edit(id, (stored) => ({ ...stored, assessment, notice })),
+          dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
           setStaleEvidenceDays: (days) =>
             set({ settings: { ...get().settings, staleEvidenceDays: days } }),
         };
