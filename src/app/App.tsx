@@ -11,6 +11,7 @@ import {
   NewAssessmentPage,
   NextCyclePage,
 } from './lazyPages.ts';
+import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 
 function Page() {
@@ -68,6 +69,7 @@ export function App() {
         <SaveStatus />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <RecoveryBanner />
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Page />
         </Suspense>

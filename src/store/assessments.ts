@@ -3,7 +3,8 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Answer, Assessment } from '../core/assessment/model.ts';
 import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
-import { reportingStorage } from './persistentStorage.ts';
+import { recoveryPrefix, syncedStorage } from './persistentStorage.ts';
+import { useSaveStatus } from './saveStatus.ts';
 
 /** Where the user was in an assessment, so that reopening it resumes there. */
 export type Position =
@@ -51,6 +52,8 @@ export interface AssessmentsState {
   /** Replaces the assessment by its migrated form and keeps the list of changes for the user. */
   upgrade: (id: string, assessment: Assessment, notice: string[]) => void;
   dismissNotice: (id: string) => void;
+  /** Removes every assessment, setting and kept copy of Cellguard from this browser. */
+  eraseAll: () => void;
 }
 
 export const storageKey = 'cellguard:assessments';
@@ -95,7 +98,21 @@ export function migratePersisted(persisted: unknown, version: number): Persisted
 }
 
 export function createAssessmentsStore({ now, storage }: StoreDependencies) {
-  return create<AssessmentsState>()(
+  const status = () => useSaveStatus.getState();
+  let hydratedOnce = false;
+  const persistence = syncedStorage(storage, {
+    saved: () => status().markSaved(),
+    failed: (message) => status().markFailed(message),
+    recovered: (copyKey, message) => status().markRecovered(copyKey, message),
+    // Another tab's changes were merged into storage: show them in this tab at once, so that this
+    // tab's next change starts from the merged state.
+    mergedFromOtherTab: (merged) => {
+      const { state } = JSON.parse(merged) as { state: Partial<AssessmentsState> };
+      store.setState(state);
+      status().markExternalChange();
+    },
+  });
+  const store = create<AssessmentsState>()(
     persist(
       (set, get) => {
         const edit = (id: string, change: (stored: StoredAssessment) => StoredAssessment) => {
@@ -167,6 +184,17 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
           upgrade: (id, assessment, notice) =>
             edit(id, (stored) => ({ ...stored, assessment, notice })),
           dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
+          eraseAll: () => {
+            set({ assessments: {}, settings: { staleEvidenceDays: defaultStaleEvidenceDays } });
+            const backing = storage();
+            if (!backing) return;
+            const keys = Array.from({ length: backing.length }, (_, i) => backing.key(i)).filter(
+              (key): key is string =>
+                key !== null && (key === storageKey || key.startsWith(recoveryPrefix)),
+            );
+            for (const key of keys) backing.removeItem(key);
+            status().dismissRecovery();
+          },
           setStaleEvidenceDays: (days) =>
             set({ settings: { ...get().settings, staleEvidenceDays: days } }),
         };
@@ -175,11 +203,17 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
         name: storageKey,
         version: 2,
         migrate: migratePersisted,
-        storage: createJSONStorage(() => reportingStorage(storage)),
+        storage: createJSONStorage(() => persistence),
         partialize: (state) => ({ assessments: state.assessments, settings: state.settings }),
+        onRehydrateStorage: () => () => {
+          // The first load is the app starting; every later one brings another tab's changes.
+          if (hydratedOnce) status().markExternalChange();
+          hydratedOnce = true;
+        },
       },
     ),
   );
+  return store;
 }
 
 export type AssessmentsStore = ReturnType<typeof createAssessmentsStore>;

@@ -1,4 +1,4 @@
-import { createAssessmentsStore } from './assessments.ts';
+import { createAssessmentsStore, storageKey } from './assessments.ts';
 import { browserLocalStorage } from './persistentStorage.ts';
 
 /** The app's one store of assessments, persisted in this browser's localStorage. */
@@ -6,6 +6,13 @@ export const useAssessments = createAssessmentsStore({
   now: () => new Date(),
   storage: browserLocalStorage,
 });
+
+// Another tab saved: load its changes here too (the write-time merge keeps this tab's own edits).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === storageKey || event.key === null) void useAssessments.persist.rehydrate();
+  });
+}
 
 export type { Position, StoredAssessment } from './assessments.ts';
 export { useSaveStatus } from './saveStatus.ts';

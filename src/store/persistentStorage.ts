@@ -1,9 +1,21 @@
 import type { StateStorage } from 'zustand/middleware';
-import { useSaveStatus } from './saveStatus.ts';
+import { merge3 } from './merge3.ts';
+import { checkPersisted } from './persistedShape.ts';
+
+export interface StorageEvents {
+  saved: () => void;
+  failed: (message: string) => void;
+  /** Stored data could not be read (wholly or partly); a raw copy was kept under `copyKey`. */
+  recovered: (copyKey: string, message: string) => void;
+  /** Another tab had saved in between; this is the merged state, which this tab must now show. */
+  mergedFromOtherTab: (merged: string) => void;
+}
 
 const quotaMessage =
-  "This browser's storage for Cellguard is full, so your last change is kept in this tab but not saved. " +
-  'Delete an assessment you no longer need; Cellguard saves again on your next change.';
+  "This browser's storage for Cellguard is full, so your last change is kept in this tab but not saved yet. " +
+  'Delete an assessment you no longer need or export one to a file; Cellguard keeps trying to save.';
+
+export const retryDelayMs = 5_000;
 
 function isQuotaError(error: unknown): boolean {
   return (
@@ -11,37 +23,120 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
+export const recoveryPrefix = 'cellguard:recovered:';
+
 /**
- * localStorage behind zustand's persist middleware, reporting every write's outcome so the user
- * always knows whether the last change is safe. A failed write keeps the in-memory state; the
- * next change writes the whole state again, which is the retry.
+ * localStorage behind zustand's persist middleware, made safe for real use:
+ * - every write reports success or a plain-words failure, and a failed write is retried;
+ * - data it cannot read is copied aside before anything could overwrite it;
+ * - when another tab saved since this one last read, the two are merged (three-way) so that
+ *   neither tab's edits are lost.
  */
-export function reportingStorage(backing: () => Storage | undefined): StateStorage {
-  return {
-    getItem: (name) => backing()?.getItem(name) ?? null,
-    setItem: (name, value) => {
-      const storage = backing();
-      if (!storage) {
-        useSaveStatus
-          .getState()
-          .markFailed(
-            'This browser does not let Cellguard store data, so nothing is saved after you close the tab.',
-          );
-        return;
-      }
+export function syncedStorage(
+  backing: () => Storage | undefined,
+  events: StorageEvents,
+  now = () => new Date(),
+): StateStorage {
+  let base: string | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // Set when unreadable data could not be copied aside: saving would destroy it, so nothing is saved.
+  let blocked = false;
+
+  const keepCopy = (storage: Storage, name: string, raw: string, message: string): boolean => {
+    const copyKey = `${recoveryPrefix}${name}:${now().toISOString()}`;
+    try {
+      storage.setItem(copyKey, raw);
+      events.recovered(copyKey, message);
+      return true;
+    } catch {
+      blocked = true;
+      events.recovered(
+        '',
+        `${message} Cellguard could not keep a copy because the storage is full, so it will not save over it.`,
+      );
+      return false;
+    }
+  };
+
+  const write = (name: string, value: string) => {
+    const storage = backing();
+    if (blocked) {
+      events.failed(
+        'Nothing is saved, to protect saved data this browser could not read. Export your work to a file.',
+      );
+      return;
+    }
+    if (!storage) {
+      events.failed(
+        'This browser does not let Cellguard store data, so nothing is saved after you close the tab.',
+      );
+      return;
+    }
+    let text = value;
+    let merged = false;
+    const current = storage.getItem(name);
+    if (base !== null && current !== null && current !== base) {
       try {
-        storage.setItem(name, value);
-        useSaveStatus.getState().markSaved();
-      } catch (error) {
-        useSaveStatus
-          .getState()
-          .markFailed(
-            isQuotaError(error)
-              ? quotaMessage
-              : 'Your last change could not be saved in this browser; it is kept in this tab for now.',
-          );
+        text = JSON.stringify(merge3(JSON.parse(base), JSON.parse(value), JSON.parse(current)));
+        merged = true;
+      } catch {
+        // Another tab left something unreadable: keep it aside, then save ours.
+        if (!keepCopy(storage, name, current, 'Data saved by another tab could not be read.'))
+          return;
       }
+    }
+    try {
+      storage.setItem(name, text);
+      base = text;
+      clearTimeout(retry);
+      retry = undefined;
+      events.saved();
+      if (merged) events.mergedFromOtherTab(text);
+    } catch (error) {
+      events.failed(
+        isQuotaError(error)
+          ? quotaMessage
+          : 'Your last change could not be saved in this browser; it is kept in this tab and Cellguard keeps trying.',
+      );
+      clearTimeout(retry);
+      retry = setTimeout(() => write(name, value), retryDelayMs);
+    }
+  };
+
+  return {
+    getItem: (name) => {
+      const storage = backing();
+      const raw = storage?.getItem(name) ?? null;
+      if (!storage || raw === null) {
+        base = null;
+        return null;
+      }
+      const check = checkPersisted(raw);
+      if (check.kind === 'ok') {
+        base = raw;
+        return raw;
+      }
+      if (check.kind === 'unreadable') {
+        if (
+          keepCopy(storage, name, raw, `The saved assessments could not be read (${check.reason}).`)
+        ) {
+          storage.removeItem(name);
+        }
+        base = null;
+        return null;
+      }
+      const dropped = `${check.dropped} saved assessment${check.dropped === 1 ? '' : 's'} could not be read and ${check.dropped === 1 ? 'is' : 'are'} left out.`;
+      if (keepCopy(storage, name, raw, dropped)) {
+        try {
+          storage.setItem(name, check.text);
+          base = check.text;
+        } catch {
+          base = raw;
+        }
+      }
+      return check.text;
     },
+    setItem: (name, value) => write(name, value),
     removeItem: (name) => backing()?.removeItem(name),
   };
 }

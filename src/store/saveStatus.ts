@@ -2,20 +2,32 @@ import { create } from 'zustand';
 
 export type SaveState = 'saved' | 'failed';
 
-interface SaveStatus {
+export interface StorageStatus {
   state: SaveState;
   /** Plain-words explanation when saving failed. */
   message: string;
   savedAt: number | null;
+  /** Saved data that could not be read, and where its untouched copy is kept. */
+  recovery: { copyKey: string; message: string } | null;
+  /** Bumped whenever another tab's changes were loaded, so open forms can refresh. */
+  externalChanges: number;
   markSaved: () => void;
   markFailed: (message: string) => void;
+  markRecovered: (copyKey: string, message: string) => void;
+  dismissRecovery: () => void;
+  markExternalChange: () => void;
 }
 
-/** Whether the last change reached the browser's storage; shown quietly by the app shell. */
-export const useSaveStatus = create<SaveStatus>((set) => ({
+/** What the user must know about storage: the last save, and any data that could not be read. */
+export const useSaveStatus = create<StorageStatus>((set) => ({
   state: 'saved',
   message: '',
   savedAt: null,
+  recovery: null,
+  externalChanges: 0,
   markSaved: () => set({ state: 'saved', message: '', savedAt: Date.now() }),
   markFailed: (message) => set({ state: 'failed', message }),
+  markRecovered: (copyKey, message) => set({ recovery: { copyKey, message } }),
+  dismissRecovery: () => set({ recovery: null }),
+  markExternalChange: () => set((state) => ({ externalChanges: state.externalChanges + 1 })),
 }));

@@ -2,34 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../src/core/assessment/create.ts';
 import { createAssessmentsStore, storageKey } from '../../src/store/assessments.ts';
 import { useSaveStatus } from '../../src/store/saveStatus.ts';
+import { FakeStorage } from '../support/fakeStorage.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 
 const set = loadShippedSet();
-
-/** An in-memory Storage whose writes can be made to fail as a full browser store does. */
-class FakeStorage implements Storage {
-  private items = new Map<string, string>();
-  full = false;
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-}
 
 let storage: FakeStorage;
 let clock: Date;
@@ -46,7 +22,13 @@ const persistedAnswers = (id: string) =>
 beforeEach(() => {
   storage = new FakeStorage();
   clock = new Date('2026-11-26T10:00:00Z');
-  useSaveStatus.setState({ state: 'saved', message: '', savedAt: null });
+  useSaveStatus.setState({
+    state: 'saved',
+    message: '',
+    savedAt: null,
+    recovery: null,
+    externalChanges: 0,
+  });
 });
 
 describe('the assessments store', () => {

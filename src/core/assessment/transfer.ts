@@ -1,4 +1,10 @@
-import { decryptFile, encryptText, isEncryptedFile } from '../crypto/passphrase.ts';
+import {
+  damagedEncryptedFile,
+  decryptFile,
+  encryptText,
+  isEncryptedFile,
+  isWellFormedEncryptedFile,
+} from '../crypto/passphrase.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { serializeAssessmentFile } from './exportFile.ts';
 import { importLimits } from './inspectJson.ts';
@@ -42,6 +48,8 @@ export async function importAssessmentFile(
   if (!outer.ok) return { kind: 'problems', problems: [outer.problem] };
   let value = outer.value;
   if (isEncryptedFile(value)) {
+    if (!isWellFormedEncryptedFile(value))
+      return { kind: 'problems', problems: [damagedEncryptedFile] };
     if (!passphrase) return { kind: 'needs-passphrase' };
     const opened = await decryptFile(value, passphrase);
     if (!opened.ok) return { kind: 'problems', problems: [opened.message] };

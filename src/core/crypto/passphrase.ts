@@ -108,6 +108,14 @@ export async function encryptText(
 
 export type DecryptResult = { ok: true; text: string } | { ok: false; message: string };
 
+export const damagedEncryptedFile =
+  'The encrypted file is damaged or not in a form Cellguard can read.';
+
+/** Whether an encrypted file is well-formed enough to be worth asking for its passphrase. */
+export function isWellFormedEncryptedFile(value: unknown): boolean {
+  return encryptedFileSchema.safeParse(value).success;
+}
+
 export function isEncryptedFile(value: unknown): boolean {
   return (
     value !== null &&
@@ -119,11 +127,7 @@ export function isEncryptedFile(value: unknown): boolean {
 /** Opens an encrypted file; a wrong passphrase and a damaged file are told apart where possible. */
 export async function decryptFile(value: unknown, passphrase: string): Promise<DecryptResult> {
   const parsed = encryptedFileSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: 'The encrypted file is damaged or not in a form Cellguard can read.',
-    };
+  if (!parsed.success) return { ok: false, message: damagedEncryptedFile };
   const { kdf, cipher, ciphertext } = parsed.data;
   const iv = fromBase64(cipher.iv);
   const salt = fromBase64(kdf.salt);

@@ -103,6 +103,8 @@ export function HomePage() {
   const assessments = useAssessments((state) => state.assessments);
   const remove = useAssessments((state) => state.remove);
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
+  const eraseAll = useAssessments((state) => state.eraseAll);
+  const [confirmErase, setConfirmErase] = useState(false);
   const setStaleEvidenceDays = useAssessments((state) => state.setStaleEvidenceDays);
   const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
   const sorted = useMemo(
@@ -172,6 +174,33 @@ export function HomePage() {
           </p>
         </div>
       </details>
+      <section className="privacy" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">Privacy</h2>
+        <p>
+          Everything you enter stays in this browser&apos;s storage on this device. Cellguard sends
+          nothing over the network, has no account and no analytics; files leave only when you
+          export them.
+        </p>
+        <button
+          type="button"
+          className="button danger-outline"
+          onClick={() => setConfirmErase(true)}
+        >
+          Erase all data on this device
+        </button>
+      </section>
+      {confirmErase && (
+        <ConfirmDialog
+          title="Erase all Cellguard data from this browser?"
+          body={`${sorted.length} assessment${sorted.length === 1 ? '' : 's'}, the settings and any kept copies will be removed from this browser. Export what you need first. This cannot be undone.`}
+          confirmLabel="Erase everything"
+          onCancel={() => setConfirmErase(false)}
+          onConfirm={() => {
+            eraseAll();
+            setConfirmErase(false);
+          }}
+        />
+      )}
       {pendingDelete && (
         <ConfirmDialog
           title="Delete this assessment?"

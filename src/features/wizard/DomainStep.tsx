@@ -5,7 +5,7 @@ import type { Answer } from '../../core/assessment/model.ts';
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { hrefs } from '../../routing/routes.ts';
-import { useAssessments } from '../../store/index.ts';
+import { useAssessments, useSaveStatus } from '../../store/index.ts';
 import { QuestionCard, type AnswerFields, type StepValues } from './QuestionCard.tsx';
 
 interface DomainStepProps {
@@ -56,7 +56,8 @@ export function DomainStep({
   );
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const { register, subscribe, trigger, setValue, formState } = useForm<StepValues>({
+  const externalChanges = useSaveStatus((state) => state.externalChanges);
+  const { register, subscribe, trigger, setValue, reset, formState } = useForm<StepValues>({
     mode: 'onChange',
     // Read once: from here on the form is the source of truth for this step, mirrored into the store.
     defaultValues: {
@@ -82,6 +83,16 @@ export function DomainStep({
       }),
     [subscribe, trigger, setValue, updateAnswer, assessmentId],
   );
+
+  // Another tab changed this assessment: show its answers, but keep what is being typed here.
+  useEffect(() => {
+    if (externalChanges === 0) return;
+    const latest = useAssessments.getState().assessments[assessmentId]?.assessment.answers ?? {};
+    reset(
+      { answers: Object.fromEntries(questions.map((q) => [q.id, toFields(latest[q.id])])) },
+      { keepDirtyValues: true, keepErrors: true },
+    );
+  }, [externalChanges, questions, reset, assessmentId]);
 
   useEffect(() => {
     const target = focusQuestionId

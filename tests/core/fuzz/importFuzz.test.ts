@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  exportAssessmentFile,
+  importAssessmentFile,
+} from '../../../src/core/assessment/transfer.ts';
+import { createAssessmentsStore } from '../../../src/store/assessments.ts';
+import { FakeStorage } from '../../support/fakeStorage.ts';
+import { loadShippedSet } from '../../support/shippedSet.ts';
+import { fixtureAssessment } from '../../support/storeFixtures.ts';
+
+const set = loadShippedSet();
+let validFile = '';
+let validValue: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  validFile = await exportAssessmentFile(
+    fixtureAssessment('unicode-operator'),
+    new Date('2026-11-26T10:00:00Z'),
+  );
+  validValue = JSON.parse(validFile) as Record<string, unknown>;
+});
+
+/** Every JSON path of a value, to aim mutations anywhere in the file. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [i, v] as const)
+    : Object.entries(value);
+  return [prefix, ...entries.flatMap(([key, child]) => paths(child, [...prefix, key]))];
+}
+
+function setAt(root: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy: unknown[] = [...root];
+    copy[head as number] = setAt(copy[head as number], rest, replacement);
+    return copy;
+  }
+  const copy: Record<string, unknown> = { ...(root as Record<string, unknown>) };
+  copy[head as string] = setAt(copy[head as string], rest, replacement);
+  return copy;
+}
+
+const hostileValue = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.string({ unit: 'binary', maxLength: 50 }),
+  fc.constant('x'.repeat(25_000)),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')),
+  fc.constant(JSON.parse('{"constructor": {"prototype": {"polluted": true}}}')),
+  fc.nat(40).map((depth) => JSON.parse(`${'['.repeat(depth + 10)}${']'.repeat(depth + 10)}`)),
+  fc.jsonValue({ maxDepth: 4 }),
+);
+
+/** Malformed or hostile file texts, each a kind of mistake or attack an import must survive. */
+const hostileFile = fc.oneof(
+  // truncated anywhere
+  fc.nat().map((cut) => validFile.slice(0, cut % validFile.length)),
+  // a value anywhere replaced by another type, a giant string, prototype keys or deep nesting
+  fc.tuple(fc.nat(), hostileValue).map(([pick, replacement]) => {
+    const all = paths(validValue);
+    return JSON.stringify(setAt(validValue, all[pick % all.length] ?? [], replacement));
+  }),
+  // a key added to any object, prototype keys included
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'EXP-99'),
+      hostileValue,
+    )
+    .map(([pick, key, value]) => {
+      const objects = paths(validValue).filter((path) => isObject(getAt(validValue, path)));
+      return injectKey(objects[pick % objects.length] ?? [], key, value);
+    }),
+  // wrong versions
+  fc
+    .tuple(fc.oneof(fc.integer(), fc.string(), fc.constant(null)), fc.string({ maxLength: 12 }))
+    .map(([formatVersion, version]) =>
+      JSON.stringify({ ...validValue, formatVersion, questionSet: { id: 'softcell', version } }),
+    ),
+  // content changed after export: the digest no longer matches
+  fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 3 })).map(([at, text]) => {
+    const start = validFile.indexOf('"answers"');
+    const position = start + (at % (validFile.length - start - 200));
+    return validFile.slice(0, position) + text + validFile.slice(position + text.length);
+  }),
+  // binary garbage and random JSON
+  fc.uint8Array({ maxLength: 2000 }).map((bytes) => String.fromCharCode(...bytes)),
+  fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
+  // an encrypted wrapper with damaged fields (the passphrase is never reached)
+  fc
+    .record({
+      format: fc.constant('cellguard-encrypted'),
+      formatVersion: fc.oneof(fc.constant(1), fc.integer()),
+      kdf: hostileValue,
+      cipher: hostileValue,
+      ciphertext: hostileValue,
+    })
+    .map((value) => JSON.stringify(value)),
+);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const getAt = (root: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], root);
+
+function injectKey(path: readonly (string | number)[], key: string, value: unknown): string {
+  // Spread would turn "__proto__" into a prototype; a placeholder renamed in the text keeps it a
+  // plain key, exactly as a hostile file delivers it to JSON.parse.
+  const placeholder = `${key}§injected`;
+  const text = JSON.stringify(
+    setAt(validValue, path, { ...(getAt(validValue, path) as object), [placeholder]: value }),
+  );
+  return text.replace(JSON.stringify(placeholder), JSON.stringify(key));
+}
+
+function plainWords(message: string) {
+  expect(typeof message).toBe('string');
+  expect(message.length).toBeGreaterThan(10);
+  expect(message.length).toBeLessThan(600);
+  expect(message).not.toMatch(
+    /\n\s+at |\[object Object\]|undefined|TypeError|SyntaxError|RangeError/,
+  );
+}
+
+describe('import fuzzing: malformed and hostile files through the import path the app uses', () => {
+  it('never throws, always explains, never pollutes prototypes, and leaves the stored data unchanged (12,000 files)', async () => {
+    const storage = new FakeStorage();
+    const store = createAssessmentsStore({
+      now: () => new Date('2026-11-26T10:00:00Z'),
+      storage: () => storage,
+    });
+    store.getState().add(fixtureAssessment('middle-profile'), { view: 'results' });
+    const before = structuredClone(store.getState().assessments);
+    const storedBefore = storage.getItem('cellguard:assessments');
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileFile, async (text) => {
+        const result = await importAssessmentFile(text, set);
+        if (result.kind === 'problems') {
+          rejected += 1;
+          expect(result.problems.length).toBeGreaterThan(0);
+          result.problems.forEach(plainWords);
+        } else {
+          expect(result.kind).toBe('ok');
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.prototype).not.toHaveProperty('polluted');
+      }),
+      { numRuns: 12_000 },
+    );
+    expect(store.getState().assessments).toEqual(before);
+    expect(storage.getItem('cellguard:assessments')).toBe(storedBefore);
+    expect(rejected).toBeGreaterThan(10_000);
+  }, 120_000);
+
+  it('refuses a wrong passphrase in plain words, whatever the passphrase', async () => {
+    const encrypted = await exportAssessmentFile(
+      fixtureAssessment('middle-profile'),
+      new Date(),
+      'the right passphrase',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .string({ unit: 'binary', minLength: 1, maxLength: 40 })
+          .filter((p) => p !== 'the right passphrase'),
+        async (passphrase) => {
+          expect(await importAssessmentFile(encrypted, set, passphrase)).toEqual({
+            kind: 'problems',
+            problems: ['The passphrase is wrong, or the file was changed after it was encrypted.'],
+          });
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 60_000);
+});
