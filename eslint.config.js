@@ -32,6 +32,22 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Typed text is always rendered as text: raw HTML injection is never allowed.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never HTML: user input must stay inert.',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Never write HTML strings into the page.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never write HTML strings into the page.',
+        },
+      ],
     },
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -12,10 +12,13 @@ export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
   baseUrl: string;
+  /** A page in the session's shared browser context (its tabs share one localStorage). */
   newPage: (viewport?: {
     width: number;
     height: number;
   }) => Promise<{ page: Page; watch: PageWatch }>;
+  /** A page in a context of its own, with empty storage, as another browser profile would be. */
+  isolatedPage: () => Promise<{ page: Page; watch: PageWatch }>;
   close: () => Promise<void>;
 }
 
@@ -63,6 +66,14 @@ export async function startBrowser(): Promise<BrowserSession> {
     async newPage(viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
+      return { page, watch: watchPage(page, baseUrl) };
+    },
+    async isolatedPage() {
+      const isolated = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        acceptDownloads: true,
+      });
+      const page = await isolated.newPage();
       return { page, watch: watchPage(page, baseUrl) };
     },
     async close() {

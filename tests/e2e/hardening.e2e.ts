@@ -1,0 +1,302 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/core/assessment/model.ts';
+import { exportAssessmentFile } from '../../src/core/assessment/transfer.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
+import {
+  expectNoSeriousAxeViolations,
+  seedAssessment,
+  storageKey,
+  storedAssessment,
+} from './support/app.ts';
+import { startBrowser, type BrowserSession } from './support/browser.ts';
+
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowser();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+const payloads = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=1">',
+  '"><svg onload=window.__xss=1>',
+  'javascript:window.__xss=1',
+  "' onmouseover='window.__xss=1",
+  '<iframe src="javascript:window.__xss=1"></iframe>',
+  '{{constructor.constructor("window.__xss=1")()}}',
+];
+
+/** An assessment with a hostile payload in every free-text field. */
+function hostileAssessment(): Assessment {
+  const assessment = fixtureAssessment('middle-profile');
+  assessment.organisation = `Org ${payloads[1]}`;
+  assessment.scope = payloads[2] ?? '';
+  assessment.cycle = '<b>Q4</b><img src=x>';
+  assessment.assessor = payloads[0];
+  const ids = Object.keys(assessment.answers);
+  ids.forEach((id, index) => {
+    const payload = payloads[index % payloads.length] ?? '';
+    assessment.answers[id] = {
+      ...assessment.answers[id],
+      note: payload,
+      evidence: payload,
+      owner: payload.slice(0, 200),
+    };
+  });
+  return assessment;
+}
+
+async function expectInert(page: Page, view: string) {
+  const state = await page.evaluate(() => ({
+    flagged: (window as unknown as { __xss?: number }).__xss,
+    injected: document.querySelectorAll(
+      'img[src="x"], svg[onload], iframe, [onerror], [onmouseover], main script',
+    ).length,
+  }));
+  expect(state, view).toEqual({ flagged: undefined, injected: 0 });
+}
+
+describe('hardening in Chromium', () => {
+  it('renders hostile text inert in every view that shows it', async () => {
+    const { page, watch } = await session.isolatedPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const assessment = hostileAssessment();
+    const previous = {
+      ...hostileAssessment(),
+      cycle: 'Q3 <i>x</i>',
+      createdAt: '2026-07-01T00:00:00.000Z',
+    };
+    await seedAssessment(page, session.baseUrl, previous, 'older');
+    await page.evaluate(
+      ({ key, value }) => {
+        const state = JSON.parse(localStorage.getItem(key) ?? '{}') as {
+          state: { assessments: Record<string, unknown> };
+        };
+        state.state.assessments.xss = {
+          id: 'xss',
+          assessment: value,
+          position: { view: 'results' },
+        };
+        localStorage.setItem(key, JSON.stringify(state));
+      },
+      { key: storageKey, value: assessment },
+    );
+    await page.reload();
+    await expect.poll(() => page.locator('.assessment-card').count()).toBe(2);
+    expect(await page.locator('.assessment-card').first().textContent()).toContain(payloads[1]);
+    await expectInert(page, 'home');
+    for (const [view, hash, ready] of [
+      ['step', '#/a/xss/step/EXP', '#step-title'],
+      ['review', '#/a/xss/review', '#review-title'],
+      ['results', '#/a/xss/results', '#results-title'],
+      ['history', '#/a/xss/history', '#history-title'],
+      ['compare', '#/compare/older/xss', '#compare-title'],
+      ['export', '#/a/xss/export', '#export-title'],
+      ['next cycle', '#/a/xss/next', '#next-title'],
+    ] as const) {
+      await page.goto(`${session.baseUrl}${hash}`);
+      await page.waitForSelector(ready);
+      await expectInert(page, view);
+    }
+    await page.goto(`${session.baseUrl}#/a/xss/step/EXP`);
+    await page.waitForSelector('#step-title');
+    expect(await page.locator('#EXP-02-note').inputValue()).toBe(
+      assessment.answers['EXP-02']?.note,
+    );
+    await page.goto(`${session.baseUrl}#/import`);
+    await page.waitForSelector('#import-title');
+    const file = join(mkdtempSync(join(tmpdir(), 'cellguard-xss-')), 'hostile.json');
+    writeFileSync(file, await exportAssessmentFile(assessment, new Date()));
+    await page.setInputFiles('#import-file', file);
+    await page.getByRole('button', { name: 'Import as a new assessment' }).waitFor();
+    await expectInert(page, 'import summary');
+    expect(dialogs).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.offOriginRequests).toEqual([]);
+  });
+
+  it('says when storage is full, keeps the answer in the tab, and saves it once there is room again', async () => {
+    const { page } = await session.isolatedPage();
+    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'full');
+    await page.goto(`${session.baseUrl}#/a/full/step/EXP`);
+    await page.waitForSelector('#step-title');
+    const junkKeys = await page.evaluate(() => {
+      const keys: string[] = [];
+      const block = 'x'.repeat(256 * 1024);
+      for (let i = 0; i < 200; i += 1) {
+        try {
+          localStorage.setItem(`junk-${i}`, block);
+          keys.push(`junk-${i}`);
+        } catch {
+          break;
+        }
+      }
+      // Fill the last few kilobytes too, so that any larger write fails.
+      for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
+        try {
+          localStorage.setItem(`junk-small-${size}`, 'y'.repeat(size));
+          keys.push(`junk-small-${size}`);
+        } catch {
+          /* this size no longer fits; try a smaller one */
+        }
+      }
+      return keys;
+    });
+    // A changed answer and a long note make the saved state larger than the space left.
+    const exp05 = page.locator('#question-EXP-05');
+    await exp05.getByRole('radio', { name: 'Several exposed' }).check();
+    const note = 'Admin consoles found by the external scan: '.padEnd(4000, 'x');
+    await page.locator('#EXP-05-note').fill(note);
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await expect.poll(() => alert.textContent()).toMatch(/storage for Cellguard is full/);
+    expect(await exp05.getByRole('radio', { name: 'Several exposed' }).isChecked()).toBe(true);
+    expect(await page.locator('#EXP-05-note').inputValue()).toBe(note);
+    await page.evaluate((keys) => keys.forEach((key) => localStorage.removeItem(key)), junkKeys);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'All changes saved' }).count(), {
+        timeout: 12_000,
+      })
+      .toBe(1);
+    expect((await storedAssessment(page, 'full')).answers['EXP-05']).toEqual({
+      choice: 'many',
+      note,
+    });
+  });
+
+  it('starts on corrupted saved data, tells the user and keeps the raw copy', async () => {
+    const { page, watch } = await session.isolatedPage();
+    await page.goto(session.baseUrl);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, '{"state":{"assessments":{"a":{"id":"a","assessment":'),
+      storageKey,
+    );
+    await page.reload();
+    const banner = page.getByRole('alert').filter({ hasText: 'Some saved data could not be read' });
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await banner.textContent()).toContain('Nothing was deleted');
+    const copies = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('cellguard:recovered:'))
+        .map((key) => localStorage.getItem(key)),
+    );
+    expect(copies).toEqual(['{"state":{"assessments":{"a":{"id":"a","assessment":']);
+    await expectNoSeriousAxeViolations(page, 'home with recovery banner');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the unreadable copy' }).click();
+    expect((await download).suggestedFilename()).toBe('cellguard-unreadable-data.json');
+    await page.getByRole('link', { name: 'Start a new assessment' }).click();
+    await page.getByLabel('Organisation').fill('Still works');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('#step-title');
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('loses no update when two tabs edit the same assessment', async () => {
+    const { page: tabA } = await session.isolatedPage();
+    await seedAssessment(tabA, session.baseUrl, fixtureAssessment('middle-profile'), 'shared');
+    await tabA.goto(`${session.baseUrl}#/a/shared/step/CRD`);
+    await tabA.waitForSelector('#step-title');
+    // A second tab of the same browser profile: same context, same localStorage.
+    const tabB = await tabA.context().newPage();
+    await tabB.goto(`${session.baseUrl}#/a/shared/step/CRD`);
+    await tabB.waitForSelector('#step-title');
+
+    await tabA
+      .locator('#question-CRD-01')
+      .getByRole('radio', { name: 'All, blocked and tested' })
+      .check();
+    // Tab B learns of it through the storage event, and shows it without a reload.
+    await expect
+      .poll(() =>
+        tabB
+          .locator('#question-CRD-01')
+          .getByRole('radio', { name: 'All, blocked and tested' })
+          .isChecked(),
+      )
+      .toBe(true);
+    await tabB
+      .locator('#question-CRD-02')
+      .getByRole('radio', { name: 'Alerted and tested' })
+      .check();
+    await tabB.locator('#CRD-01-note').fill('Confirmed by the Windows team');
+    await tabA.locator('#question-CRD-03').getByRole('radio', { name: 'Unique, audited' }).check();
+
+    for (const tab of [tabA, tabB]) {
+      await tab.reload();
+      await tab.waitForSelector('#step-title');
+      const answers = (await storedAssessment(tab, 'shared')).answers;
+      expect(answers['CRD-01']).toMatchObject({
+        choice: 'verified',
+        note: 'Confirmed by the Windows team',
+      });
+      expect(answers['CRD-02']?.choice).toBe('verified');
+      expect(answers['CRD-03']?.choice).toBe('verified');
+    }
+  });
+
+  it('erases all data on this device after confirmation', async () => {
+    const { page } = await session.isolatedPage();
+    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'erase');
+    await page.goto(session.baseUrl);
+    await page.getByRole('button', { name: 'Erase all data on this device' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Erase all Cellguard data from this browser?',
+    });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.assessment-card').count()).toBe(1);
+    await page.getByRole('button', { name: 'Erase all data on this device' }).click();
+    await expectNoSeriousAxeViolations(page, 'erase confirmation');
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No assessment yet' }).count())
+      .toBe(1);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter(
+          (key) => key.startsWith('cellguard:') && key !== 'cellguard:assessments',
+        ),
+      ),
+    ).toEqual([]);
+    expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBeNull();
+  });
+
+  it('passes axe with no serious or critical violation on every view', async () => {
+    const { page } = await session.isolatedPage();
+    await page.goto(session.baseUrl);
+    await expectNoSeriousAxeViolations(page, 'home, empty');
+    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'axe');
+    for (const [view, hash, ready] of [
+      ['home', '#/', '#home-title'],
+      ['new assessment', '#/new', '#new-title'],
+      ['step', '#/a/axe/step/SUB', '#step-title'],
+      ['review', '#/a/axe/review', '#review-title'],
+      ['results', '#/a/axe/results', '#results-title'],
+      ['next cycle', '#/a/axe/next', '#next-title'],
+      ['history', '#/a/axe/history', '#history-title'],
+      ['compare', '#/compare/axe/axe', '#compare-title'],
+      ['export', '#/a/axe/export', '#export-title'],
+      ['import', '#/import', '#import-title'],
+      ['not found', '#/nowhere', 'h1'],
+    ] as const) {
+      await page.goto(`${session.baseUrl}${hash}`);
+      await page.waitForSelector(ready);
+      await expectNoSeriousAxeViolations(page, view);
+    }
+    for (const viewport of [{ width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${session.baseUrl}#/a/axe/results`);
+      await page.waitForSelector('#results-title');
+      await expectNoSeriousAxeViolations(page, 'results on a phone');
+    }
+  });
+});
