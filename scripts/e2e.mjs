@@ -1,8 +1,7 @@
 // Runs the browser tests against the production build in Debian's Chromium.
-// Builds first when dist/ is missing or older than any source it is built from.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ensureFreshBuild } from './freshBuild.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -11,24 +10,7 @@ if (!existsSync(chromiumPath)) {
   );
   process.exit(1);
 }
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
-    0,
-  );
-}
-
-const sources = ['src', 'questions', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
-const builtAt = newestMtime('dist/index.html');
-const changedAt = Math.max(...sources.map(newestMtime));
-if (builtAt < changedAt) {
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!ensureFreshBuild()) process.exit(1);
 
 const vitest = spawnSync(
   process.execPath,

@@ -121,7 +121,7 @@ export const QuestionCard = memo(function QuestionCard({
           return (
             <div
               key={option.id}
-              className={`option${option.id === 'na' || option.id === 'unknown' ? ' universal' : ''}`}
+              className={`option${option.id === 'na' || option.id === 'unknown' ? ' universal' : ''}${option.id === choice ? ' selected' : ''}`}
             >
               <input
                 type="radio"

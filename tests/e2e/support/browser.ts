@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.ts';
 import { inject } from 'vitest';
 
 /** What a page did that a user should never see or that must never leave the machine. */
@@ -22,16 +23,6 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export function watchPage(page: Page, baseUrl: string): PageWatch {
   const origin = new URL(baseUrl).origin;
@@ -50,11 +41,7 @@ export function watchPage(page: Page, baseUrl: string): PageWatch {
 
 export async function startBrowser(): Promise<BrowserSession> {
   const baseUrl = inject('baseUrl');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // playwright-core gives every launch a fresh, empty profile of its own.
-    args: chromiumFlags,
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,

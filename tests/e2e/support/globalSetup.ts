@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { serveDirectory } from './staticServer.ts';
+import { serveDirectory } from '../../../scripts/staticServer.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
