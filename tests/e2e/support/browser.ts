@@ -23,7 +23,6 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-
 export function watchPage(page: Page, baseUrl: string): PageWatch {
   const origin = new URL(baseUrl).origin;
   const watch: PageWatch = { consoleErrors: [], pageErrors: [], offOriginRequests: [] };
