@@ -27,6 +27,8 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
+    // Property tests run a thousand cases each; a loaded 2-core CI machine needs more than 5 s.
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -1,26 +1,20 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../support/pdfText.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import { expectNoSeriousAxeViolations, seedAssessment, storedAssessment } from './support/app.ts';
-import { startBrowser, watchPage, type BrowserSession } from './support/browser.ts';
+import { browserForThisFile, watchPage } from './support/browser.ts';
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-cycles-'));
 
 describe('quarterly cycles in Chromium', () => {
   it('runs Q3, starts Q4 from it, shows what moved, puts it in the PDF, and continues in another browser', async () => {
-    const { page, watch } = await session.newPage();
-    await seedAssessment(page, session.baseUrl, fixtureAssessment('soft-cell-victim'), 'q3');
+    const { page, watch } = await browser().newPage();
+    await seedAssessment(page, browser().baseUrl, fixtureAssessment('soft-cell-victim'), 'q3');
 
     // Start Q4 from Q3.
     await page.getByRole('link', { name: /^Start the next cycle after Example Telecom/ }).click();
@@ -73,13 +67,13 @@ describe('quarterly cycles in Chromium', () => {
     for (const id of ['EXP-02', 'EXP-03', 'SUB-02'])
       expect(await closed.textContent()).toContain(id);
     await expectNoSeriousAxeViolations(page, 'compare');
-    await page.goto(`${session.baseUrl}#/a/${q4}/history`);
+    await page.goto(`${browser().baseUrl}#/a/${q4}/history`);
     await page.waitForSelector('#history-title');
     expect(await page.locator('.history-table thead').textContent()).toMatch(/2026-Q3.*2026-Q4/);
     await expectNoSeriousAxeViolations(page, 'history');
 
     // The PDF of Q4 has the change section.
-    await page.goto(`${session.baseUrl}#/a/${q4}/results`);
+    await page.goto(`${browser().baseUrl}#/a/${q4}/results`);
     await page.waitForSelector('#results-title');
     const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF report' }).click();
@@ -119,10 +113,12 @@ describe('quarterly cycles in Chromium', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.offOriginRequests).toEqual([]);
 
-    const elsewhere = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const elsewhere = await browser().browser.newContext({
+      viewport: { width: 1280, height: 800 },
+    });
     const other = await elsewhere.newPage();
-    const otherWatch = watchPage(other, session.baseUrl);
-    await other.goto(session.baseUrl);
+    const otherWatch = watchPage(other, browser().baseUrl);
+    await other.goto(browser().baseUrl);
     await other.getByRole('link', { name: 'Import a file' }).click();
     await other.waitForSelector('#import-title');
     await expectNoSeriousAxeViolations(other, 'import');
@@ -134,7 +130,7 @@ describe('quarterly cycles in Chromium', () => {
     const imported = /#\/a\/([0-9a-f]+)\//.exec(other.url())?.[1] ?? '';
     const importedAssessment = await storedAssessment(other, imported);
     expect(importedAssessment.answers).toEqual((await storedAssessment(page, q4)).answers);
-    await other.goto(`${session.baseUrl}#/a/${imported}/step/SEG`);
+    await other.goto(`${browser().baseUrl}#/a/${imported}/step/SEG`);
     await other.waitForSelector('#step-title');
     await other
       .locator('#question-SEG-01')

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { exportAssessmentFile } from '../../src/core/assessment/transfer.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
@@ -12,15 +12,9 @@ import {
   storageKey,
   storedAssessment,
 } from './support/app.ts';
-import { startBrowser, type BrowserSession } from './support/browser.ts';
+import { browserForThisFile } from './support/browser.ts';
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 const payloads = [
   '<script>window.__xss=1</script>',
@@ -64,7 +58,7 @@ async function expectInert(page: Page, view: string) {
 
 describe('hardening in Chromium', () => {
   it('renders hostile text inert in every view that shows it', async () => {
-    const { page, watch } = await session.isolatedPage();
+    const { page, watch } = await browser().isolatedPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -76,7 +70,7 @@ describe('hardening in Chromium', () => {
       cycle: 'Q3 <i>x</i>',
       createdAt: '2026-07-01T00:00:00.000Z',
     };
-    await seedAssessment(page, session.baseUrl, previous, 'older');
+    await seedAssessment(page, browser().baseUrl, previous, 'older');
     await page.evaluate(
       ({ key, value }) => {
         const state = JSON.parse(localStorage.getItem(key) ?? '{}') as {
@@ -104,16 +98,16 @@ describe('hardening in Chromium', () => {
       ['export', '#/a/xss/export', '#export-title'],
       ['next cycle', '#/a/xss/next', '#next-title'],
     ] as const) {
-      await page.goto(`${session.baseUrl}${hash}`);
+      await page.goto(`${browser().baseUrl}${hash}`);
       await page.waitForSelector(ready);
       await expectInert(page, view);
     }
-    await page.goto(`${session.baseUrl}#/a/xss/step/EXP`);
+    await page.goto(`${browser().baseUrl}#/a/xss/step/EXP`);
     await page.waitForSelector('#step-title');
     expect(await page.locator('#EXP-02-note').inputValue()).toBe(
       assessment.answers['EXP-02']?.note,
     );
-    await page.goto(`${session.baseUrl}#/import`);
+    await page.goto(`${browser().baseUrl}#/import`);
     await page.waitForSelector('#import-title');
     const file = join(mkdtempSync(join(tmpdir(), 'cellguard-xss-')), 'hostile.json');
     writeFileSync(file, await exportAssessmentFile(assessment, new Date()));
@@ -126,9 +120,9 @@ describe('hardening in Chromium', () => {
   });
 
   it('says when storage is full, keeps the answer in the tab, and saves it once there is room again', async () => {
-    const { page } = await session.isolatedPage();
-    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'full');
-    await page.goto(`${session.baseUrl}#/a/full/step/EXP`);
+    const { page } = await browser().isolatedPage();
+    await seedAssessment(page, browser().baseUrl, fixtureAssessment('middle-profile'), 'full');
+    await page.goto(`${browser().baseUrl}#/a/full/step/EXP`);
     await page.waitForSelector('#step-title');
     const junkKeys = await page.evaluate(() => {
       const keys: string[] = [];
@@ -174,8 +168,8 @@ describe('hardening in Chromium', () => {
   });
 
   it('starts on corrupted saved data, tells the user and keeps the raw copy', async () => {
-    const { page, watch } = await session.isolatedPage();
-    await page.goto(session.baseUrl);
+    const { page, watch } = await browser().isolatedPage();
+    await page.goto(browser().baseUrl);
     await page.evaluate(
       (key) => localStorage.setItem(key, '{"state":{"assessments":{"a":{"id":"a","assessment":'),
       storageKey,
@@ -202,13 +196,13 @@ describe('hardening in Chromium', () => {
   });
 
   it('loses no update when two tabs edit the same assessment', async () => {
-    const { page: tabA } = await session.isolatedPage();
-    await seedAssessment(tabA, session.baseUrl, fixtureAssessment('middle-profile'), 'shared');
-    await tabA.goto(`${session.baseUrl}#/a/shared/step/CRD`);
+    const { page: tabA } = await browser().isolatedPage();
+    await seedAssessment(tabA, browser().baseUrl, fixtureAssessment('middle-profile'), 'shared');
+    await tabA.goto(`${browser().baseUrl}#/a/shared/step/CRD`);
     await tabA.waitForSelector('#step-title');
     // A second tab of the same browser profile: same context, same localStorage.
     const tabB = await tabA.context().newPage();
-    await tabB.goto(`${session.baseUrl}#/a/shared/step/CRD`);
+    await tabB.goto(`${browser().baseUrl}#/a/shared/step/CRD`);
     await tabB.waitForSelector('#step-title');
 
     await tabA
@@ -245,9 +239,9 @@ describe('hardening in Chromium', () => {
   });
 
   it('erases all data on this device after confirmation', async () => {
-    const { page } = await session.isolatedPage();
-    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'erase');
-    await page.goto(session.baseUrl);
+    const { page } = await browser().isolatedPage();
+    await seedAssessment(page, browser().baseUrl, fixtureAssessment('middle-profile'), 'erase');
+    await page.goto(browser().baseUrl);
     await page.getByRole('button', { name: 'Erase all data on this device' }).click();
     const dialog = page.getByRole('dialog', {
       name: 'Erase all Cellguard data from this browser?',
@@ -271,10 +265,10 @@ describe('hardening in Chromium', () => {
   });
 
   it('passes axe with no serious or critical violation on every view', async () => {
-    const { page } = await session.isolatedPage();
-    await page.goto(session.baseUrl);
+    const { page } = await browser().isolatedPage();
+    await page.goto(browser().baseUrl);
     await expectNoSeriousAxeViolations(page, 'home, empty');
-    await seedAssessment(page, session.baseUrl, fixtureAssessment('middle-profile'), 'axe');
+    await seedAssessment(page, browser().baseUrl, fixtureAssessment('middle-profile'), 'axe');
     for (const [view, hash, ready] of [
       ['home', '#/', '#home-title'],
       ['new assessment', '#/new', '#new-title'],
@@ -288,13 +282,13 @@ describe('hardening in Chromium', () => {
       ['import', '#/import', '#import-title'],
       ['not found', '#/nowhere', 'h1'],
     ] as const) {
-      await page.goto(`${session.baseUrl}${hash}`);
+      await page.goto(`${browser().baseUrl}${hash}`);
       await page.waitForSelector(ready);
       await expectNoSeriousAxeViolations(page, view);
     }
     for (const viewport of [{ width: 390, height: 844 }]) {
       await page.setViewportSize(viewport);
-      await page.goto(`${session.baseUrl}#/a/axe/results`);
+      await page.goto(`${browser().baseUrl}#/a/axe/results`);
       await page.waitForSelector('#results-title');
       await expectNoSeriousAxeViolations(page, 'results on a phone');
     }

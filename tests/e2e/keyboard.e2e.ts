@@ -2,25 +2,19 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadShippedSet } from '../support/shippedSet.ts';
-import { startBrowser, type BrowserSession } from './support/browser.ts';
+import { browserForThisFile } from './support/browser.ts';
 import { answerStepByKeyboard, tabTo } from './support/keyboard.ts';
 
 const set = loadShippedSet();
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 describe('a full journey by keyboard only', () => {
   it('starts, answers every step, finishes, downloads the PDF and exports the file without a mouse, and nothing leaves the machine', async () => {
-    const { page, watch } = await session.isolatedPage();
+    const { page, watch } = await browser().isolatedPage();
     const scratch = mkdtempSync(join(tmpdir(), 'cellguard-keyboard-'));
-    await page.goto(session.baseUrl);
+    await page.goto(browser().baseUrl);
 
     await tabTo(
       page,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRisk } from '../../src/core/format.ts';
 import { plan } from '../../src/core/planning/plan.ts';
 import { score } from '../../src/core/scoring/score.ts';
@@ -9,25 +9,19 @@ import { pdfPages, squash } from '../support/pdfText.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import { expectNoSeriousAxeViolations, seedAssessment } from './support/app.ts';
-import { startBrowser, type BrowserSession } from './support/browser.ts';
+import { browserForThisFile } from './support/browser.ts';
 
 const set = loadShippedSet();
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 describe('the PDF report in Chromium', () => {
   it('loads the report code only on demand and downloads a PDF with the score, the plan and non-Latin text intact', async () => {
-    const { page, watch } = await session.newPage();
+    const { page, watch } = await browser().newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const assessment = fixtureAssessment('unicode-operator');
-    const id = await seedAssessment(page, session.baseUrl, assessment);
-    await page.goto(`${session.baseUrl}#/a/${id}/results`);
+    const id = await seedAssessment(page, browser().baseUrl, assessment);
+    await page.goto(`${browser().baseUrl}#/a/${id}/results`);
     await page.waitForSelector('#results-title');
     await expectNoSeriousAxeViolations(page, 'results with report button');
     const beforeClick = [...requests];

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowser, type BrowserSession } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserForThisFile } from './support/browser.ts';
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 describe('the app shell in Chromium', () => {
   it('loads with no console error, no page error and no off-origin request', async () => {
-    const { page, watch } = await session.newPage();
-    await page.goto(session.baseUrl);
+    const { page, watch } = await browser().newPage();
+    await page.goto(browser().baseUrl);
     await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/\S/);
     await page.waitForLoadState('networkidle');
     expect(watch.offOriginRequests).toEqual([]);
@@ -21,8 +15,8 @@ describe('the app shell in Chromium', () => {
   });
 
   it('serves the strict Content-Security-Policy with the page', async () => {
-    const { page } = await session.newPage();
-    await page.goto(session.baseUrl);
+    const { page } = await browser().newPage();
+    await page.goto(browser().baseUrl);
     const policy = await page
       .locator('meta[http-equiv="Content-Security-Policy"]')
       .getAttribute('content');

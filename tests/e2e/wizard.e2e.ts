@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRisk } from '../../src/core/format.ts';
 import { score } from '../../src/core/scoring/score.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
@@ -10,17 +10,11 @@ import {
   startAssessment,
   storedAssessment,
 } from './support/app.ts';
-import { startBrowser, type BrowserSession } from './support/browser.ts';
+import { browserForThisFile } from './support/browser.ts';
 import { answerStepByKeyboard, intendedIndex } from './support/keyboard.ts';
 
 const set = loadShippedSet();
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowser();
-});
-afterAll(async () => {
-  await session.close();
-});
+const browser = browserForThisFile();
 
 /** Answers every unanswered question of the current step with the mouse. */
 async function answerStepByMouse(page: Page) {
@@ -39,8 +33,8 @@ async function answerStepByMouse(page: Page) {
 
 describe('the assessment wizard in Chromium', () => {
   it('completes the whole shipped set by keyboard and mouse, and shows the risk the engine computes', async () => {
-    const { page, watch } = await session.newPage();
-    const id = await startAssessment(page, session.baseUrl, 'Journey Mobile');
+    const { page, watch } = await browser().newPage();
+    const id = await startAssessment(page, browser().baseUrl, 'Journey Mobile');
     await expectNoSeriousAxeViolations(page, 'first step');
 
     for (const [index, domain] of set.domains.entries()) {
@@ -82,8 +76,8 @@ describe('the assessment wizard in Chromium', () => {
   });
 
   it('resumes at the same step with every answer intact after a reload and after closing the tab', async () => {
-    const { page } = await session.newPage();
-    const id = await startAssessment(page, session.baseUrl, 'Resume Mobile');
+    const { page } = await browser().newPage();
+    const id = await startAssessment(page, browser().baseUrl, 'Resume Mobile');
     await page.getByRole('link', { name: /^Credential protection/ }).click();
     await page.waitForURL(/step\/CRD$/);
     await page.getByRole('radio', { name: 'Unique everywhere' }).check();
@@ -114,8 +108,8 @@ describe('the assessment wizard in Chromium', () => {
     ).toBe(true);
 
     await page.close();
-    const { page: later } = await session.newPage();
-    await later.goto(session.baseUrl);
+    const { page: later } = await browser().newPage();
+    await later.goto(browser().baseUrl);
     await later
       .getByRole('link', {
         name: 'Open Resume Mobile, ' + (await storedAssessment(later, id)).cycle,
@@ -134,16 +128,16 @@ describe('the assessment wizard in Chromium', () => {
       ['phone', { width: 390, height: 844 }],
       ['laptop', { width: 1280, height: 800 }],
     ] as const) {
-      const { page } = await session.newPage(viewport);
+      const { page } = await browser().newPage(viewport);
       const id = await startAssessment(
         page,
-        session.baseUrl,
+        browser().baseUrl,
         `Layout ${name}`,
         'A scope long enough to wrap on a phone screen',
       );
       await expectNoHorizontalOverflow(page);
       await page.screenshot({ path: `test-results/${name}-step.png` });
-      await page.goto(`${session.baseUrl}#/a/${id}/results`);
+      await page.goto(`${browser().baseUrl}#/a/${id}/results`);
       await page.waitForSelector('#results-title');
       await expectNoHorizontalOverflow(page);
       await page.screenshot({ path: `test-results/${name}-results.png`, fullPage: true });

@@ -29,6 +29,54 @@ function QuestionList({ ids, empty }: { ids: readonly string[]; empty: string })
   );
 }
 
+interface DeltaRow {
+  key: string;
+  label: string;
+  previous: string;
+  current: string;
+  change: string;
+  /** Whether the change is an improvement; null when there is nothing to compare. */
+  better: boolean | null;
+}
+
+function DeltaTable(props: {
+  title: string;
+  rowHeader: string;
+  before: string;
+  after: string;
+  rows: readonly DeltaRow[];
+}) {
+  return (
+    <div className="panel table-scroll">
+      <h2>{props.title}</h2>
+      <table className="compact-table">
+        <thead>
+          <tr>
+            <th scope="col">{props.rowHeader}</th>
+            <th scope="col">{props.before}</th>
+            <th scope="col">{props.after}</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.previous}</td>
+              <td>{row.current}</td>
+              <td
+                className={row.better === null ? '' : row.better ? 'delta better' : 'delta worse'}
+              >
+                {row.change}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Any two cycles side by side: what moved, what was fixed, what slipped, and how the plan went. */
 export function ComparePage({ from, to }: { from: string; to: string }) {
   const assessments = useAssessments((state) => state.assessments);
@@ -99,62 +147,34 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
             </p>
           </div>
           <div className="results-grid">
-            <div className="panel table-scroll">
-              <h2>Per domain</h2>
-              <table className="compact-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Domain</th>
-                    <th scope="col">{before.assessment.cycle}</th>
-                    <th scope="col">{after.assessment.cycle}</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.comparison.domains.map((d) => (
-                    <tr key={d.domainId}>
-                      <th scope="row">{d.title}</th>
-                      <td>{d.previous === null ? 'n/a' : formatRisk(d.previous)}</td>
-                      <td>{d.current === null ? 'n/a' : formatRisk(d.current)}</td>
-                      <td
-                        className={
-                          d.delta === null ? '' : d.delta <= 0 ? 'delta better' : 'delta worse'
-                        }
-                      >
-                        {d.delta === null ? '—' : signed(d.delta, formatRisk)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="panel table-scroll">
-              <h2>Per attack phase (how strongly stopped)</h2>
-              <table className="compact-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Phase</th>
-                    <th scope="col">{before.assessment.cycle}</th>
-                    <th scope="col">{after.assessment.cycle}</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.comparison.phases.map((p) => (
-                    <tr key={p.phaseId}>
-                      <th scope="row">
-                        {p.phaseId} {p.title}
-                      </th>
-                      <td>{formatPercent(p.previous)}</td>
-                      <td>{formatPercent(p.current)}</td>
-                      <td className={p.delta >= 0 ? 'delta better' : 'delta worse'}>
-                        {signed(p.delta * 100, (n) => `${Math.round(n)} pts`)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DeltaTable
+              title="Per domain"
+              rowHeader="Domain"
+              before={before.assessment.cycle}
+              after={after.assessment.cycle}
+              rows={view.comparison.domains.map((d) => ({
+                key: d.domainId,
+                label: d.title,
+                previous: d.previous === null ? 'n/a' : formatRisk(d.previous),
+                current: d.current === null ? 'n/a' : formatRisk(d.current),
+                change: d.delta === null ? '—' : signed(d.delta, formatRisk),
+                better: d.delta === null ? null : d.delta <= 0,
+              }))}
+            />
+            <DeltaTable
+              title="Per attack phase (how strongly stopped)"
+              rowHeader="Phase"
+              before={before.assessment.cycle}
+              after={after.assessment.cycle}
+              rows={view.comparison.phases.map((p) => ({
+                key: p.phaseId,
+                label: `${p.phaseId} ${p.title}`,
+                previous: formatPercent(p.previous),
+                current: formatPercent(p.current),
+                change: signed(p.delta * 100, (n) => `${Math.round(n)} pts`),
+                better: p.delta >= 0,
+              }))}
+            />
           </div>
           <div className="results-grid">
             <div className="panel">

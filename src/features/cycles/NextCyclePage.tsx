@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import { questionSet } from '../../content/questionSet.ts';
+import { firstStepId } from '../../content/questionSet.ts';
 import { carryForward, nextCycleLabel } from '../../core/cycles/cycles.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
@@ -28,12 +28,11 @@ export function NextCyclePage({ id }: { id: string }) {
   const previous = stored.assessment;
   const answered = Object.keys(previous.answers).length;
   const onSubmit = handleSubmit((values) => {
-    const firstStep = questionSet.domains[0]?.id ?? '';
     const next = add(carryForward(previous, values, new Date()), {
       view: 'step',
-      domainId: firstStep,
+      domainId: firstStepId,
     });
-    navigate(hrefs.step(next, firstStep));
+    navigate(hrefs.step(next, firstStepId));
   });
   return (
     <section className="narrow" aria-labelledby="next-title">

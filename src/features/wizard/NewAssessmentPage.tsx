@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import { questionSet } from '../../content/questionSet.ts';
+import { firstStepId, questionSet } from '../../content/questionSet.ts';
 import { newAssessment, suggestCycle } from '../../core/assessment/create.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
@@ -22,12 +22,11 @@ export function NewAssessmentPage() {
     defaultValues: { organisation: '', scope: '', cycle: suggestCycle(new Date()), assessor: '' },
   });
   const onSubmit = handleSubmit((values) => {
-    const firstStep = questionSet.domains[0]?.id ?? '';
     const id = add(newAssessment(questionSet, values, new Date()), {
       view: 'step',
-      domainId: firstStep,
+      domainId: firstStepId,
     });
-    navigate(hrefs.step(id, firstStep));
+    navigate(hrefs.step(id, firstStepId));
   });
 
   return (

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.ts';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** What a page did that a user should never see or that must never leave the machine. */
 export interface PageWatch {
@@ -65,5 +65,23 @@ export async function startBrowser(): Promise<BrowserSession> {
     async close() {
       await browser.close();
     },
+  };
+}
+
+/**
+ * One Chromium for the test file: started before its tests, closed after them. Call the returned
+ * function inside a test to reach it.
+ */
+export function browserForThisFile(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the browser has not started');
+    return session;
   };
 }
