@@ -6,6 +6,7 @@ import { formatDate, formatRisk } from '../../core/format.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
+import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
 /** Every cycle of one organisation and scope: the risk trend and each domain's risk per cycle. */
@@ -46,10 +47,14 @@ export function HistoryPage({ id }: { id: string }) {
       </div>
       <div className="panel table-scroll">
         <h2>Risk per domain and cycle</h2>
+        <p className="muted small">
+          Each line runs from the oldest cycle to the newest; green when the risk fell.
+        </p>
         <table className="history-table">
           <thead>
             <tr>
               <th scope="col">Domain</th>
+              <th scope="col">Trend</th>
               {series.map(({ stored }) => (
                 <th scope="col" key={stored.id}>
                   <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
@@ -61,6 +66,9 @@ export function HistoryPage({ id }: { id: string }) {
           <tbody>
             <tr>
               <th scope="row">Overall</th>
+              <td>
+                <Sparkline values={series.map(({ result }) => result.risk)} />
+              </td>
               {series.map(({ stored, result }) => (
                 <td key={stored.id}>
                   <strong>{formatRisk(result.risk)}</strong> <BandBadge band={result.band} />
@@ -70,6 +78,14 @@ export function HistoryPage({ id }: { id: string }) {
             {questionSet.domains.map((domain) => (
               <tr key={domain.id}>
                 <th scope="row">{domain.title}</th>
+                <td>
+                  <Sparkline
+                    values={series.map(
+                      ({ result }) =>
+                        result.domains.find((d) => d.domainId === domain.id)?.risk ?? null,
+                    )}
+                  />
+                </td>
                 {series.map(({ stored, result }, index) => {
                   const risk = result.domains.find((d) => d.domainId === domain.id)?.risk ?? null;
                   const before =

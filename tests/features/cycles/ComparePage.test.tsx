@@ -40,8 +40,11 @@ describe('comparing and tracing cycles', () => {
     expect(screen.getByRole('img', { name: /Risk score per cycle/ })).toBeInTheDocument();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.slice(0, 7))).toEqual([
       'Domain',
+      'Trend',
       '2026-Q4',
       '2027-Q1',
     ]);
+    // One trend line per domain and one overall, since there are two cycles to join.
+    expect(document.querySelectorAll('svg.sparkline')).toHaveLength(11);
   });
 });
