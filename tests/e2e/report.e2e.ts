@@ -56,4 +56,26 @@ describe('the PDF report in Chromium', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.offOriginRequests).toEqual([]);
   });
+
+  it.each(['all-best', 'all-worst', 'soft-cell-victim', 'mature-operator', 'middle-profile'])(
+    'downloads the PDF of the %s fixture with its exact score and every plan action',
+    async (name) => {
+      const { page, watch } = await browser().isolatedPage();
+      const assessment = fixtureAssessment(name);
+      const id = await seedAssessment(page, browser().baseUrl, assessment);
+      await page.goto(`${browser().baseUrl}#/a/${id}/results`);
+      await page.waitForSelector('#results-title');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download PDF report' }).click();
+      const path = join(mkdtempSync(join(tmpdir(), 'cellguard-pdf-')), 'report.pdf');
+      await (await download).saveAs(path);
+      const text = squash((await pdfPages(new Uint8Array(readFileSync(path)))).join('\n'));
+      const result = score(set, assessment);
+      expect(text).toContain(squash(`Risk ${formatRisk(result.risk)} / 100`));
+      for (const action of plan(set, assessment, result).actions)
+        expect(text).toContain(squash(action.action));
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.offOriginRequests).toEqual([]);
+    },
+  );
 });
