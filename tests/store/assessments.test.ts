@@ -31,15 +31,20 @@ beforeEach(() => {
   });
 });
 
+/** Adds a new, empty assessment to a store and returns its id. */
+function addFresh(store: ReturnType<typeof makeStore>, scope = '') {
+  return store
+    .getState()
+    .add(newAssessment(set, { organisation: 'X', scope, cycle: '2026-Q4' }, clock), {
+      view: 'step',
+      domainId: 'EXP',
+    });
+}
+
 describe('the assessments store', () => {
   it('merges answer changes, drops emptied fields and removes an emptied answer', () => {
     const store = makeStore();
-    const id = store
-      .getState()
-      .add(newAssessment(set, { organisation: 'X', scope: '', cycle: '2026-Q4' }, clock), {
-        view: 'step',
-        domainId: 'EXP',
-      });
+    const id = addFresh(store, '');
     clock = new Date('2026-11-26T10:05:00Z');
     store.getState().updateAnswer(id, 'CRD-01', { choice: 'some' });
     store.getState().updateAnswer(id, 'CRD-01', { note: 'pilot' });
@@ -56,12 +61,7 @@ describe('the assessments store', () => {
 
   it('survives a reload: a new store on the same storage holds the same answers and position', async () => {
     const first = makeStore();
-    const id = first
-      .getState()
-      .add(newAssessment(set, { organisation: 'X', scope: '', cycle: '2026-Q4' }, clock), {
-        view: 'step',
-        domainId: 'EXP',
-      });
+    const id = addFresh(first, '');
     first.getState().updateAnswer(id, 'SEG-01', { choice: 'flat', owner: 'Network team' });
     first.getState().setPosition(id, { view: 'step', domainId: 'SEG' });
     const second = makeStore();
@@ -74,12 +74,7 @@ describe('the assessments store', () => {
 
   it('keeps changes in memory and says so in plain words when storage is full, then saves on the next change', () => {
     const store = makeStore();
-    const id = store
-      .getState()
-      .add(newAssessment(set, { organisation: 'X', scope: '', cycle: '2026-Q4' }, clock), {
-        view: 'step',
-        domainId: 'EXP',
-      });
+    const id = addFresh(store, '');
     storage.full = true;
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
@@ -101,12 +96,7 @@ describe('the assessments store', () => {
 
   it('duplicates an assessment with its answers under a new id, and removes one without touching the other', () => {
     const store = makeStore();
-    const id = store
-      .getState()
-      .add(newAssessment(set, { organisation: 'X', scope: 'Core', cycle: '2026-Q4' }, clock), {
-        view: 'step',
-        domainId: 'EXP',
-      });
+    const id = addFresh(store, 'Core');
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     const copy = store.getState().duplicate(id) ?? '';
     expect(copy).not.toBe(id);

@@ -1,4 +1,5 @@
 import { useForm } from 'react-hook-form';
+import { TextField } from '../../components/TextField.tsx';
 import { firstStepId } from '../../content/questionSet.ts';
 import { carryForward, nextCycleLabel } from '../../core/cycles/cycles.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -45,27 +46,25 @@ export function NextCyclePage({ id }: { id: string }) {
         limit is flagged. {previous.cycle} itself stays as it is.
       </p>
       <form onSubmit={onSubmit} noValidate className="stacked-form">
-        <div className="field">
-          <label htmlFor="next-cycle">New cycle</label>
-          <input
-            id="next-cycle"
-            aria-invalid={errors.cycle ? true : undefined}
-            {...register('cycle', {
-              validate: (value) =>
-                (value.trim() !== '' && value.trim() !== previous.cycle) ||
-                `Enter a cycle other than ${previous.cycle}.`,
-              maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
-            })}
-          />
-          {errors.cycle && <p className="field-error">{errors.cycle.message}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="next-assessor">Assessor</label>
-          <input id="next-assessor" {...register('assessor', { maxLength: 200 })} />
-        </div>
+        <TextField
+          id="next-cycle"
+          label="New cycle"
+          error={errors.cycle?.message}
+          registration={register('cycle', {
+            validate: (value) =>
+              (value.trim() !== '' && value.trim() !== previous.cycle) ||
+              `Enter a cycle other than ${previous.cycle}.`,
+            maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
+          })}
+        />
+        <TextField
+          id="next-assessor"
+          label="Assessor"
+          registration={register('assessor', { maxLength: 200 })}
+        />
         <div className="button-row">
           <button type="submit" className="button primary">
-            Start {`the next cycle`}
+            Start the next cycle
           </button>
           <a className="button" href={hrefs.home()}>
             Cancel

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { TextField } from '../../components/TextField.tsx';
 import { downloadFile, fileSafe } from '../../components/download.ts';
 import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -56,36 +57,27 @@ export function ExportPage({ id }: { id: string }) {
           Optional: a passphrase encrypts the file (AES-256-GCM, key from PBKDF2 with 600,000
           iterations).
         </p>
-        <div className="field">
-          <label htmlFor="export-passphrase">Passphrase (optional, at least 8 characters)</label>
-          <input
-            id="export-passphrase"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={errors.passphrase ? true : undefined}
-            {...register('passphrase', {
-              validate: (value) =>
-                value === '' ||
-                value.length >= 8 ||
-                'Use at least 8 characters, or leave it empty.',
-            })}
-          />
-          {errors.passphrase && <p className="field-error">{errors.passphrase.message}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="export-repeat">Repeat the passphrase</label>
-          <input
-            id="export-repeat"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={errors.repeat ? true : undefined}
-            {...register('repeat', {
-              validate: (value) =>
-                value === getValues('passphrase') || 'The two passphrases differ.',
-            })}
-          />
-          {errors.repeat && <p className="field-error">{errors.repeat.message}</p>}
-        </div>
+        <TextField
+          id="export-passphrase"
+          label="Passphrase (optional, at least 8 characters)"
+          type="password"
+          autoComplete="new-password"
+          error={errors.passphrase?.message}
+          registration={register('passphrase', {
+            validate: (value) =>
+              value === '' || value.length >= 8 || 'Use at least 8 characters, or leave it empty.',
+          })}
+        />
+        <TextField
+          id="export-repeat"
+          label="Repeat the passphrase"
+          type="password"
+          autoComplete="new-password"
+          error={errors.repeat?.message}
+          registration={register('repeat', {
+            validate: (value) => value === getValues('passphrase') || 'The two passphrases differ.',
+          })}
+        />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={isSubmitting}>
             {isSubmitting ? 'Preparing…' : 'Download the file'}

@@ -1,4 +1,5 @@
 import { useForm } from 'react-hook-form';
+import { TextField } from '../../components/TextField.tsx';
 import { firstStepId, questionSet } from '../../content/questionSet.ts';
 import { newAssessment, suggestCycle } from '../../core/assessment/create.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -37,52 +38,38 @@ export function NewAssessmentPage() {
         show progress.
       </p>
       <form onSubmit={onSubmit} noValidate className="stacked-form">
-        <div className="field">
-          <label htmlFor="organisation">Organisation</label>
-          <input
-            id="organisation"
-            autoComplete="organization"
-            aria-invalid={errors.organisation ? true : undefined}
-            aria-describedby={errors.organisation ? 'organisation-error' : undefined}
-            {...register('organisation', {
-              validate: (value) => value.trim() !== '' || 'Enter the organisation being assessed.',
-              maxLength: { value: 200, message: 'Keep the name under 200 characters.' },
-            })}
-          />
-          {errors.organisation && (
-            <p id="organisation-error" className="field-error">
-              {errors.organisation.message}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="scope">Scope</label>
-          <input
-            id="scope"
-            placeholder="e.g. Mobile core, OSS/BSS and corporate IT"
-            {...register('scope', { maxLength: 200 })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="cycle">Cycle</label>
-          <input
-            id="cycle"
-            aria-describedby="cycle-hint"
-            aria-invalid={errors.cycle ? true : undefined}
-            {...register('cycle', {
-              validate: (value) => value.trim() !== '' || 'Enter the cycle, for example 2026-Q4.',
-              maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
-            })}
-          />
-          <p id="cycle-hint" className="hint">
-            Suggested from today&apos;s date as year and quarter.
-          </p>
-          {errors.cycle && <p className="field-error">{errors.cycle.message}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="assessor">Assessor</label>
-          <input id="assessor" autoComplete="name" {...register('assessor', { maxLength: 200 })} />
-        </div>
+        <TextField
+          id="organisation"
+          label="Organisation"
+          autoComplete="organization"
+          error={errors.organisation?.message}
+          registration={register('organisation', {
+            validate: (value) => value.trim() !== '' || 'Enter the organisation being assessed.',
+            maxLength: { value: 200, message: 'Keep the name under 200 characters.' },
+          })}
+        />
+        <TextField
+          id="scope"
+          label="Scope"
+          placeholder="e.g. Mobile core, OSS/BSS and corporate IT"
+          registration={register('scope', { maxLength: 200 })}
+        />
+        <TextField
+          id="cycle"
+          label="Cycle"
+          hint="Suggested from today's date as year and quarter."
+          error={errors.cycle?.message}
+          registration={register('cycle', {
+            validate: (value) => value.trim() !== '' || 'Enter the cycle, for example 2026-Q4.',
+            maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
+          })}
+        />
+        <TextField
+          id="assessor"
+          label="Assessor"
+          autoComplete="name"
+          registration={register('assessor', { maxLength: 200 })}
+        />
         <div className="button-row">
           <button type="submit" className="button primary">
             Start
