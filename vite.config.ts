@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react';
 import { questionSetPlugin } from './scripts/questionSetPlugin.ts';
 
 /**
- * Vite's dev server injects an inline React-refresh preamble and talks to its HMR websocket,
- * both of which the production policy in index.html forbids. Only in `npm run dev` is the
- * policy widened for those two needs; every build keeps the strict one.
+ * Vite's dev server injects an inline React-refresh preamble, loads CSS as inline <style> elements
+ * and talks to its HMR websocket, all of which the production policy in index.html forbids. Only
+ * in `npm run dev` is the policy widened for those needs; every build keeps the strict one.
  */
 function devServerCsp(): Plugin {
   return {
@@ -14,6 +14,7 @@ function devServerCsp(): Plugin {
     transformIndexHtml(html) {
       return html
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
     },
   };
