@@ -3,6 +3,7 @@ import { newAssessment } from '../../src/core/assessment/create.ts';
 import { createAssessmentsStore, storageKey } from '../../src/store/assessments.ts';
 import { useSaveStatus } from '../../src/store/saveStatus.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
+import { resetSaveStatus } from '../support/saveStatus.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 
 const set = loadShippedSet();
@@ -22,13 +23,7 @@ const persistedAnswers = (id: string) =>
 beforeEach(() => {
   storage = new FakeStorage();
   clock = new Date('2026-11-26T10:00:00Z');
-  useSaveStatus.setState({
-    state: 'saved',
-    message: '',
-    savedAt: null,
-    recovery: null,
-    externalChanges: 0,
-  });
+  resetSaveStatus();
 });
 
 /** Adds a new, empty assessment to a store and returns its id. */

@@ -4,6 +4,7 @@ import { createAssessmentsStore, storageKey } from '../../src/store/assessments.
 import { recoveryPrefix, retryDelayMs } from '../../src/store/persistentStorage.ts';
 import { useSaveStatus } from '../../src/store/saveStatus.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
+import { resetSaveStatus } from '../support/saveStatus.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
@@ -21,13 +22,7 @@ const copies = () => storage.keys().filter((key) => key.startsWith(recoveryPrefi
 
 beforeEach(() => {
   storage = new FakeStorage();
-  useSaveStatus.setState({
-    state: 'saved',
-    message: '',
-    savedAt: null,
-    recovery: null,
-    externalChanges: 0,
-  });
+  resetSaveStatus();
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -1,9 +1,8 @@
 import { useForm } from 'react-hook-form';
+import { startAssessment } from '../../content/startAssessment.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { firstStepId } from '../../content/questionSet.ts';
 import { carryForward, nextCycleLabel } from '../../core/cycles/cycles.ts';
 import { hrefs } from '../../routing/routes.ts';
-import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
 
 interface NextCycleValues {
@@ -14,7 +13,6 @@ interface NextCycleValues {
 /** Starts the next quarter from an earlier one: every answer carried over, to be confirmed. */
 export function NextCyclePage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
-  const add = useAssessments((state) => state.add);
   const {
     register,
     handleSubmit,
@@ -28,13 +26,9 @@ export function NextCyclePage({ id }: { id: string }) {
   if (!stored) return <p>There is no such assessment in this browser.</p>;
   const previous = stored.assessment;
   const answered = Object.keys(previous.answers).length;
-  const onSubmit = handleSubmit((values) => {
-    const next = add(carryForward(previous, values, new Date()), {
-      view: 'step',
-      domainId: firstStepId,
-    });
-    navigate(hrefs.step(next, firstStepId));
-  });
+  const onSubmit = handleSubmit((values) =>
+    startAssessment(carryForward(previous, values, new Date())),
+  );
   return (
     <section className="narrow" aria-labelledby="next-title">
       <h1 id="next-title">Start the next cycle</h1>

@@ -1,10 +1,9 @@
 import { useForm } from 'react-hook-form';
+import { startAssessment } from '../../content/startAssessment.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { firstStepId, questionSet } from '../../content/questionSet.ts';
+import { questionSet } from '../../content/questionSet.ts';
 import { newAssessment, suggestCycle } from '../../core/assessment/create.ts';
 import { hrefs } from '../../routing/routes.ts';
-import { navigate } from '../../routing/useRoute.ts';
-import { useAssessments } from '../../store/index.ts';
 
 interface NewAssessmentValues {
   organisation: string;
@@ -14,7 +13,6 @@ interface NewAssessmentValues {
 }
 
 export function NewAssessmentPage() {
-  const add = useAssessments((state) => state.add);
   const {
     register,
     handleSubmit,
@@ -22,13 +20,9 @@ export function NewAssessmentPage() {
   } = useForm<NewAssessmentValues>({
     defaultValues: { organisation: '', scope: '', cycle: suggestCycle(new Date()), assessor: '' },
   });
-  const onSubmit = handleSubmit((values) => {
-    const id = add(newAssessment(questionSet, values, new Date()), {
-      view: 'step',
-      domainId: firstStepId,
-    });
-    navigate(hrefs.step(id, firstStepId));
-  });
+  const onSubmit = handleSubmit((values) =>
+    startAssessment(newAssessment(questionSet, values, new Date())),
+  );
 
   return (
     <section aria-labelledby="new-title" className="narrow">
