@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { runInProcess } from '../support/cli.ts';
 import { shippedSetFiles } from '../support/shippedSet.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-validate-'));
@@ -19,10 +19,10 @@ function writeSet(name: string, edit: (files: Map<string, string>) => void): str
 
 describe('npm run cli -- validate', () => {
   it('passes the shipped set and prints counts per domain, recommendation and phase', () => {
-    const { status, stdout, stderr } = runCli(['validate', 'questions/softcell']);
+    const { status, stdout, stderr } = runInProcess(['validate', 'questions/softcell']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^softcell 1\.0\.0: \d+ questions in 10 domains, valid\./);
+    expect(stdout).toMatch(/^softcell 2\.0\.0: \d+ questions in 10 domains, valid\./);
     expect(stdout).toMatch(/questions per domain:\n {2}EXP +\d+ {2}Internet exposure/);
     expect(stdout).toMatch(/questions per recommendation:[\s\S]*D11 +\d+ {2}Web-shell detection/);
     expect(stdout).toMatch(
@@ -37,7 +37,7 @@ describe('npm run cli -- validate', () => {
       edit('credentials.yaml', 'coverage: 0.35\n', 'coverage: 1.35\n');
       edit('privileged.yaml', 'id: PRV-06', 'id: CRD-02');
     });
-    const { status, stdout, stderr } = runCli(['validate', folder]);
+    const { status, stdout, stderr } = runInProcess(['validate', folder]);
     expect(status).toBe(2);
     expect(stdout.trim().split('\n')).toEqual([
       'credentials.yaml › CRD-01 › options[1].coverage: must be between 0 and 1',
@@ -47,7 +47,7 @@ describe('npm run cli -- validate', () => {
   });
 
   it('answers a missing folder with one plain line and exit code 2', () => {
-    const { status, stdout, stderr } = runCli(['validate', 'questions/no-such-set']);
+    const { status, stdout, stderr } = runInProcess(['validate', 'questions/no-such-set']);
     expect(status).toBe(2);
     expect(stdout).toBe('questions/no-such-set: is not a folder\n');
     expect(stderr).toBe(
@@ -56,7 +56,7 @@ describe('npm run cli -- validate', () => {
   });
 
   it('rejects an unknown command in one line, without a stack trace', () => {
-    const { status, stderr } = runCli(['frobnicate']);
+    const { status, stderr } = runInProcess(['frobnicate']);
     expect(status).toBe(2);
     expect(stderr).toBe('unknown command "frobnicate"; run "npm run cli -- help" for the list.\n');
   });

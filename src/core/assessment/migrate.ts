@@ -41,13 +41,38 @@ function applyMapping(answers: Map<string, Answer>, mapping: QuestionMapping, ch
   }
 }
 
-function applyMigration(answers: Map<string, Answer>, migration: SetMigration, changes: string[]) {
+function applyMigration(
+  answers: Map<string, Answer>,
+  migration: SetMigration,
+  changes: string[],
+  set: QuestionSet,
+) {
   for (const mapping of migration.questions) applyMapping(answers, mapping, changes);
+  const labelOf = (questionId: string, optionId: string) =>
+    set.questions.find((q) => q.id === questionId)?.options.find((o) => o.id === optionId)?.label ??
+    optionId;
   for (const rename of migration.options) {
     const answer = answers.get(rename.question);
     if (answer?.choice !== rename.from) continue;
-    answers.set(rename.question, { ...answer, choice: rename.to });
-    changes.push(`${rename.question}: the answer "${rename.from}" is now called "${rename.to}".`);
+    if (rename.reason) {
+      answers.set(rename.question, { ...answer, choice: rename.to, carriedOver: true });
+      changes.push(
+        `${rename.question}: your answer "${rename.from}" became "${labelOf(rename.question, rename.to)}" because ${rename.reason}; confirm it or change it.`,
+      );
+    } else {
+      answers.set(rename.question, { ...answer, choice: rename.to });
+      changes.push(`${rename.question}: the answer "${rename.from}" is now called "${rename.to}".`);
+    }
+  }
+  for (const entry of migration.confirm) {
+    const answer = answers.get(entry.question);
+    const choice = answer?.choice;
+    if (!answer || choice === undefined || choice === 'na' || choice === 'unknown') continue;
+    if (entry.options && !entry.options.includes(choice)) continue;
+    answers.set(entry.question, { ...answer, carriedOver: true });
+    changes.push(
+      `${entry.question}: your answer "${labelOf(entry.question, choice)}" was kept; confirm it, because ${entry.reason}`,
+    );
   }
 }
 
@@ -78,7 +103,7 @@ export function migrateToSet(
         problem: `The file was answered under ${set.id} ${assessment.questionSet.version}; this Cellguard has ${set.version} and no migration from version ${current}.`,
       };
     }
-    applyMigration(answers, step, changes);
+    applyMigration(answers, step, changes, set);
     current = major(step.to);
   }
   const questions = new Map(set.questions.map((q) => [q.id, q]));

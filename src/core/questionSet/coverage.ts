@@ -1,3 +1,4 @@
+import { unverifiedNote } from '../reporting/labels.ts';
 import type { ControlQuestion, QuestionSet } from './schema.ts';
 
 export interface SetCoverage {
@@ -32,19 +33,31 @@ export function coverageOf(set: QuestionSet): SetCoverage {
   };
 }
 
+/**
+ * The most each control can move the risk score: its weight's share of all weights, when every
+ * control applies. Hiding or excluding other controls only raises it.
+ */
+export function sensitivityOf(set: QuestionSet): { id: string; points: number }[] {
+  const controls = controlQuestions(set);
+  const total = controls.reduce((sum, q) => sum + q.weight, 0);
+  return controls.map((q) => ({ id: q.id, points: total === 0 ? 0 : (100 * q.weight) / total }));
+}
+
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+
 /** The coverage tables of docs/coverage.md, generated so that nobody maintains them by hand. */
 export function coverageMarkdown(set: QuestionSet): string {
   const coverage = coverageOf(set);
-  const table = (heading: string, rows: SetCoverage['phases']) =>
-    [
-      `| ${heading} | questions | count |`,
-      '| --- | --- | ---: |',
-      ...rows.map(
-        (row) =>
-          `| ${row.id} ${row.title} | ${row.questions.join(', ')} | ${row.questions.length} |`,
-      ),
-    ].join('\n');
-  const critical = controlQuestions(set).filter((q) => q.critical);
+  const controls = controlQuestions(set);
+  const byId = new Map(controls.map((q) => [q.id, q]));
+  const idsWith = (ids: readonly string[], effect: 'prevent' | 'detect') =>
+    ids.filter((id) => byId.get(id)?.effect.includes(effect));
+  const critical = controls.filter((q) => q.critical);
+  const standalone = controls.filter(
+    (q) => q.effect.includes('foundation') || q.effect.includes('respond'),
+  );
+  const sensitivity = new Map(sensitivityOf(set).map((s) => [s.id, s.points]));
+  const own = Object.entries(set.techniques).filter(([, t]) => t.ownMapping);
   return [
     `# Coverage of the ${set.title} (${set.id} ${set.version})`,
     '',
@@ -52,23 +65,97 @@ export function coverageMarkdown(set: QuestionSet): string {
       set.id +
       '`; a test fails when this file is out of date.',
     '',
-    `${set.questions.length} questions (${controlQuestions(set).length} scored controls, ${set.questions.length - controlQuestions(set).length} scoping questions) in ${set.domains.length} domains.`,
+    `${set.questions.length} questions (${controls.length} scored controls, ${set.questions.length - controls.length} scoping questions) in ${set.domains.length} domains.`,
+    '',
+    '## Sources',
+    '',
+    'A help text states as fact only what these sources say about the intruders; each question lists the sources it relies on. Everything else is written as reasoning.',
+    '',
+    ...set.sources.map(
+      (s) =>
+        `- **${s.id}**: ${s.publisher}, "${s.title}"${s.date ? `, ${s.date}` : ''}${s.link ? `, <${s.link}>` : ''}${s.note ? `. ${s.note}` : ''}`,
+    ),
     '',
     '## Recommendations',
     '',
-    table('recommendation', coverage.recommendations),
+    row(['recommendation', 'wording', 'questions', 'count']),
+    '| --- | --- | --- | ---: |',
+    ...coverage.recommendations.map((r) => {
+      const recommendation = set.recommendations.find((x) => x.id === r.id);
+      const wording = recommendation?.quote
+        ? `quoted: "${recommendation.quote}"`
+        : recommendation?.unverified
+          ? `${unverifiedNote}`
+          : 'derived from the documented techniques';
+      return row([`${r.id} ${r.title}`, wording, r.questions.join(', '), r.questions.length]);
+    }),
     '',
     '## Attack phases',
     '',
-    table('phase', coverage.phases),
+    'Only controls that prevent or detect a phase are mapped to it; foundations and response capabilities are listed below.',
+    '',
+    row(['phase', 'prevented by', 'detected by', 'count']),
+    '| --- | --- | --- | ---: |',
+    ...coverage.phases.map((p) =>
+      row([
+        `${p.id} ${p.title}`,
+        idsWith(p.questions, 'prevent').join(', ') || '—',
+        idsWith(p.questions, 'detect').join(', ') || '—',
+        p.questions.length,
+      ]),
+    ),
+    '',
+    '## Foundations and response',
+    '',
+    'These controls stop or detect no phase by themselves: other controls require them, or they decide whether an eviction holds.',
+    '',
+    ...standalone.map((q) => `- ${q.id} (${q.effect.join(', ')}): ${q.text}`),
     '',
     '## Domains',
     '',
-    table('domain', coverage.domains),
+    row(['domain', 'questions', 'count']),
+    '| --- | --- | ---: |',
+    ...coverage.domains.map((d) =>
+      row([`${d.id} ${d.title}`, d.questions.join(', '), d.questions.length]),
+    ),
     '',
     '## Critical controls',
     '',
-    ...critical.map((q) => `- ${q.id}: ${q.text}`),
+    'A critical control below "most of the estate" (coverage under 0.7) holds the band at High or worse.',
+    '',
+    ...critical.map((q) => `- **${q.id}**: ${q.text} _Why critical:_ ${q.criticalReason ?? ''}`),
+    '',
+    '## Dependencies',
+    '',
+    'A control counts in the attack chain only when what it requires is in place, and the plan puts it after the action that provides it.',
+    '',
+    ...controls.flatMap((q) =>
+      q.requires.map((r) => `- ${q.id} requires ${r.anyOf.join(' or ')}: ${r.why}`),
+    ),
+    '',
+    '## Sensitivity',
+    '',
+    'The most each answer can move the risk score, from worst to best, when every control applies (more when others are out of scope or not applicable). Critical controls can also hold the band.',
+    '',
+    row(['control', 'effect', 'weight', 'most it moves the score', 'critical']),
+    '| --- | --- | ---: | ---: | --- |',
+    ...[...controls]
+      .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1))
+      .map((q) =>
+        row([
+          q.id,
+          q.effect.join(', '),
+          q.weight,
+          `${(sensitivity.get(q.id) ?? 0).toFixed(2)} points`,
+          q.critical ? 'yes' : '',
+        ]),
+      ),
+    '',
+    '## Techniques mapped by Cellguard',
+    '',
+    "These techniques are our own mapping, not taken from ATT&CK's procedure examples for this actor:",
+    '',
+    ...own.map(([id, t]) => `- ${id} ${t.name}: ${t.ownMapping ?? ''}`),
     '',
   ].join('\n');
 }

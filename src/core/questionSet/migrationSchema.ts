@@ -23,8 +23,33 @@ export const migrationSchema = z.strictObject({
   /** The version they are migrated to. */
   to: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 2.0.0'),
   questions: z.array(questionMappingSchema).default([]),
+  /**
+   * An option renamed, or (with a reason) an answer moved to the option of the new ladder that it
+   * still guarantees; a moved answer is marked for confirmation.
+   */
   options: z
-    .array(z.strictObject({ question: questionId, from: optionId, to: optionId }))
+    .array(
+      z.strictObject({
+        question: questionId,
+        from: optionId,
+        to: optionId,
+        reason: z.string().trim().min(1).optional(),
+      }),
+    )
+    .default([]),
+  /**
+   * Answers kept under the same id whose meaning may have shifted (a ladder made precise): they
+   * are kept, marked for confirmation, and the reason is listed. `options` limits it to answers
+   * that chose one of them.
+   */
+  confirm: z
+    .array(
+      z.strictObject({
+        question: questionId,
+        options: z.array(optionId).min(1).optional(),
+        reason: z.string().trim().min(1, 'say why the answer needs confirming'),
+      }),
+    )
     .default([]),
 });
 

@@ -175,6 +175,12 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
   const set: QuestionSet = {
     ...setFields,
     domains: setFile.domains.map(({ id, title, summary }) => ({ id, title, summary })),
+    techniques: Object.fromEntries(
+      Object.entries(setFile.techniques).map(([id, technique]) => [
+        id,
+        typeof technique === 'string' ? { name: technique } : technique,
+      ]),
+    ),
     questions,
     migrations,
   };

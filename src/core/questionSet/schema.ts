@@ -9,9 +9,20 @@ import type { SetMigration } from './migrationSchema.ts';
 
 export const questionIdPattern = /^[A-Z]{2,5}-\d{2,3}$/;
 const optionIdPattern = /^[a-z][a-z0-9-]{0,39}$/;
+const techniqueIdPattern = /^T\d{4}(\.\d{3})?$/;
+const sourceIdPattern = /^[A-Z]{2,8}$/;
+const programmeIdPattern = /^[A-Z][A-Z0-9-]{1,19}$/;
 
 /** Answers every question accepts besides its own options. */
 export const universalChoices = ['na', 'unknown'] as const;
+
+/**
+ * What a control does against the attack chain. `prevent` and `detect` controls name the phases
+ * they prevent or detect; `respond` (evicting an intruder for good) and `foundation` (what other
+ * controls depend on, such as an inventory or a log store) stop no phase by themselves.
+ */
+export const effects = ['prevent', 'detect', 'respond', 'foundation'] as const;
+export type Effect = (typeof effects)[number];
 
 const coverageValue = z
   .number()
@@ -33,6 +44,11 @@ export const optionSchema = z.strictObject({
   label: text('label'),
   criteria: text('criteria').optional(),
   coverage: coverageValue.optional(),
+  /**
+   * The evidence of this option is recorded but nobody is alerted: the same coverage in every
+   * question (see loggedNotAlertedCoverage), so that "logged only" means one thing everywhere.
+   */
+  loggedNotAlerted: z.literal(true).optional(),
 });
 
 export const showIfSchema = z.strictObject({
@@ -40,10 +56,32 @@ export const showIfSchema = z.strictObject({
   anyOf: z.array(z.string()).min(1, 'must list at least one option id'),
 });
 
+/** Another control this one depends on: any one of `anyOf` in place satisfies it. */
+export const requirementSchema = z.strictObject({
+  anyOf: z
+    .array(z.string().regex(questionIdPattern, 'is not a valid question id'))
+    .min(1, 'must name at least one question'),
+  why: text('why'),
+});
+
+/** A stop-gap for a critical gap whose full fix takes longer than 30 days. */
+export const containmentSchema = z.strictObject({
+  action: text('action'),
+  detail: text('detail'),
+});
+
 const remediationBody = {
   action: text('action'),
   detail: text('detail'),
   effort: z.enum(['S', 'M', 'L']),
+  /** The programme of set.yaml this action rolls up into for management. */
+  programme: z.string().regex(programmeIdPattern, 'is not a valid programme id').optional(),
+  containment: containmentSchema.optional(),
+  /**
+   * Looks for an intruder that may already be inside; the plan opens with it when detection is
+   * weak and the risk is high (docs/methodology.md, "Assume breach first").
+   */
+  assumeBreach: z.literal(true).optional(),
 };
 const remediationIdPattern = /^[A-Z][A-Z0-9-]{1,39}$/;
 
@@ -58,7 +96,8 @@ export const sharedRemediationSchema = z.strictObject({
 
 export const refsSchema = z.strictObject({
   nistCsf: idList(/^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}$/, 'NIST CSF 2.0 id').min(1),
-  cisV8: idList(/^\d{1,2}\.\d{1,2}$/, 'CIS Controls v8 safeguard id').min(1),
+  /** Empty where no CIS safeguard fits (threat-intelligence sharing has none). */
+  cisV8: idList(/^\d{1,2}\.\d{1,2}$/, 'CIS Controls v8 safeguard id'),
 });
 
 const questionCommon = {
@@ -66,6 +105,8 @@ const questionCommon = {
   domain: z.string().min(1),
   text: text('text'),
   help: text('help'),
+  /** Ids of the set's sources that the help text relies on for what the intruders did. */
+  sources: idList(sourceIdPattern, 'source id').default([]),
   showIf: showIfSchema.optional(),
 };
 
@@ -77,8 +118,12 @@ export const controlQuestionSchema = z.strictObject({
     1,
     'must name at least one recommendation',
   ),
-  attack: idList(/^T\d{4}(\.\d{3})?$/, 'ATT&CK technique id'),
-  phases: idList(/^P\d{1,2}$/, 'phase id').min(1, 'must name at least one phase'),
+  effect: z
+    .array(z.enum(effects))
+    .min(1, 'must name what the control does: prevent, detect, respond or foundation')
+    .max(2, 'names at most two effects'),
+  attack: idList(techniqueIdPattern, 'ATT&CK technique id'),
+  phases: idList(/^P\d{1,2}$/, 'phase id'),
   weight: z
     .number()
     .int('must be a whole number')
@@ -86,6 +131,8 @@ export const controlQuestionSchema = z.strictObject({
     .max(5, 'must be 1 to 5'),
   weightReason: text('weightReason'),
   critical: z.boolean().default(false),
+  criticalReason: text('criticalReason').optional(),
+  requires: z.array(requirementSchema).default([]),
   options: z
     .array(optionSchema.extend({ coverage: coverageValue }))
     .min(3, 'a control needs 3 to 5 graded options')
@@ -102,7 +149,7 @@ export const scopeQuestionSchema = z.strictObject({
   ...questionCommon,
   kind: z.literal('scope'),
   options: z
-    .array(optionSchema.omit({ coverage: true }))
+    .array(optionSchema.omit({ coverage: true, loggedNotAlerted: true }))
     .min(2, 'a scoping question needs at least 2 options'),
 });
 
@@ -118,6 +165,34 @@ export const domainFileSchema = z.strictObject({
   questions: z.array(z.unknown()).min(1, 'a domain file needs at least one question'),
 });
 
+const isoDate = /^\d{4}-\d{2}(-\d{2})?$/;
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(sourceIdPattern, 'must be 2 to 8 upper-case letters, such as CR'),
+  title: text('title'),
+  publisher: text('publisher'),
+  date: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD or YYYY-MM').optional(),
+  link: z.url('must be a URL').optional(),
+  note: text('note').optional(),
+});
+
+/** An ATT&CK technique's name; an object marks a mapping that is ours, not ATT&CK's. */
+const techniqueSchema = z.union([
+  text('name'),
+  z.strictObject({ name: text('name'), ownMapping: text('ownMapping') }),
+]);
+
+export const recommendationSchema = z.strictObject({
+  id: z.string().regex(/^[RD]\d{1,2}$/, 'must look like R1 or D4'),
+  title: text('title'),
+  origin: z.enum(['report', 'derived']),
+  summary: text('summary'),
+  /** The report's own words, checked against its text. */
+  quote: text('quote').optional(),
+  /** A paraphrase of the report that could not be checked against its text. */
+  unverified: z.literal(true).optional(),
+});
+
 export const setFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be lower-case letters, digits and hyphens'),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
@@ -128,16 +203,13 @@ export const setFileSchema = z.strictObject({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
     link: z.url('must be a URL'),
   }),
-  recommendations: z
-    .array(
-      z.strictObject({
-        id: z.string().regex(/^[RD]\d{1,2}$/, 'must look like R1 or D4'),
-        title: text('title'),
-        origin: z.enum(['report', 'derived']),
-        summary: text('summary'),
-      }),
-    )
-    .min(1),
+  /** Everything the help texts may cite for what the intruders did. */
+  sources: z.array(sourceSchema).default([]),
+  /** The words the options use in a fixed sense ("all", "most", "alerted"), shown to assessors. */
+  definitions: z
+    .array(z.strictObject({ term: text('term'), meaning: text('meaning') }))
+    .default([]),
+  recommendations: z.array(recommendationSchema).min(1),
   domains: z
     .array(
       z.strictObject({
@@ -154,12 +226,26 @@ export const setFileSchema = z.strictObject({
         id: z.string().regex(/^P\d{1,2}$/, 'must look like P1'),
         title: text('title'),
         summary: text('summary'),
-        attack: idList(/^T\d{4}(\.\d{3})?$/, 'ATT&CK technique id').min(1),
+        attack: idList(techniqueIdPattern, 'ATT&CK technique id').min(1),
       }),
     )
     .min(1),
+  /** At most ten groups of actions that management reads instead of the single actions. */
+  programmes: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(programmeIdPattern, 'must be upper-case letters, digits and hyphens'),
+        title: text('title'),
+        summary: text('summary'),
+      }),
+    )
+    .max(10, 'at most 10 programmes: management reads them on one page')
+    .default([]),
   remediations: z.array(sharedRemediationSchema).default([]),
-  techniques: z.record(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'is not an ATT&CK id'), text('name')),
+  techniques: z.record(
+    z.string().regex(techniqueIdPattern, 'is not an ATT&CK id'),
+    techniqueSchema,
+  ),
 });
 
 export type SetFile = z.infer<typeof setFileSchema>;
@@ -173,11 +259,30 @@ export type ScopeQuestion = z.infer<typeof scopeQuestionSchema>;
 export type Question = ControlQuestion | ScopeQuestion;
 export type QuestionOption = z.infer<typeof optionSchema>;
 export type ControlOption = ControlQuestion['options'][number];
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Requirement = z.infer<typeof requirementSchema>;
+
+/** An ATT&CK technique the set cites, with the reason when the mapping is Cellguard's own. */
+export interface Technique {
+  name: string;
+  ownMapping?: string;
+}
 
 /** A validated question set, questions in domain order and then file order. */
-export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations'> {
+export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations' | 'techniques'> {
   domains: Omit<SetFile['domains'][number], 'file'>[];
+  techniques: Record<string, Technique>;
   questions: Question[];
   /** How answers given under older major versions map to this one (migrations.yaml). */
   migrations: SetMigration[];
 }
+
+/** The coverage every "logged, but nobody is alerted" option gets (docs/question-authoring.md). */
+export const loggedNotAlertedCoverage = 0.3;
+
+/**
+ * A control counts as in place, for the critical-control floor, the attack chain and the plan's
+ * dependencies, from this coverage on: "in place across most (at least 75 %) of the estate".
+ */
+export const inPlaceCoverage = 0.7;

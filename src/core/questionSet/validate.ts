@@ -1,6 +1,12 @@
 import { cisV8Ids, nistCsf2Ids } from '../frameworks/catalog.ts';
 import type { SetProblem } from './problems.ts';
-import type { ControlQuestion, Question, QuestionSet } from './schema.ts';
+import {
+  inPlaceCoverage,
+  loggedNotAlertedCoverage,
+  type ControlQuestion,
+  type Question,
+  type QuestionSet,
+} from './schema.ts';
 
 /**
  * The checks a schema cannot express: every reference resolves, options are graded from 0 to 1,
@@ -14,7 +20,12 @@ export function crossCheck(set: QuestionSet, fileOf: (questionId: string) => str
   const recommendationIds = new Set(set.recommendations.map((r) => r.id));
   const phaseIds = new Set(set.phases.map((p) => p.id));
   const chainTechniques = new Set(set.phases.flatMap((p) => p.attack));
+  const sourceIds = new Set(set.sources.map((s) => s.id));
   const byId = new Map(set.questions.map((q) => [q.id, q]));
+
+  problems.push(...checkRecommendations(set));
+  problems.push(...checkProgrammes(set, fileOf));
+  problems.push(...checkContainments(set, fileOf));
 
   for (const phase of set.phases) {
     for (const technique of phase.attack) {
@@ -34,11 +45,15 @@ export function crossCheck(set: QuestionSet, fileOf: (questionId: string) => str
     if (repeated.length > 0) report(question, 'options', `option id ${repeated[0]} is used twice`);
 
     if (question.showIf) checkCondition(question, byId, report);
-    if (question.kind === 'control')
+    checkSources(question, sourceIds, report);
+    if (question.kind === 'control') {
       checkControl(question, { recommendationIds, phaseIds, chainTechniques }, report);
+      checkRequirements(question, byId, report);
+    }
   }
 
   problems.push(...findConditionCycles(set.questions, fileOf));
+  problems.push(...findRequirementCycles(set, fileOf));
 
   problems.push(...checkMigrations(set));
 
@@ -100,6 +115,33 @@ function checkControl(question: ControlQuestion, known: KnownIds, report: Report
       );
     }
   });
+  question.options.forEach((option, index) => {
+    if (option.loggedNotAlerted && option.coverage !== loggedNotAlertedCoverage)
+      report(
+        question,
+        `options[${index}].coverage`,
+        `an option that is logged but not alerted has coverage ${loggedNotAlertedCoverage} in every question`,
+      );
+    if (!option.loggedNotAlerted && /^logged\b/i.test(option.label))
+      report(
+        question,
+        `options[${index}]`,
+        'an option labelled "Logged" must be marked loggedNotAlerted: true',
+      );
+  });
+  checkEffect(question, report);
+  if (question.critical) {
+    if (!question.criticalReason)
+      report(question, 'criticalReason', 'a critical control must say why it is critical');
+    if (!coverages.some((c) => c >= inPlaceCoverage && c < 1))
+      report(
+        question,
+        'options',
+        `a critical control needs an option from ${inPlaceCoverage} to below 1, so that "in place but not yet verified" does not hold the band`,
+      );
+  } else if (question.criticalReason) {
+    report(question, 'criticalReason', 'only a critical control has a critical reason');
+  }
   for (const id of question.recommendations) {
     if (!known.recommendationIds.has(id))
       report(question, 'recommendations', `${id} is not a recommendation of this set`);
@@ -200,6 +242,21 @@ function checkMigrations(set: QuestionSet): SetProblem[] {
           );
       }
     });
+    migration.confirm.forEach((entry, c) => {
+      const question = byId.get(entry.question);
+      if (!question)
+        report(
+          `migrations[${index}].confirm[${c}].question`,
+          `${entry.question} is not a question of ${set.version}`,
+        );
+      for (const option of entry.options ?? []) {
+        if (question && !question.options.some((o) => o.id === option))
+          report(
+            `migrations[${index}].confirm[${c}].options`,
+            `${entry.question} has no option ${option}`,
+          );
+      }
+    });
     migration.options.forEach((rename, o) => {
       const question = byId.get(rename.question);
       if (!question)
@@ -214,5 +271,200 @@ function checkMigrations(set: QuestionSet): SetProblem[] {
         );
     });
   });
+  return problems;
+}
+
+const actorWords =
+  /\b(the (intruders?|actor|attackers?|victims?|campaign)|soft cell|gallium|cybereason)\b/i;
+
+/** Source discipline: a help text that tells what the intruders did names the sources it rests on. */
+function checkSources(question: Question, sourceIds: ReadonlySet<string>, report: Report) {
+  for (const id of question.sources) {
+    if (!sourceIds.has(id)) report(question, 'sources', `${id} is not a source of this set`);
+  }
+  if (question.sources.length === 0 && actorWords.test(question.help))
+    report(
+      question,
+      'sources',
+      'the help text tells what the intruders or victims did, so it must name its sources; otherwise word it as reasoning',
+    );
+}
+
+function checkEffect(question: ControlQuestion, report: Report) {
+  const { effect } = question;
+  if (new Set(effect).size !== effect.length) report(question, 'effect', 'names an effect twice');
+  const chainEffects = effect.filter((e) => e === 'prevent' || e === 'detect');
+  if (effect.length === 2 && chainEffects.length !== 2)
+    report(question, 'effect', 'only prevent and detect can be combined');
+  if (chainEffects.length > 0 && question.phases.length === 0)
+    report(question, 'phases', 'must name at least one phase it prevents or detects');
+  if (chainEffects.length === 0 && question.phases.length > 0)
+    report(
+      question,
+      'phases',
+      `a ${effect[0]} control stops no phase by itself, so it names none (other controls require it instead)`,
+    );
+  if (chainEffects.length === 0 && question.attack.length > 0)
+    report(
+      question,
+      'attack',
+      `a ${effect[0]} control counters no technique by itself, so it names none`,
+    );
+}
+
+function checkRecommendations(set: QuestionSet): SetProblem[] {
+  const problems: SetProblem[] = [];
+  for (const recommendation of set.recommendations) {
+    const field = `recommendations.${recommendation.id}`;
+    const marked = [recommendation.quote, recommendation.unverified].filter(Boolean).length;
+    if (recommendation.origin === 'report' && marked !== 1)
+      problems.push({
+        file: 'set.yaml',
+        field,
+        message:
+          "a recommendation of the report needs either its checked wording (quote) or 'unverified: true'",
+      });
+    if (recommendation.origin === 'derived' && marked > 0)
+      problems.push({
+        file: 'set.yaml',
+        field,
+        message: 'a derived recommendation is ours: it has no quote and no verification mark',
+      });
+  }
+  return problems;
+}
+
+function checkProgrammes(set: QuestionSet, fileOf: (id: string) => string): SetProblem[] {
+  const problems: SetProblem[] = [];
+  const ids = new Set(set.programmes.map((p) => p.id));
+  const used = new Set<string>();
+  for (const question of set.questions) {
+    if (question.kind !== 'control') continue;
+    const { programme } = question.remediation;
+    const shared = question.remediation.id !== question.id;
+    const where = {
+      file: shared ? 'set.yaml' : fileOf(question.id),
+      ...(shared ? {} : { questionId: question.id }),
+      field: shared ? `remediations.${question.remediation.id}.programme` : 'remediation.programme',
+    };
+    if (programme === undefined) {
+      if (ids.size > 0)
+        problems.push({ ...where, message: 'must name one of the programmes of set.yaml' });
+    } else if (!ids.has(programme)) {
+      problems.push({ ...where, message: `${programme} is not a programme of set.yaml` });
+    } else {
+      used.add(programme);
+    }
+  }
+  for (const id of ids) {
+    if (!used.has(id))
+      problems.push({
+        file: 'set.yaml',
+        field: `programmes.${id}`,
+        message: 'no remediation belongs to this programme',
+      });
+  }
+  // A shared remediation is reported once per question that uses it; once is enough.
+  return problems.filter(
+    (problem, index) =>
+      problems.findIndex((p) => p.field === problem.field && p.message === problem.message) ===
+      index,
+  );
+}
+
+function checkRequirements(
+  question: ControlQuestion,
+  byId: ReadonlyMap<string, Question>,
+  report: Report,
+) {
+  question.requires.forEach((requirement, index) => {
+    for (const id of requirement.anyOf) {
+      const required = byId.get(id);
+      if (id === question.id)
+        report(question, `requires[${index}]`, 'a control cannot require itself');
+      else if (!required) report(question, `requires[${index}].anyOf`, `${id} does not exist`);
+      else if (required.kind !== 'control')
+        report(question, `requires[${index}].anyOf`, `${id} is a scoping question, not a control`);
+      else if (required.remediation.id === question.remediation.id)
+        report(
+          question,
+          `requires[${index}].anyOf`,
+          `${id} is closed by the same remediation, so the plan cannot order them`,
+        );
+    }
+  });
+}
+
+/**
+ * Requirements order the plan, so they must not form a cycle, neither between questions nor
+ * between the remediations (plan actions) that close them.
+ */
+function findRequirementCycles(set: QuestionSet, fileOf: (id: string) => string): SetProblem[] {
+  const controls = set.questions.filter((q): q is ControlQuestion => q.kind === 'control');
+  const actionOf = new Map(controls.map((q) => [q.id, q.remediation.id]));
+  const edges = new Map<string, Set<string>>();
+  for (const question of controls) {
+    const from = question.remediation.id;
+    for (const requirement of question.requires) {
+      for (const id of requirement.anyOf) {
+        const to = actionOf.get(id);
+        if (to === undefined || to === from) continue;
+        edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+  }
+  const problems: SetProblem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (node: string, path: string[]) => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'open') {
+      const cycle = [...path.slice(path.indexOf(node)), node];
+      const question = controls.find((q) => q.remediation.id === node);
+      problems.push({
+        file: question ? fileOf(question.id) : 'set.yaml',
+        ...(question ? { questionId: question.id } : {}),
+        field: 'requires',
+        message: `requirements form a cycle between remediations: ${cycle.join(' → ')}`,
+      });
+      return;
+    }
+    state.set(node, 'open');
+    for (const next of edges.get(node) ?? []) visit(next, [...path, node]);
+    state.set(node, 'done');
+  };
+  for (const node of [...edges.keys()].sort()) visit(node, []);
+  return problems;
+}
+
+/** A containment step stands in for the fix of a critical gap that takes longer than 30 days. */
+function checkContainments(set: QuestionSet, fileOf: (id: string) => string): SetProblem[] {
+  const problems: SetProblem[] = [];
+  const controls = set.questions.filter((q): q is ControlQuestion => q.kind === 'control');
+  const byRemediation = new Map<string, ControlQuestion[]>();
+  for (const question of controls)
+    byRemediation.set(question.remediation.id, [
+      ...(byRemediation.get(question.remediation.id) ?? []),
+      question,
+    ]);
+  for (const [id, questions] of byRemediation) {
+    const [first] = questions;
+    if (!first?.remediation.containment) continue;
+    const shared = id !== first.id;
+    const where = {
+      file: shared ? 'set.yaml' : fileOf(first.id),
+      ...(shared ? {} : { questionId: first.id }),
+      field: shared ? `remediations.${id}.containment` : 'remediation.containment',
+    };
+    if (!questions.some((q) => q.critical))
+      problems.push({
+        ...where,
+        message: 'only a remediation of a critical control gets a containment step',
+      });
+    if (first.remediation.effort === 'S')
+      problems.push({
+        ...where,
+        message: 'a small action is done within 30 days; it needs no containment step',
+      });
+  }
   return problems;
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/core/assessment/model.ts';
 import { formatFileProblem, parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
 import { loadQuestionSetFolder } from '../../../src/cli/questionSetFolder.ts';
+import { loadShippedSet } from '../../support/shippedSet.ts';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const load = (folder: string) => {
@@ -54,5 +56,54 @@ describe('question-set migrations', () => {
         'migrations[0].options[0].to: WEB-01 has no option halfway',
       ]);
     });
+  });
+});
+
+describe('the Soft Cell set 1.0.0 → 2.0.0', () => {
+  const set = loadShippedSet();
+  const [migration] = set.migrations;
+  // Every question the migration names; any other answer must come through untouched.
+  const named = new Set([
+    ...(migration?.questions ?? []).flatMap((m) => [m.from, ...('to' in m ? [m.to].flat() : [])]),
+    ...(migration?.options ?? []).map((o) => o.question),
+    ...(migration?.confirm ?? []).map((c) => c.question),
+  ]);
+  const names = [
+    'all-best',
+    'all-worst',
+    'mature-operator',
+    'middle-profile',
+    'soft-cell-victim',
+    'unicode-operator',
+  ];
+
+  it.each(names)('imports the 1.0.0 fixture %s, migrated, with every change listed', (name) => {
+    const text = readFileSync(join(fixtures, 'assessments/v1', `${name}.json`), 'utf8');
+    const original = JSON.parse(text) as { answers: Record<string, Answer> };
+    const result = parseAssessmentText(text, set);
+    if (!result.ok) throw new Error(result.problems.map(formatFileProblem).join('\n'));
+    expect(result.assessment.questionSet).toEqual({ id: 'softcell', version: '2.0.0' });
+    expect(result.migrated.length).toBeGreaterThan(0);
+    for (const [id, answer] of Object.entries(original.answers)) {
+      if (!named.has(id)) expect(result.assessment.answers[id], id).toEqual(answer);
+    }
+    // A dropped answer is named in the list, with its reason.
+    if (original.answers['SUB-04'])
+      expect(result.migrated.some((line) => line.startsWith('SUB-04 was removed ('))).toBe(true);
+    // The split answers are copied and marked for confirmation.
+    for (const id of ['CRD-09', 'EDR-08'])
+      if (result.assessment.answers[id])
+        expect(result.assessment.answers[id]?.carriedOver).toBe(true);
+  });
+
+  it('moves an answer whose ladder changed to the option it still guarantees, and asks to confirm it', () => {
+    const text = readFileSync(join(fixtures, 'assessments/v1/all-best.json'), 'utf8');
+    const result = parseAssessmentText(text, set);
+    if (!result.ok) throw new Error('all-best did not import');
+    expect(result.assessment.answers['RAE-02']).toEqual({ choice: 'app', carriedOver: true });
+    expect(result.migrated).toContain(
+      'RAE-02: your answer "verified" became "All, app-based" because full credit now needs phishing-resistant MFA (FIDO2 or certificates) on every path; confirm it or change it.',
+    );
+    expect(result.assessment.answers['EDR-08']).toEqual({ choice: 'all', carriedOver: true });
   });
 });

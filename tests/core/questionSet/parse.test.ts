@@ -24,7 +24,7 @@ describe('parseQuestionSet', () => {
   it('reports a missing required field with file, question and field', () => {
     const problems = problemsAfter('credentials.yaml', (s) =>
       s.replace(
-        '    weightReason: Credential dumping fed every later step of the intrusion.\n',
+        "    weightReason: Credential dumping from LSASS is the documented engine of the intrusion's spread.\n",
         '',
       ),
     );
@@ -143,10 +143,10 @@ describe('parseQuestionSet', () => {
 
   it('refuses an ATT&CK technique outside the attack chain', () => {
     const problems = problemsAfter('credentials.yaml', (s) =>
-      s.replace('attack: [T1003.002]', 'attack: [T1003.006]'),
+      s.replace('attack: [T1003.002]', 'attack: [T1003.004]'),
     );
     expect(problems).toEqual([
-      "credentials.yaml › CRD-02 › attack: T1003.006 is not a technique of this set's attack chain",
+      "credentials.yaml › CRD-02 › attack: T1003.004 is not a technique of this set's attack chain",
     ]);
   });
 
@@ -192,5 +192,104 @@ describe('parseQuestionSet', () => {
     expect(problems).toEqual([
       'set.yaml: uses YAML anchors and aliases (& and *), which question files must not',
     ]);
+  });
+
+  describe('the rules of question set 2.0', () => {
+    it('refuses a help text that tells what the intruders did without naming its sources', () => {
+      const problems = problemsAfter('credentials.yaml', (s) =>
+        s.replace(
+          '    sources: [CR, ATTACK]\n    recommendations: [D1]\n',
+          '    recommendations: [D1]\n',
+        ),
+      );
+      expect(problems).toEqual([
+        'credentials.yaml › CRD-01 › sources: the help text tells what the intruders or victims did, so it must name its sources; otherwise word it as reasoning',
+      ]);
+    });
+
+    it('refuses a source the set does not list', () => {
+      const problems = problemsAfter('credentials.yaml', (s) =>
+        s.replace(
+          '    sources: [CR, ATTACK]\n    recommendations: [D1]\n',
+          '    sources: [CR, BLOG]\n    recommendations: [D1]\n',
+        ),
+      );
+      expect(problems).toEqual([
+        'credentials.yaml › CRD-01 › sources: BLOG is not a source of this set',
+      ]);
+    });
+
+    it('gives "logged, but nobody is alerted" one coverage, and makes every "Logged" option say so', () => {
+      const flagged = 'coverage: 0.3\n        loggedNotAlerted: true\n';
+      expect(
+        problemsAfter('credentials.yaml', (s) =>
+          s.replace(flagged, 'coverage: 0.4\n        loggedNotAlerted: true\n'),
+        ),
+      ).toEqual([
+        'credentials.yaml › CRD-09 › options[1].coverage: an option that is logged but not alerted has coverage 0.3 in every question',
+      ]);
+      expect(
+        problemsAfter('credentials.yaml', (s) => s.replace(flagged, 'coverage: 0.3\n')),
+      ).toEqual([
+        'credentials.yaml › CRD-09 › options[1]: an option labelled "Logged" must be marked loggedNotAlerted: true',
+      ]);
+    });
+
+    it('requires a critical control to have an "in place, not yet verified" option, so that verification alone never holds the band', () => {
+      const problems = problemsAfter('exposure.yaml', (s) =>
+        s.replace(/(id: EXP-03[\s\S]*?)coverage: 0.8\n/, '$1coverage: 0.65\n'),
+      );
+      expect(problems).toEqual([
+        'exposure.yaml › EXP-03 › options: a critical control needs an option from 0.7 to below 1, so that "in place but not yet verified" does not hold the band',
+      ]);
+    });
+
+    it('maps a foundation to no phase: a log store stops nothing by itself', () => {
+      const problems = problemsAfter('logging.yaml', (s) =>
+        s.replace(/(id: LOG-01[\s\S]*?)phases: \[\]/, '$1phases: [P6]'),
+      );
+      expect(problems).toEqual([
+        'logging.yaml › LOG-01 › phases: a foundation control stops no phase by itself, so it names none (other controls require it instead)',
+      ]);
+    });
+
+    it('refuses requirements that would order the plan in a circle', () => {
+      const problems = problemsAfter('endpoint.yaml', (s) =>
+        s.replace(
+          '    recommendations: [R3]\n    effect: [detect]\n    attack: [T1505.003, T1003.001, T1047, T1059.001]',
+          '    recommendations: [R3]\n    requires:\n      - { anyOf: [EDR-08], why: A circular example. }\n    effect: [detect]\n    attack: [T1505.003, T1003.001, T1047, T1059.001]',
+        ),
+      );
+      expect(problems).toEqual([
+        'endpoint.yaml › EDR-01 › requires: requirements form a cycle between remediations: EDR-SERVER-ROLLOUT → EDR-08 → EDR-SERVER-ROLLOUT',
+      ]);
+    });
+
+    it('requires each recommendation of the report to be quoted or marked unverified', () => {
+      const problems = problemsAfter('set.yaml', (s) => s.replace('    unverified: true\n', ''));
+      expect(problems).toEqual([
+        "set.yaml › recommendations.R2: a recommendation of the report needs either its checked wording (quote) or 'unverified: true'",
+      ]);
+    });
+
+    it('refuses a programme the set does not define, and a stop-gap for a control that is not critical', () => {
+      expect(
+        problemsAfter('endpoint.yaml', (s) =>
+          s.replace('programme: EXECUTION', 'programme: EXECUTE'),
+        ),
+      ).toEqual([
+        'endpoint.yaml › EDR-05 › remediation.programme: EXECUTE is not a programme of set.yaml',
+      ]);
+      expect(
+        problemsAfter('vulnerability.yaml', (s) =>
+          s.replace(
+            '      effort: L\n      programme: EXPOSURE\n    refs:\n      nistCsf: [ID.AM-01, ID.AM-02]',
+            '      effort: L\n      programme: EXPOSURE\n      containment: { action: Contain, detail: Example. }\n    refs:\n      nistCsf: [ID.AM-01, ID.AM-02]',
+          ),
+        ),
+      ).toEqual([
+        'vulnerability.yaml › VUL-01 › remediation.containment: only a remediation of a critical control gets a containment step',
+      ]);
+    });
   });
 });

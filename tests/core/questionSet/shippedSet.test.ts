@@ -13,9 +13,9 @@ const set = loadShippedSet();
 const controls = controlQuestions(set);
 
 describe('the shipped Soft Cell question set', () => {
-  it('has 45 to 70 questions in 8 to 10 domains', () => {
+  it('has 45 to 80 questions in 8 to 10 domains', () => {
     expect(set.questions.length).toBeGreaterThanOrEqual(45);
-    expect(set.questions.length).toBeLessThanOrEqual(70);
+    expect(set.questions.length).toBeLessThanOrEqual(80);
     expect(set.domains.length).toBeGreaterThanOrEqual(8);
     expect(set.domains.length).toBeLessThanOrEqual(10);
   });
@@ -44,8 +44,24 @@ describe('the shipped Soft Cell question set', () => {
       expect(techniquesOfCritical, technique).toContain(technique);
     }
     expect(critical.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['EXP-02', 'EXP-03', 'EDR-03', 'CRD-01', 'PRV-01', 'SUB-02']),
+      expect.arrayContaining([
+        'EXP-02',
+        'EXP-03',
+        'EDR-01',
+        'EDR-03',
+        'CRD-01',
+        'PRV-01',
+        'SUB-02',
+      ]),
     );
+    for (const question of critical) {
+      expect(question.criticalReason, question.id).toBeTruthy();
+      // "In place, not yet verified" must exist and must not hold the band.
+      expect(
+        question.options.some((o) => o.coverage >= 0.7 && o.coverage < 1),
+        question.id,
+      ).toBe(true);
+    }
   });
 
   it('gives every control 3 to 5 options graded from 0 to 1 and a weight with a reason', () => {
@@ -75,7 +91,73 @@ describe('the shipped Soft Cell question set', () => {
   it('names every ATT&CK technique it cites', () => {
     for (const question of controls) {
       for (const technique of question.attack)
-        expect(set.techniques[technique], technique).toBeTruthy();
+        expect(set.techniques[technique]?.name, technique).toBeTruthy();
+    }
+  });
+
+  it('states no unsourced history: the phrases the 1.0 review found are gone, and actor sentences cite sources', () => {
+    const invented = [
+      'nobody was alerted',
+      'every machine with the same local administrator password',
+      'credentials stolen months earlier',
+      'kept other footholds',
+      'did not know they had',
+      'favoured',
+      'believed was fine',
+      'long before anyone acted',
+      'found this actor before',
+      'waves over years',
+    ];
+    for (const question of set.questions) {
+      for (const phrase of invented) expect(question.help, question.id).not.toContain(phrase);
+      if (/\b(the intruders|the actor|the victims)\b/i.test(question.help))
+        expect(question.sources.length, question.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('quotes R1 with its checked wording and marks R2-R4 as unverified paraphrases', () => {
+    const byId = new Map(set.recommendations.map((r) => [r.id, r]));
+    expect(byId.get('R1')?.quote).toBe(
+      'Add an additional security layer for web servers. For example, use WAF (Web Application FW) to prevent trivial attacks on Internet-facing web servers.',
+    );
+    for (const id of ['R2', 'R3', 'R4']) expect(byId.get(id)?.unverified, id).toBe(true);
+    expect(set.sources.map((s) => s.id)).toEqual(['CR', 'ATTACK', 'MS', 'SC']);
+  });
+
+  it('covers the paths an operator really has: identity plane, management plane, third parties, Linux and database credentials, deception, DNS, minimisation', () => {
+    const byId = new Map(controls.map((q) => [q.id, q]));
+    for (const id of [
+      'PRV-07',
+      'CRD-07',
+      'SEG-06',
+      'PRV-08',
+      'RAE-08',
+      'CRD-08',
+      'LOG-08',
+      'SUB-09',
+      'RAE-09',
+      'SUB-10',
+    ]) {
+      const question = byId.get(id);
+      expect(question, id).toBeDefined();
+      expect(question?.recommendations.length, id).toBeGreaterThan(0);
+      expect(question?.phases.length, id).toBeGreaterThan(0);
+    }
+    // The watch list of officials and journalists is gone; CDR stores sit in OSS/BSS.
+    expect(set.questions.some((q) => q.id === 'SUB-04')).toBe(false);
+    expect(set.questions.some((q) => /journalists/.test(q.text))).toBe(false);
+    expect(byId.get('SEG-01')?.text).toMatch(
+      /corporate IT, OSS\/BSS .*the network management plane and the core network/,
+    );
+  });
+
+  it('gives "logged, but nobody is alerted" one coverage everywhere, and says what each control does', () => {
+    for (const question of controls) {
+      for (const option of question.options)
+        if (option.loggedNotAlerted) expect(option.coverage, question.id).toBe(0.3);
+      expect(question.effect.length, question.id).toBeGreaterThan(0);
+      const inChain = question.effect.some((e) => e === 'prevent' || e === 'detect');
+      expect(question.phases.length > 0, question.id).toBe(inChain);
     }
   });
 
