@@ -44,3 +44,7 @@ export const effortLabel: Readonly<Record<string, string>> = {
   M: 'Medium',
   L: 'Large',
 };
+
+/** "0-30 days", or "31-90 to 91-180 days" for a span of horizons. */
+export const horizonSpan = (first: string, last: string): string =>
+  first === last ? (horizonLabel[first] ?? first) : `${first} to ${horizonLabel[last] ?? last}`;

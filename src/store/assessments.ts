@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { Answer, Assessment } from '../core/assessment/model.ts';
+import { currentFormatVersion, type Answer, type Assessment } from '../core/assessment/model.ts';
 import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
 import { recoveryPrefix, syncedStorage } from './persistentStorage.ts';
@@ -84,14 +84,17 @@ interface PersistedState {
   settings?: Settings;
 }
 
-/** Upgrades what an earlier version of the app saved: version 1 held format-1 assessments. */
+/**
+ * Upgrades what an earlier version of the app saved: versions 1 and 2 held assessments of file
+ * formats 1 and 2, which format 3 only extends with optional fields.
+ */
 export function migratePersisted(persisted: unknown, version: number): PersistedState {
   const state = (persisted ?? { assessments: {} }) as PersistedState;
-  if (version >= 2) return state;
+  if (version >= 3) return state;
   const assessments = Object.fromEntries(
     Object.entries(state.assessments ?? {}).map(([id, stored]) => [
       id,
-      { ...stored, assessment: { ...stored.assessment, formatVersion: 2 as const } },
+      { ...stored, assessment: { ...stored.assessment, formatVersion: currentFormatVersion } },
     ]),
   );
   return { ...state, assessments };
@@ -201,7 +204,7 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
       },
       {
         name: storageKey,
-        version: 2,
+        version: 3,
         migrate: migratePersisted,
         storage: createJSONStorage(() => persistence),
         partialize: (state) => ({ assessments: state.assessments, settings: state.settings }),

@@ -30,6 +30,8 @@ export const answerSchema = z.strictObject({
   owner: shortText(200).optional(),
   due: date.optional(),
   carriedOver: z.literal(true).optional(),
+  compensatingControl: shortText(10_000).optional(),
+  riskAcceptedBy: shortText(200).optional(),
 });
 
 export const integritySchema = z.strictObject({
@@ -38,10 +40,10 @@ export const integritySchema = z.strictObject({
   exportedAt: timestamp,
 });
 
-/** Formats 1 and 2 share one schema: format 2 only added optional fields. */
+/** Formats 1 to 3 share one schema: formats 2 and 3 only added optional fields. */
 export const assessmentFileSchema = z.strictObject({
   format: z.literal(assessmentFormat),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   questionSet: z.strictObject({
     id: z.string().min(1).max(40),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),

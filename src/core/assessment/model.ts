@@ -1,7 +1,8 @@
 /**
  * The assessment as the design's file contract defines it; the store, the command line and the
  * PDF all work on this one shape. Format 2 added carry-over marks, evidence dates and the cycle an
- * assessment was carried from (see docs/file-formats.md); format 1 files are upgraded on reading.
+ * assessment was carried from; format 3 the compensating control of a not-applicable critical
+ * control (see docs/file-formats.md). Older formats are upgraded on reading.
  */
 
 /** The two answers every question accepts besides its own options. */
@@ -19,11 +20,15 @@ export interface Answer {
   due?: string;
   /** Copied from the previous cycle and not yet confirmed or changed by anyone. */
   carriedOver?: boolean;
+  /** For "not applicable" on a critical control: what stands in for it. */
+  compensatingControl?: string;
+  /** For "not applicable" on a critical control: who accepted the remaining risk (name and role). */
+  riskAcceptedBy?: string;
 }
 
 export interface Assessment {
   format: 'cellguard-assessment';
-  formatVersion: 2;
+  formatVersion: 3;
   questionSet: { id: string; version: string };
   organisation: string;
   scope: string;
@@ -45,5 +50,5 @@ export interface FileIntegrity {
 }
 
 export const assessmentFormat = 'cellguard-assessment';
-export const currentFormatVersion = 2;
-export const readableFormatVersions: readonly number[] = [1, 2];
+export const currentFormatVersion = 3 as const;
+export const readableFormatVersions: readonly number[] = [1, 2, 3];

@@ -2,7 +2,13 @@ import type { Assessment } from '../assessment/model.ts';
 import type { Plan, PlanAction } from '../planning/plan.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import type { Band } from '../scoring/bands.ts';
-import { score, type QuestionScore, type ScoreResult } from '../scoring/score.ts';
+import {
+  controlsInPlace,
+  score,
+  type PhaseState,
+  type QuestionScore,
+  type ScoreResult,
+} from '../scoring/score.ts';
 
 export interface CoverageMove {
   questionId: string;
@@ -22,7 +28,15 @@ export interface Comparison {
     current: number | null;
     delta: number | null;
   }[];
-  phases: { phaseId: string; title: string; previous: number; current: number; delta: number }[];
+  /** Each phase's state, and how many controls in place prevent or detect it, before and now. */
+  phases: {
+    phaseId: string;
+    title: string;
+    previous: PhaseState;
+    current: PhaseState;
+    previousInPlace: number;
+    currentInPlace: number;
+  }[];
   /** Gaps of the previous cycle now fully in place. */
   closedGaps: string[];
   /** Controls fully in place (or not yet assessed) before that are gaps now. */
@@ -70,13 +84,14 @@ export function compareResults(
       };
     }),
     phases: current.result.phases.map((p) => {
-      const then = previous.result.phases.find((x) => x.phaseId === p.phaseId)?.strength ?? 0;
+      const then = previous.result.phases.find((x) => x.phaseId === p.phaseId);
       return {
         phaseId: p.phaseId,
         title: p.title,
-        previous: then,
-        current: p.strength,
-        delta: p.strength - then,
+        previous: then?.state ?? 'unopposed',
+        current: p.state,
+        previousInPlace: then ? controlsInPlace(then) : 0,
+        currentInPlace: controlsInPlace(p),
       };
     }),
     closedGaps: [...before.values()]

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../text.ts';
 
 /**
  * Passphrase encryption of exported files: AES-GCM with a 256-bit key derived by PBKDF2-SHA-256,
@@ -31,15 +32,6 @@ export const encryptedFileSchema = z.strictObject({
 });
 
 export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
-
-export const toBase64 = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-export const fromBase64 = (text: string): Uint8Array =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 function subtle(): SubtleCrypto {
   const available = globalThis.crypto?.subtle;

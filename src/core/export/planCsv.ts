@@ -26,9 +26,13 @@ export const planCsvHeader = [
   'ATT&CK',
   'NIST CSF 2.0',
   'CIS Controls v8',
+  'Kind',
+  'Programme',
+  'Comes after',
+  'Due after horizon',
 ];
 
-/** The plan as CSV for ticketing tools: one row per action, in priority order, UTF-8 with BOM. */
+/** The plan as CSV for ticketing tools: one row per action, in plan order, UTF-8 with BOM. */
 export function planCsv(plan: Plan): string {
   const rows = plan.actions.map((action, index) => [
     index + 1,
@@ -46,6 +50,10 @@ export function planCsv(plan: Plan): string {
     action.attack.join(' '),
     action.nistCsf.join(' '),
     action.cisV8.join(' '),
+    action.kind,
+    action.programme ?? '',
+    action.after.map((a) => a.actionId).join(' '),
+    action.dueAfterHorizon ? 'yes' : 'no',
   ]);
   // The byte-order mark makes Excel read the file as UTF-8, so owners in any script survive.
   return `\uFEFF${[planCsvHeader, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -17,11 +17,14 @@ export function bandOf(risk: number): Band {
   return 'low';
 }
 
+/** What each band says about the operator, worded so that no chain statement can contradict it. */
 export const bandMeaning: Readonly<Record<Band, string>> = {
-  low: 'An intrusion like Soft Cell would very likely be stopped or caught early.',
-  medium: 'Most of the attack chain is covered, but gaps remain that a determined actor could use.',
-  high: 'An intrusion like Soft Cell would probably succeed in several phases before being noticed.',
-  critical: 'An intrusion like Soft Cell would likely reach the call detail records unhindered.',
+  low: 'The controls against this intrusion pattern are largely in place, every critical control among them.',
+  medium:
+    'Many controls are in place and every critical control covers most of the estate, but an intruder of this kind would still find gaps to use.',
+  high: 'Real gaps remain, in critical controls or across the board: an intruder of this kind would likely get through several phases before being stopped or noticed.',
+  critical:
+    'Most controls against this intrusion pattern are missing: an intruder of this kind would meet little resistance on its way to the call records.',
 };
 
 export const bandLabel: Readonly<Record<Band, string>> = {

@@ -1,6 +1,11 @@
 import type { Assessment } from '../assessment/model.ts';
 import { controlQuestions } from '../questionSet/coverage.ts';
-import type { ControlQuestion, QuestionSet } from '../questionSet/schema.ts';
+import {
+  inPlaceCoverage,
+  type ControlQuestion,
+  type Effect,
+  type QuestionSet,
+} from '../questionSet/schema.ts';
 import { answerStatus, type AnswerStatus } from './answerStatus.ts';
 import { bandOf, bandOrder, type Band } from './bands.ts';
 import { visibleQuestionIds } from './visibility.ts';
@@ -14,12 +19,23 @@ export interface QuestionScore {
   questionId: string;
   domainId: string;
   status: AnswerStatus;
-  /** 0 to 1; `unknown`, unanswered and a reason-less `na` count as 0. Null when not applicable. */
+  /**
+   * 0 to 1; `unknown`, unanswered, a reason-less `na` and an uncompensated `na` on a critical
+   * control count as 0. Null when not applicable.
+   */
   coverage: number | null;
   weight: number;
   critical: boolean;
+  effect: Effect[];
   /** Points of the total risk this question accounts for; all of them add up to `risk`. */
   contribution: number;
+  /** Coverage of at least `inPlaceCoverage` ("most of the estate"). */
+  inPlace: boolean;
+  /**
+   * Required controls of which none is in place; while any is listed, this control does not
+   * count in the attack chain (an alert cannot fire without the events it reads).
+   */
+  unmetRequirements: { anyOf: string[]; why: string }[];
 }
 
 export interface DomainScore {
@@ -32,49 +48,75 @@ export interface DomainScore {
   applicableWeight: number;
 }
 
+/** The attack chain in words that are true without a probability model. */
+export type PhaseState = 'unopposed' | 'prevented' | 'detected' | 'prevented-and-detected';
+
 export interface PhaseScore {
   phaseId: string;
   title: string;
-  /** Chance-like strength, 0 to 0.9, with which the applicable controls stop this phase. */
-  strength: number;
-  /** 1 - strength: the chance the actor gets through this phase. */
-  passChance: number;
+  /**
+   * Weighted coverage (0 to 1) of the applicable controls that prevent this phase, counting a
+   * control whose requirements are unmet as 0; null when no such control applies.
+   */
+  prevention: number | null;
+  /** The same for the controls that detect it. */
+  detection: number | null;
+  /** Controls in place, with their requirements met, that prevent or detect this phase. */
+  preventedBy: string[];
+  detectedBy: string[];
+  /** Every applicable control mapped to the phase. */
   controlIds: string[];
+  state: PhaseState;
 }
 
 export interface ScoreResult {
   questionSet: { id: string; version: string };
   risk: number;
-  /** The band, after the critical-control floor. */
+  /** The band, after the floors. */
   band: Band;
   /** The band the risk number alone would give. */
   bandFromRisk: Band;
-  /** Applicable critical controls below full coverage; any one keeps the band at high or worse. */
+  /**
+   * Applicable critical controls below `inPlaceCoverage` (including "Don't know", unanswered and
+   * uncompensated "not applicable"): a real gap, not merely unverified. Any one holds the band at
+   * high or worse.
+   */
   criticalGaps: string[];
+  /** True when no phase has a detection in place: nothing would likely notice the intrusion. */
+  noDetection: boolean;
   applicableWeight: number;
   domains: DomainScore[];
   phases: PhaseScore[];
   chain: {
-    /** Chance-like exposure of the whole chain: the product of every phase's pass chance. */
-    exposure: number;
-    /** The three phases with the lowest stop strength, weakest first. */
+    /** Phases with no control in place that prevents or detects them, in chain order. */
+    unopposed: string[];
+    /** The first phase, in chain order, with a detection in place; null when there is none. */
+    earliestDetection: string | null;
+    /** The first phase with prevention in place; null when there is none. */
+    firstPrevention: string | null;
+    /** The three phases with the fewest controls in place, fewest first. */
     weakest: string[];
   };
   /** Shown, scored controls in set order. */
   questions: QuestionScore[];
   unverified: string[];
   notApplicable: string[];
+  /** Critical controls marked not applicable with a compensating control and a risk owner. */
+  compensated: string[];
+  /** Critical controls marked not applicable without both; they count as gaps. */
+  uncompensated: string[];
   unanswered: string[];
   naWithoutReason: string[];
   hidden: string[];
 }
 
-/**
- * The most a fully covered phase stops this actor: it adapted and came back with new tools, so no
- * phase is ever sealed. Phase strength is this cap times the weighted mean coverage of its controls.
- */
-export const phaseStopCap = 0.9;
 export const weakestPhaseCount = 3;
+
+/** How many distinct controls in place prevent or detect a phase. */
+export const controlsInPlace = (phase: Pick<PhaseScore, 'preventedBy' | 'detectedBy'>): number =>
+  new Set([...phase.preventedBy, ...phase.detectedBy]).size;
+
+const isChainEffect = (effect: Effect) => effect === 'prevent' || effect === 'detect';
 
 export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>): ScoreResult {
   const answers = assessment.answers;
@@ -94,10 +136,15 @@ export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>)
   const applicableWeight = applicable.reduce((sum, row) => sum + row.question.weight, 0);
   const missing = (row: { question: ControlQuestion; coverage: number }) =>
     row.question.weight * (1 - row.coverage);
-  const points = (row: { question: ControlQuestion; coverage: number | null }) =>
-    row.coverage === null || applicableWeight === 0
-      ? 0
-      : (100 * missing({ question: row.question, coverage: row.coverage })) / applicableWeight;
+
+  // A requirement is met when one of its controls is in place, not applicable or out of scope.
+  const coverageOf = new Map(rows.map((row) => [row.question.id, row.coverage]));
+  const isMet = (anyOf: readonly string[]) =>
+    anyOf.some((id) => {
+      if (!visible.has(id)) return true;
+      const coverage = coverageOf.get(id);
+      return coverage === null || (coverage !== undefined && coverage >= inPlaceCoverage);
+    });
 
   const questions: QuestionScore[] = rows.map((row) => ({
     questionId: row.question.id,
@@ -106,7 +153,15 @@ export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>)
     coverage: row.coverage,
     weight: row.question.weight,
     critical: row.question.critical,
-    contribution: points(row),
+    effect: row.question.effect,
+    contribution:
+      row.coverage === null || applicableWeight === 0
+        ? 0
+        : (100 * missing({ question: row.question, coverage: row.coverage })) / applicableWeight,
+    inPlace: row.coverage !== null && row.coverage >= inPlaceCoverage,
+    unmetRequirements: row.question.requires
+      .filter((requirement) => !isMet(requirement.anyOf))
+      .map(({ anyOf, why }) => ({ anyOf: [...anyOf], why })),
   }));
   // One division of exact integer weights, so all-worst answers give exactly 100.
   const totalMissing = applicable.reduce((sum, row) => sum + missing(row), 0);
@@ -127,37 +182,30 @@ export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>)
     };
   });
 
-  const phases: PhaseScore[] = set.phases.map((phase) => {
-    const inPhase = applicable.filter((row) => row.question.phases.includes(phase.id));
-    const weight = inPhase.reduce((sum, row) => sum + row.question.weight, 0);
-    const covered = inPhase.reduce((sum, row) => sum + row.question.weight * row.coverage, 0);
-    const strength = weight === 0 ? 0 : phaseStopCap * (covered / weight);
-    return {
-      phaseId: phase.id,
-      title: phase.title,
-      strength,
-      passChance: 1 - strength,
-      controlIds: inPhase.map((row) => row.question.id),
-    };
-  });
-  const weakest = [...phases]
+  const phases = scorePhases(set, questions);
+  const inOrder = (ids: readonly string[]) =>
+    set.phases.map((p) => p.id).filter((id) => ids.includes(id));
+  const earliestDetection = phases.find((p) => p.detectedBy.length > 0)?.phaseId ?? null;
+  const rating = (p: PhaseScore) => (p.prevention ?? 0) + (p.detection ?? 0);
+  const weakest = phases
+    .map((phase, index) => ({ phase, index }))
     .sort(
       (a, b) =>
-        a.strength - b.strength ||
-        set.phases.findIndex((p) => p.id === a.phaseId) -
-          set.phases.findIndex((p) => p.id === b.phaseId),
+        controlsInPlace(a.phase) - controlsInPlace(b.phase) ||
+        rating(a.phase) - rating(b.phase) ||
+        a.index - b.index,
     )
     .slice(0, weakestPhaseCount)
-    .map((p) => p.phaseId);
+    .map(({ phase }) => phase.phaseId);
 
-  const criticalGaps = applicable
-    .filter((row) => row.question.critical && row.coverage < 1)
-    .map((row) => row.question.id);
+  const criticalGaps = questions
+    .filter((q) => q.critical && q.coverage !== null && q.coverage < inPlaceCoverage)
+    .map((q) => q.questionId);
+  const noDetection = earliestDetection === null;
   const bandFromRisk = bandOf(risk);
+  const floored = criticalGaps.length > 0 || noDetection;
   const band =
-    criticalGaps.length > 0 && bandOrder.indexOf(bandFromRisk) < bandOrder.indexOf('high')
-      ? 'high'
-      : bandFromRisk;
+    floored && bandOrder.indexOf(bandFromRisk) < bandOrder.indexOf('high') ? 'high' : bandFromRisk;
   const idsWith = (status: AnswerStatus) =>
     rows.filter((row) => row.status === status).map((row) => row.question.id);
 
@@ -167,15 +215,69 @@ export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>)
     band,
     bandFromRisk,
     criticalGaps,
+    noDetection,
     applicableWeight,
     domains,
     phases,
-    chain: { exposure: phases.reduce((product, p) => product * p.passChance, 1), weakest },
+    chain: {
+      unopposed: inOrder(phases.filter((p) => p.state === 'unopposed').map((p) => p.phaseId)),
+      earliestDetection,
+      firstPrevention: phases.find((p) => p.preventedBy.length > 0)?.phaseId ?? null,
+      weakest,
+    },
     questions,
     unverified: idsWith('unknown'),
     notApplicable: idsWith('na'),
+    compensated: rows
+      .filter((row) => row.status === 'na' && row.question.critical)
+      .map((row) => row.question.id),
+    uncompensated: idsWith('na-uncompensated'),
     unanswered: idsWith('unanswered'),
     naWithoutReason: idsWith('na-without-reason'),
     hidden: controls.filter((q) => !visible.has(q.id)).map((q) => q.id),
   };
+}
+
+/** Prevention and detection per phase, from each control's effect and its requirements. */
+function scorePhases(set: QuestionSet, questions: readonly QuestionScore[]): PhaseScore[] {
+  const phasesOf = new Map(controlQuestions(set).map((q) => [q.id, q.phases]));
+  const applicable = questions.filter(
+    (q): q is QuestionScore & { coverage: number } =>
+      q.coverage !== null && q.effect.some(isChainEffect),
+  );
+  // A control whose requirements are unmet counts as absent in the chain.
+  const effective = (q: QuestionScore & { coverage: number }) =>
+    q.unmetRequirements.length > 0 ? 0 : q.coverage;
+  const rate = (rows: readonly (QuestionScore & { coverage: number })[]) => {
+    const weight = rows.reduce((sum, q) => sum + q.weight, 0);
+    return weight === 0 ? null : rows.reduce((sum, q) => sum + q.weight * effective(q), 0) / weight;
+  };
+  const inPlace = (rows: readonly (QuestionScore & { coverage: number })[]) =>
+    rows.filter((q) => effective(q) >= inPlaceCoverage).map((q) => q.questionId);
+
+  return set.phases.map((phase) => {
+    const mapped = applicable.filter((q) => phasesOf.get(q.questionId)?.includes(phase.id));
+    const preventing = mapped.filter((q) => q.effect.includes('prevent'));
+    const detecting = mapped.filter((q) => q.effect.includes('detect'));
+    const preventedBy = inPlace(preventing);
+    const detectedBy = inPlace(detecting);
+    const state: PhaseState =
+      preventedBy.length > 0 && detectedBy.length > 0
+        ? 'prevented-and-detected'
+        : preventedBy.length > 0
+          ? 'prevented'
+          : detectedBy.length > 0
+            ? 'detected'
+            : 'unopposed';
+    return {
+      phaseId: phase.id,
+      title: phase.title,
+      prevention: rate(preventing),
+      detection: rate(detecting),
+      preventedBy,
+      detectedBy,
+      controlIds: mapped.map((q) => q.questionId),
+      state,
+    };
+  });
 }

@@ -37,7 +37,7 @@ describe('parseAssessmentText', () => {
     const file = valid();
     file.answers['EXP-99'] = { choice: 'none' };
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'answers.EXP-99: EXP-99 is not a question of softcell 1.0.0.',
+      'answers.EXP-99: EXP-99 is not a question of softcell 2.0.0.',
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('parseAssessmentText', () => {
     const file = valid();
     file.formatVersion = 7;
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 2. Update Cellguard to open it.',
+      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 3. Update Cellguard to open it.',
     ]);
     file.formatVersion = '1';
     expect(problemsOf(JSON.stringify(file))).toEqual([
@@ -123,13 +123,13 @@ describe('parseAssessmentText', () => {
     expect(problemsOf(JSON.stringify(file))).toEqual([
       'questionSet.id: The file answers question set "gsma-fs31", but this Cellguard has "softcell".',
     ]);
-    file.questionSet = { id: 'softcell', version: '2.0.0' };
+    file.questionSet = { id: 'softcell', version: '3.0.0' };
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      "questionSet.version: The file was answered under softcell 2.0.0, newer than this Cellguard's 1.0.0. Update Cellguard to open it.",
+      "questionSet.version: The file was answered under softcell 3.0.0, newer than this Cellguard's 2.0.0. Update Cellguard to open it.",
     ]);
     file.questionSet = { id: 'softcell', version: '0.9.0' };
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'questionSet.version: The file was answered under softcell 0.9.0; this Cellguard has 1.0.0 and no migration from version 0.',
+      'questionSet.version: The file was answered under softcell 0.9.0; this Cellguard has 2.0.0 and no migration from version 0.',
     ]);
   });
 });

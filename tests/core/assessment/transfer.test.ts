@@ -33,6 +33,8 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
               owner: fc.string({ unit: 'binary', maxLength: 40 }),
               due: day,
               carriedOver: fc.constant(true as const),
+              compensatingControl: text,
+              riskAcceptedBy: fc.string({ unit: 'binary', maxLength: 40 }),
             },
             { requiredKeys: [] },
           ),
@@ -49,7 +51,7 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
     });
     return {
       format: 'cellguard-assessment',
-      formatVersion: 2,
+      formatVersion: 3,
       questionSet: { id: set.id, version: set.version },
       ...meta,
       ...(assessor === undefined ? {} : { assessor }),
@@ -104,15 +106,15 @@ describe('assessment files: export and import', () => {
     });
   });
 
-  it('reads a format 1 file (no digest) and upgrades it to format 2', async () => {
+  it('reads a format 1 file (no digest) and upgrades it to format 3', async () => {
     const result = await importAssessmentFile(
-      JSON.stringify(fixtureAssessment('middle-profile')),
+      JSON.stringify(fixtureAssessment('v1/middle-profile')),
       set,
     );
     expect(result.kind).toBe('ok');
     if (result.kind !== 'ok') return;
     expect(result.integrity).toBe('absent');
-    expect(result.assessment.formatVersion).toBe(2);
+    expect(result.assessment.formatVersion).toBe(3);
   });
 
   it('asks for the passphrase of an encrypted file, opens it with the right one and refuses a wrong one', async () => {

@@ -10,6 +10,7 @@ const set = loadShippedSet();
 describe('compare', () => {
   it('reports the score move, per-domain and per-phase moves, closed gaps, new gaps and regressions', () => {
     const before = fixtureAssessment('middle-profile');
+    delete before.answers['SUB-07'];
     const after = structuredClone(before);
     after.cycle = '2027-Q1';
     after.answers['EXP-02'] = { choice: 'verified' }; // gap closed
@@ -27,6 +28,16 @@ describe('compare', () => {
     const exp = comparison.domains.find((d) => d.domainId === 'EXP');
     expect(exp?.delta).toBeLessThan(0);
     expect(comparison.phases).toHaveLength(8);
+  });
+
+  it('counts, per phase, the controls in place before and now', () => {
+    const before = fixtureAssessment('middle-profile');
+    const after = structuredClone(before);
+    after.answers['EXP-03'] = { choice: 'verified' };
+    const p1 = compare(set, before, after).phases.find((p) => p.phaseId === 'P1');
+    expect(score(set, before).phases[0]?.preventedBy).not.toContain('EXP-03');
+    expect(p1?.currentInPlace).toBe((p1?.previousInPlace ?? 0) + 1);
+    expect(p1?.current).toBe('prevented');
   });
 
   it('counts a control that was fully in place and is now a gap as a new gap', () => {

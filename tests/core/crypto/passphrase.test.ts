@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   decryptFile,
   encryptText,
-  fromBase64,
   minimumIterations,
 } from '../../../src/core/crypto/passphrase.ts';
+import { fromBase64 } from '../../../src/core/text.ts';
 
 const salt = Uint8Array.from(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
 const iv = Uint8Array.from(Buffer.from('0102030405060708090a0b0c', 'hex'));

@@ -39,8 +39,9 @@ function readCsv(text: string): string[][] {
 describe('planCsv', () => {
   it('writes one row per action in priority order, under a header, as UTF-8 with a byte-order mark', () => {
     const assessment = fixtureAssessment('unicode-operator');
-    const { actions } = plan(set, assessment);
-    const text = planCsv({ actions });
+    const remediation = plan(set, assessment);
+    const { actions } = remediation;
+    const text = planCsv(remediation);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = readCsv(text.slice(1));
     expect(rows[0]).toEqual(planCsvHeader);

@@ -11,8 +11,8 @@ const doc = readFileSync(join(root, 'docs/methodology.md'), 'utf8');
 
 /** The "quantity | value" rows of the worked example in docs/methodology.md. */
 function documentedValues(): Map<string, string> {
-  const section = doc.slice(doc.indexOf('## 6. Worked example'));
-  const rows = [...section.matchAll(/^\| ([a-zA-Z0-9 -]+?) +\| ([0-9.a-z]+) +\|/gm)];
+  const section = doc.slice(doc.indexOf('## 7. Worked example'));
+  const rows = [...section.matchAll(/^\| ([a-zA-Z0-9 -]+?) +\| ([^|]+?) +\|/gm)];
   return new Map(rows.map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
@@ -25,12 +25,14 @@ describe('docs/methodology.md worked example', () => {
   );
   if (!parsed.ok) throw new Error('the worked-example assessment is invalid');
   const result = score(loaded.set, parsed.assessment);
-  const actions = plan(loaded.set, parsed.assessment, result).actions;
+  const remediation = plan(loaded.set, parsed.assessment, result);
   const contribution = (id: string) =>
     result.questions.find((q) => q.questionId === id)?.contribution ?? NaN;
   const domain = (id: string) => result.domains.find((d) => d.domainId === id)?.risk ?? NaN;
-  const phase = (id: string) => result.phases.find((p) => p.phaseId === id)?.strength ?? NaN;
-  const action = (id: string) => actions.find((a) => a.id === id);
+  const rating = (value: number | null | undefined) =>
+    value === null || value === undefined ? 'n/a' : value.toFixed(2);
+  const phase = (id: string) => result.phases.find((p) => p.phaseId === id);
+  const action = (id: string) => remediation.actions.find((a) => a.id === id);
 
   const computed: Record<string, string> = {
     risk: result.risk.toFixed(2),
@@ -41,12 +43,18 @@ describe('docs/methodology.md worked example', () => {
     'contribution NET-01': contribution('NET-01').toFixed(2),
     'domain WEB risk': domain('WEB').toFixed(2),
     'domain NET risk': domain('NET').toFixed(2),
-    'P1 strength': phase('P1').toFixed(3),
-    'P2 strength': phase('P2').toFixed(3),
-    'chain exposure': result.chain.exposure.toFixed(4),
+    'P1 prevention': rating(phase('P1')?.prevention),
+    'P1 detection': rating(phase('P1')?.detection),
+    'P2 prevention': rating(phase('P2')?.prevention),
+    'P2 detection': rating(phase('P2')?.detection),
+    unopposed: result.chain.unopposed.join(' '),
+    'earliest detection': result.chain.earliestDetection ?? 'none',
     'action WEB-01 risk reduction': (action('WEB-01')?.riskReduction ?? NaN).toFixed(2),
     'action WEB-02 risk reduction': (action('WEB-02')?.riskReduction ?? NaN).toFixed(2),
     'action WEB-02 priority': (action('WEB-02')?.priority ?? NaN).toFixed(2),
+    'programme EDGE risk reduction': (
+      remediation.programmes.find((p) => p.id === 'EDGE')?.riskReduction ?? NaN
+    ).toFixed(2),
   };
 
   it('shows every value the code computes', () => {
@@ -56,10 +64,12 @@ describe('docs/methodology.md worked example', () => {
     );
   });
 
-  it('orders the plan as the document explains: the critical gap first', () => {
-    expect(actions.map((a) => [a.id, a.horizon])).toEqual([
-      ['WEB-01', '0-30'],
-      ['WEB-02', '31-90'],
+  it('orders the plan and the programmes as the document explains', () => {
+    expect(remediation.actions.map((a) => [a.id, a.horizon])).toEqual([
+      ['WEB-01-CONTAIN', '0-30'],
+      ['WEB-02', '0-30'],
+      ['WEB-01', '31-90'],
     ]);
+    expect(remediation.programmes.map((p) => p.id)).toEqual(['EDGE', 'WATCH']);
   });
 });

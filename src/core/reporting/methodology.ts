@@ -1,0 +1,58 @@
+import { effortHorizon, effortUnits, quickWinMinimum } from '../planning/plan.ts';
+import {
+  inPlaceCoverage,
+  loggedNotAlertedCoverage,
+  type QuestionSet,
+} from '../questionSet/schema.ts';
+import { bandThresholds } from '../scoring/bands.ts';
+import { formatPercent } from '../format.ts';
+import { recommendationRef, unverifiedNote } from './labels.ts';
+
+export interface MethodologyParagraph {
+  title: string;
+  text: string;
+}
+
+/** The two sentences a board member reads about the band (docs/methodology.md says the same). */
+export const bandRule = [
+  `The band follows the score: Low below ${bandThresholds.medium}, Medium below ${bandThresholds.high}, High below ${bandThresholds.critical}, Critical from ${bandThresholds.critical}.`,
+  `But if any critical control is missing or covers less than most of the estate (${formatPercent(inPlaceCoverage)} coverage), or if nothing in place would likely detect the intrusion at any phase, the band is at least High, whatever the number.`,
+];
+
+/** How the report was computed, as the PDF prints it: the same rules as docs/methodology.md. */
+export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] {
+  return [
+    {
+      title: 'Questions',
+      text: `${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the security recommendations of ${set.source.publisher}'s report "${set.source.report}" (${set.source.date}) and from the mitigations implied by the techniques it documents. Each control traces to at least one recommendation and says whether it prevents or detects attack phases, or is a foundation or a response capability that stops no phase by itself. Help texts state as fact only what the listed sources say; everything else is reasoning.`,
+    },
+    {
+      title: 'Answers',
+      text: `Each control has graded options with a coverage from 0 (absent) to 1 (in place everywhere and verified). "All" means at least 95 % of the systems named, "most" at least 75 %. An option that is logged but raises no alert scores ${loggedNotAlertedCoverage} in every question. "Don't know" and unanswered questions count as coverage 0. "Not applicable" with a written reason leaves the calculation; on a critical control it also needs a compensating control and the name of whoever accepted the risk, or it counts as 0. Questions hidden by a scoping answer do not count.`,
+    },
+    {
+      title: 'Risk score',
+      text: "Risk = 100 × Σ weight × (1 − coverage) / Σ weight over the applicable controls, so all best answers give 0 and all worst give 100, and improving any answer never raises the score. Each control's contribution is its share of that sum; the contributions add up to the total.",
+    },
+    { title: 'Band', text: bandRule.join(' ') },
+    {
+      title: 'Attack chain',
+      text: `For each phase, prevention and detection are the weighted coverage of the applicable controls that prevent or detect it. A control counts as in place from ${formatPercent(inPlaceCoverage)} coverage, and only when the controls it requires are in place too (an alert cannot fire without the events it reads). A phase with no control in place is passed unopposed; the earliest likely detection is the first phase with a detection in place. These are statements about the answers, not probabilities.`,
+    },
+    {
+      title: 'Plan',
+      text: `Gaps that one remediation closes form one action; its risk reduction is the score recomputed with all its controls fully in place. Horizons follow effort: small ${effortHorizon.S} days, medium ${effortHorizon.M}, large ${effortHorizon.L}. A critical gap whose fix takes longer gets a stop-gap within 30 days. When the band is High or worse and nothing would likely detect the intrusion before lateral movement, the plan opens with a sweep and a compromise assessment. An action comes after the actions it requires and takes at least their horizon. Within a horizon: critical gaps first, then the most reduction per unit of effort (small ${effortUnits.S}, medium ${effortUnits.M}, large ${effortUnits.L}); a small action that cuts at least ${quickWinMinimum} points is a quick win. Actions roll up into programmes for management.`,
+    },
+    {
+      title: 'Recommendations',
+      text: set.recommendations
+        .filter((r) => r.origin === 'report')
+        .map((r) =>
+          r.quote
+            ? `${recommendationRef(r)} ${r.title}: the report's words are "${r.quote}"`
+            : `${recommendationRef(r)} ${r.title}: ${r.summary} (* ${unverifiedNote})`,
+        )
+        .join(' '),
+    },
+  ];
+}
