@@ -3,19 +3,18 @@ import { actionProgress, compareResults } from '../core/comparison/compare.ts';
 import { plan as planOf, type Plan } from '../core/planning/plan.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
+import { resultStatements } from '../core/reporting/statements.ts';
 import { fontCoverage } from './fontCoverage.ts';
-import {
-  drawCharts,
-  drawContents,
-  drawCover,
-  drawFindings,
-  drawHeadersAndFooters,
-  drawMethodology,
-  drawPlan,
-  drawSinceLastCycle,
-  drawSummary,
-  type ReportContent,
-} from './sections.ts';
+import { drawCharts } from './sections/chain.ts';
+import type { ReportContent } from './sections/content.ts';
+import { drawContents } from './sections/contents.ts';
+import { drawCover } from './sections/cover.ts';
+import { drawFindings } from './sections/findings.ts';
+import { drawHeadersAndFooters } from './sections/frame.ts';
+import { drawMethodology } from './sections/methodology.ts';
+import { drawPlan } from './sections/plan.ts';
+import { drawSinceLastCycle } from './sections/since.ts';
+import { drawSummary } from './sections/summary.ts';
 import { ReportWriter, type ReportFonts } from './writer.ts';
 
 export interface ReportInput {
@@ -48,6 +47,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     assessment: input.assessment,
     result: input.result,
     plan: input.plan,
+    statements: resultStatements(input.set, input.result, input.plan),
     generatedAt: input.generatedAt,
     ...(input.previous
       ? {

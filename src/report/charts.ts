@@ -1,5 +1,6 @@
 import { formatPercent, formatRisk } from '../core/format.ts';
 import { bandOf } from '../core/scoring/bands.ts';
+import { phaseStateLabel } from '../core/reporting/statements.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
 import { bandColours, colours, contentWidth, page } from './theme.ts';
 import type { ReportWriter } from './writer.ts';
@@ -48,14 +49,13 @@ export function drawDomainBars(writer: ReportWriter, result: ScoreResult, previo
   writer.y += 20;
 }
 
-/** The eight phases as a chain of boxes in two rows, the weakest outlined in red. */
+/** The eight phases as a chain of boxes in two rows; unopposed phases outlined in red. */
 export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
   const { doc } = writer;
   const perRow = 4;
   const gap = 18;
   const boxWidth = (contentWidth - gap * (perRow - 1)) / perRow;
-  const boxHeight = 78;
-  const weakest = new Set(result.chain.weakest);
+  const boxHeight = 112;
   const rows = Math.ceil(result.phases.length / perRow);
   writer.ensureSpace(rows * (boxHeight + 22) + 20);
   result.phases.forEach((phase, index) => {
@@ -63,26 +63,34 @@ export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
     const row = Math.floor(index / perRow);
     const x = page.left + column * (boxWidth + gap);
     const y = writer.y + row * (boxHeight + 22);
-    const isWeak = weakest.has(phase.phaseId);
-    doc.setFillColor(...(isWeak ? colours.weakestFill : colours.white));
-    doc.setDrawColor(...(isWeak ? colours.confidential : colours.line));
-    doc.setLineWidth(isWeak ? 1.6 : 0.8);
+    const unopposed = phase.state === 'unopposed';
+    doc.setFillColor(...(unopposed ? colours.weakestFill : colours.white));
+    doc.setDrawColor(...(unopposed ? colours.confidential : colours.line));
+    doc.setLineWidth(unopposed ? 1.6 : 0.8);
     doc.roundedRect(x, y, boxWidth, boxHeight, 4, 4, 'FD');
     writer.font(9, 'bold');
     doc.text(phase.phaseId, x + 7, y + 14);
     writer.font(8.5);
     doc.text(doc.splitTextToSize(phase.title, boxWidth - 14).slice(0, 2), x + 7, y + 27);
-    // strength gauge
-    doc.setFillColor(...colours.track);
-    doc.rect(x + 7, y + 50, boxWidth - 14, 7, 'F');
-    doc.setFillColor(...bandColours[bandOf(100 - (phase.strength / 0.9) * 100)]);
-    doc.rect(x + 7, y + 50, Math.max(((boxWidth - 14) * phase.strength) / 0.9, 1), 7, 'F');
-    writer.font(8, 'normal', colours.muted);
+    writer.font(7.5, 'bold', unopposed ? colours.confidential : colours.ink);
     doc.text(
-      `stopped ${formatPercent(phase.strength)}${isWeak ? ' · weakest' : ''}`,
+      doc.splitTextToSize(phaseStateLabel[phase.state], boxWidth - 14).slice(0, 2),
       x + 7,
-      y + 70,
+      y + 50,
     );
+    const gauge = (label: string, value: number | null, inPlace: number, top: number) => {
+      writer.font(7.5, 'normal', colours.muted);
+      doc.text(`${label} ${value === null ? 'n/a' : formatPercent(value)}`, x + 7, top);
+      doc.text(`${inPlace} in place`, x + boxWidth - 7, top, { align: 'right' });
+      doc.setFillColor(...colours.track);
+      doc.rect(x + 7, top + 3, boxWidth - 14, 5, 'F');
+      if (value !== null) {
+        doc.setFillColor(...colours.brand);
+        doc.rect(x + 7, top + 3, Math.max((boxWidth - 14) * value, 1), 5, 'F');
+      }
+    };
+    gauge('Prevention', phase.prevention, phase.preventedBy.length, y + 76);
+    gauge('Detection', phase.detection, phase.detectedBy.length, y + 98);
     if (column < perRow - 1 && index < result.phases.length - 1) {
       const arrowY = y + boxHeight / 2;
       doc.setDrawColor(...colours.muted);

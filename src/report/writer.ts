@@ -1,18 +1,12 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
+import { toBase64 } from '../core/text.ts';
 import { describeCharacters, drawableText } from './drawableText.ts';
 import { colours, contentWidth, fontNames, page, type Rgb } from './theme.ts';
 
 export interface ReportFonts {
   regular: Uint8Array;
   bold: Uint8Array;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /**

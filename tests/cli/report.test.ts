@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { runInProcess } from '../support/cli.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-report-'));
@@ -19,9 +19,9 @@ describe('npm run cli -- report', () => {
     'unicode-operator',
   ])('writes the PDF for the %s fixture', async (name) => {
     const out = join(scratch, `${name}.pdf`);
-    const { status, stdout } = runCli(['report', `${fixtures}/${name}.json`, '-o', out]);
+    const { status, stdout } = runInProcess(['report', `${fixtures}/${name}.json`, '-o', out]);
     expect(status).toBe(0);
-    const score = JSON.parse(runCli(['score', `${fixtures}/${name}.json`]).stdout) as {
+    const score = JSON.parse(runInProcess(['score', `${fixtures}/${name}.json`]).stdout) as {
       risk: number;
       band: string;
     };
@@ -34,7 +34,7 @@ describe('npm run cli -- report', () => {
 
   it('adds the change since a previous cycle, and lists characters the font cannot draw as warnings', async () => {
     const out = join(scratch, 'with-previous.pdf');
-    const { status, stderr } = runCli([
+    const { status, stderr } = runInProcess([
       'report',
       `${fixtures}/unicode-operator.json`,
       '--previous',
@@ -53,11 +53,11 @@ describe('npm run cli -- report', () => {
   });
 
   it('refuses to run without an output file, or with a broken input, in one plain line', () => {
-    expect(runCli(['report', `${fixtures}/middle-profile.json`])).toMatchObject({
+    expect(runInProcess(['report', `${fixtures}/middle-profile.json`])).toMatchObject({
       status: 2,
       stderr: 'report needs an output file: npm run cli -- report <file> -o <out.pdf>\n',
     });
-    const broken = runCli(['report', 'package.json', '-o', join(scratch, 'x.pdf')]);
+    const broken = runInProcess(['report', 'package.json', '-o', join(scratch, 'x.pdf')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toBe(
       'package.json: format: This is not a Cellguard assessment file (expected format "cellguard-assessment").\n',

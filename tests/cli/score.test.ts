@@ -2,23 +2,34 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { runCli, runInProcess } from '../support/cli.ts';
 
 const fixtures = 'tests/fixtures/assessments';
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-score-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface ScoreOutput {
+  questionSet: { id: string; version: string };
   risk: number;
   band: string;
   domains: { id: string; risk: number | null }[];
-  phases: { id: string; strength: number }[];
+  phases: { id: string; state: string; prevention: number | null; detection: number | null }[];
+  chain: { unopposed: string[]; earliestDetection: string | null };
+  statements: { headline: string; chain: { detection: string } };
   criticalGaps: string[];
-  actions: { questionIds: string[]; riskReduction: number; effort: string; horizon: string }[];
+  programmes: { id: string; riskReduction: number }[];
+  actions: {
+    kind: string;
+    questionIds: string[];
+    riskReduction: number;
+    effort: string;
+    horizon: string;
+    after: { actionId: string; why: string }[];
+  }[];
 }
 
 function scoreFixture(name: string): ScoreOutput {
-  const { status, stdout, stderr } = runCli(['score', `${fixtures}/${name}.json`]);
+  const { status, stdout, stderr } = runInProcess(['score', `${fixtures}/${name}.json`]);
   expect(stderr).toBe('');
   expect(status).toBe(0);
   return JSON.parse(stdout) as ScoreOutput;
@@ -32,6 +43,12 @@ describe('npm run cli -- score', () => {
     );
     expect(out.domains).toHaveLength(10);
     expect(out.phases.map((p) => p.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8']);
+    expect(Object.keys(out.phases[0] ?? {})).toEqual(
+      expect.arrayContaining(['state', 'prevention', 'detection', 'preventedBy', 'detectedBy']),
+    );
+    expect(out.statements.headline).toBe(`Risk ${out.risk.toFixed(1)} / 100: High`);
+    expect(out.programmes.length).toBeGreaterThan(0);
+    expect(out.programmes.length).toBeLessThanOrEqual(10);
     const first = out.actions[0];
     expect(first).toMatchObject({ horizon: '0-30' });
     expect(Object.keys(first ?? {})).toEqual(
@@ -61,6 +78,15 @@ describe('npm run cli -- score', () => {
     expect(middle.criticalGaps.length).toBeGreaterThan(0);
   });
 
+  it('scores a file answered under question set 1.0.0 by migrating it first', () => {
+    const migrated = scoreFixture('v1/middle-profile');
+    expect(migrated.questionSet).toEqual({ id: 'softcell', version: '2.0.0' });
+    expect(migrated.band).toBe('high');
+    // The questions new in 2.0.0 have no answer yet, so the 1.0.0 file scores worse than the
+    // same operator answered in full under 2.0.0.
+    expect(migrated.risk).toBeGreaterThan(scoreFixture('middle-profile').risk);
+  });
+
   it('rejects a broken file with exit 2 and one plain line naming the problem', () => {
     const file = JSON.parse(readFileSync(`${fixtures}/middle-profile.json`, 'utf8')) as {
       answers: Record<string, unknown>;
@@ -68,7 +94,7 @@ describe('npm run cli -- score', () => {
     file.answers['EXP-02'] = { choice: 'maybe' };
     const path = join(scratch, 'broken.json');
     writeFileSync(path, JSON.stringify(file));
-    const { status, stdout, stderr } = runCli(['score', path]);
+    const { status, stdout, stderr } = runInProcess(['score', path]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -76,14 +102,21 @@ describe('npm run cli -- score', () => {
     );
   });
 
+  it('runs as a real process: exit code and output as a user sees them', () => {
+    const { status, stdout, stderr } = runCli(['score', `${fixtures}/all-worst.json`]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ risk: 100, band: 'critical' });
+  });
+
   it('rejects a truncated file and a missing file in one line each', () => {
     const path = join(scratch, 'truncated.json');
     writeFileSync(path, readFileSync(`${fixtures}/middle-profile.json`, 'utf8').slice(0, 300));
-    const truncated = runCli(['score', path]);
+    const truncated = runInProcess(['score', path]);
     expect(truncated.status).toBe(2);
     expect(truncated.stderr.trim().split('\n')).toHaveLength(1);
     expect(truncated.stderr).toMatch(/not valid JSON, so it may be truncated/);
-    const missing = runCli(['score', join(scratch, 'nope.json')]);
+    const missing = runInProcess(['score', join(scratch, 'nope.json')]);
     expect(missing).toMatchObject({
       status: 2,
       stderr: `${join(scratch, 'nope.json')}: no such file\n`,

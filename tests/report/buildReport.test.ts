@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { formatRisk } from '../../src/core/format.ts';
+import { formatPoints, formatRisk } from '../../src/core/format.ts';
 import { plan } from '../../src/core/planning/plan.ts';
+import { unverifiedNote } from '../../src/core/reporting/labels.ts';
+import { resultStatements } from '../../src/core/reporting/statements.ts';
 import { bandLabel } from '../../src/core/scoring/bands.ts';
 import { score } from '../../src/core/scoring/score.ts';
 import { loadReportFonts } from '../../src/cli/reportFonts.ts';
@@ -48,7 +50,7 @@ describe('buildReport', () => {
         expect(all).toContain(heading);
       }
       expect(pages[0]).toContain(assessment.organisation);
-      expect(pages[0]).toContain('softcell 1.0.0');
+      expect(pages[0]).toContain('softcell 2.0.0');
       expect(pages[0]).toContain('CONFIDENTIAL');
       expect(all).toContain(`Risk ${formatRisk(result.risk)} / 100`);
       expect(all).toContain(`${bandLabel[result.band]} exposure`);
@@ -72,15 +74,68 @@ describe('buildReport', () => {
     }
   });
 
-  it('names the five actions that reduce the risk most in the executive summary, with their owners', async () => {
-    const { report, actions } = build(fixtureAssessment('middle-profile'));
-    const summaryPage = report.sections[0]?.page ?? 0;
-    const summary = squash((await pdfPages(report.pdf))[summaryPage - 1] ?? '');
-    const topFive = [...actions]
-      .sort((a, b) => b.riskReduction - a.riskReduction || a.id.localeCompare(b.id))
-      .slice(0, 5);
-    for (const action of topFive) expect(summary).toContain(squash(action.action));
-    expect(summary).toContain('SOClead');
+  it('gives management the programmes, the chain statements and the band reasons in the executive summary', async () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const { report, result } = build(assessment);
+    const remediation = plan(set, assessment, result);
+    const statements = resultStatements(set, result, remediation);
+    const [summary, next] = report.sections;
+    const pages = await pdfPages(report.pdf);
+    const text = squash(pages.slice((summary?.page ?? 1) - 1, (next?.page ?? 2) - 1).join(' '));
+    for (const programme of remediation.programmes) {
+      expect(text).toContain(squash(programme.title));
+      expect(text).toContain(squash(`−${formatPoints(programme.riskReduction)}`));
+    }
+    for (const sentence of [
+      statements.chain.unopposed,
+      statements.chain.detection,
+      statements.chain.prevention,
+      statements.bandMeaning,
+      ...statements.bandReasons,
+    ])
+      expect(text).toContain(squash(sentence));
+  });
+
+  it('opens the plan with the assume-breach steps and says why when an intruder may already be inside', async () => {
+    const assessment = fixtureAssessment('soft-cell-victim');
+    const { report, result } = build(assessment);
+    const remediation = plan(set, assessment, result);
+    expect(remediation.assumeBreach).toBe(true);
+    const planSection = report.sections.find((s) => s.title.endsWith('Remediation plan'));
+    const pages = await pdfPages(report.pdf);
+    const text = squash(pages.slice((planSection?.page ?? 1) - 1).join(' '));
+    const statement = resultStatements(set, result, remediation).assumeBreach ?? 'missing';
+    expect(text).toContain(squash(statement));
+    expect(text).toContain(squash(`1 ${remediation.actions[0]?.action ?? 'missing'}`));
+    expect(text).toContain(squash('ASSUME BREACH: START NOW'));
+  });
+
+  it("shows each action's how-to text, its framework links and a due date later than its horizon", async () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const late = {
+      ...assessment,
+      answers: { ...assessment.answers, 'CRD-03': { choice: 'partial', due: '2028-12-31' } },
+    };
+    const { report, actions } = build(late);
+    const text = squash((await pdfPages(report.pdf)).join(' '));
+    for (const action of actions) {
+      expect(text).toContain(squash(action.detail));
+      expect(text).toContain(squash(`CSF ${action.nistCsf.join(', ')}`));
+    }
+    expect(actions.find((a) => a.id === 'CRD-03')?.dueAfterHorizon).toBe(true);
+    expect(text).toContain(squash('2028-12-31 AFTER HORIZON'));
+  });
+
+  it('lists its sources and marks the unverified recommendations in the methodology', async () => {
+    const { report } = build(fixtureAssessment('middle-profile'));
+    const methodology = report.sections.find((s) => s.title.endsWith('Methodology'));
+    const pages = await pdfPages(report.pdf);
+    const text = squash(pages.slice((methodology?.page ?? 1) - 1).join(' '));
+    for (const source of set.sources)
+      expect(text).toContain(squash(`[${source.id}] ${source.publisher}`));
+    expect(text).toContain(squash('R2* Minimal and patched exposure'));
+    expect(text).toContain(squash(unverifiedNote));
+    expect(text).toContain(squash(`"${set.recommendations[0]?.quote ?? 'missing'}"`));
   });
 
   it('brings Cyrillic, Greek, Polish and Arabic text back intact and marks what the font cannot draw', async () => {

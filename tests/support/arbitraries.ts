@@ -9,6 +9,12 @@ export function answerArbitrary(optionIds: readonly string[]): fc.Arbitrary<Answ
     fc.constant<Answer>({ choice: 'unknown' }),
     fc.constant<Answer>({ choice: 'na', note: 'Outside our network.' }),
     fc.constant<Answer>({ choice: 'na' }),
+    fc.constant<Answer>({
+      choice: 'na',
+      note: 'Run by the provider.',
+      compensatingControl: 'The contract requires the provider to audit it and report monthly.',
+      riskAcceptedBy: 'A. Chief, CISO',
+    }),
     fc.constant<Answer>({ note: 'A note, no answer yet.' }),
     ...optionIds.map((id) => fc.constant<Answer>({ choice: id })),
   );

@@ -4,14 +4,14 @@ import { questionSet } from '../../content/questionSet.ts';
 import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
 import { formatPercent, formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
+import { phaseStateLabel } from '../../core/reporting/statements.ts';
+import { signed } from '../../core/text.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 
 const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
-const signed = (value: number, format: (n: number) => string) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
 const stateLabel: Record<ActionState, string> = { done: 'Done', overdue: 'Overdue', open: 'Open' };
 const describe = (stored: StoredAssessment) =>
   `${stored.assessment.organisation}${stored.assessment.scope ? ` · ${stored.assessment.scope}` : ''} · ${stored.assessment.cycle}`;
@@ -162,17 +162,17 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
               }))}
             />
             <DeltaTable
-              title="Per attack phase (how strongly stopped)"
+              title="Per attack phase (controls in place)"
               rowHeader="Phase"
               before={before.assessment.cycle}
               after={after.assessment.cycle}
               rows={view.comparison.phases.map((p) => ({
                 key: p.phaseId,
                 label: `${p.phaseId} ${p.title}`,
-                previous: formatPercent(p.previous),
-                current: formatPercent(p.current),
-                change: signed(p.delta * 100, (n) => `${Math.round(n)} pts`),
-                better: p.delta >= 0,
+                previous: `${p.previousInPlace} · ${phaseStateLabel[p.previous]}`,
+                current: `${p.currentInPlace} · ${phaseStateLabel[p.current]}`,
+                change: signed(p.currentInPlace - p.previousInPlace, String),
+                better: p.currentInPlace >= p.previousInPlace,
               }))}
             />
           </div>

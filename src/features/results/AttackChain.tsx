@@ -1,28 +1,73 @@
-import { formatChance, formatPercent } from '../../core/format.ts';
-import type { ScoreResult } from '../../core/scoring/score.ts';
+import { formatPercent } from '../../core/format.ts';
+import type { ResultStatements } from '../../core/reporting/statements.ts';
+import { phaseStateLabel } from '../../core/reporting/statements.ts';
+import type { PhaseScore, ScoreResult } from '../../core/scoring/score.ts';
 
-/** The eight phases in order, each with how strongly it is stopped; the weakest are marked. */
-export function AttackChain({ result }: { result: ScoreResult }) {
-  const weakest = new Set(result.chain.weakest);
+function Rating({
+  label,
+  value,
+  inPlace,
+}: {
+  label: string;
+  value: number | null;
+  inPlace: string[];
+}) {
+  return (
+    <div className="chain-rating">
+      <span className="chain-rating-label">
+        {label} {value === null ? 'n/a' : formatPercent(value)}
+      </span>
+      <span className="bar-track" aria-hidden="true">
+        {value !== null && (
+          <span className="bar-fill chain-fill" style={{ width: `${Math.max(value * 100, 1)}%` }} />
+        )}
+      </span>
+      <span className="chain-controls">
+        {inPlace.length > 0 ? inPlace.join(', ') : 'none in place'}
+      </span>
+    </div>
+  );
+}
+
+function Phase({ phase }: { phase: PhaseScore }) {
+  return (
+    <li className={`chain-phase state-${phase.state}`}>
+      <span className="chain-id">{phase.phaseId}</span>
+      <span className="chain-title">{phase.title}</span>
+      <span className="chain-state">{phaseStateLabel[phase.state]}</span>
+      <Rating label="Prevention" value={phase.prevention} inPlace={phase.preventedBy} />
+      <Rating label="Detection" value={phase.detection} inPlace={phase.detectedBy} />
+    </li>
+  );
+}
+
+/**
+ * The eight phases with what prevents and what detects each; above them, the statements that
+ * are true without a probability model.
+ */
+export function AttackChain({
+  result,
+  statements,
+}: {
+  result: ScoreResult;
+  statements: ResultStatements;
+}) {
   return (
     <div>
+      <ul className="chain-statements">
+        <li>{statements.chain.unopposed}</li>
+        <li>{statements.chain.detection}</li>
+        <li>{statements.chain.prevention}</li>
+      </ul>
       <ol className="chain" aria-label="Attack chain, phase by phase">
         {result.phases.map((phase) => (
-          <li
-            key={phase.phaseId}
-            className={weakest.has(phase.phaseId) ? 'chain-phase weakest' : 'chain-phase'}
-          >
-            <span className="chain-id">{phase.phaseId}</span>
-            <span className="chain-title">{phase.title}</span>
-            <span className="chain-strength">stopped {formatPercent(phase.strength)}</span>
-            {weakest.has(phase.phaseId) && <span className="tag critical">Weakest</span>}
-          </li>
+          <Phase key={phase.phaseId} phase={phase} />
         ))}
       </ol>
-      <p className="muted">
-        The intrusion has to get through every phase. The chance-like exposure of the whole chain is{' '}
-        <strong>{formatChance(result.chain.exposure)}</strong>; the weakest phases are where one
-        more control buys the most depth.
+      <p className="muted small">
+        Prevention and detection are the weighted coverage of the applicable controls that prevent
+        or detect each phase; a control counts as in place from &ldquo;most of the estate&rdquo; and
+        only when the controls it requires are in place too. They are coverage figures, not chances.
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Assessment } from '../../core/assessment/model.ts';
 import { previousCycle } from '../../core/cycles/cycles.ts';
 import { planCsv } from '../../core/export/planCsv.ts';
 import { plan } from '../../core/planning/plan.ts';
+import { resultStatements } from '../../core/reporting/statements.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -12,6 +13,7 @@ import { AttackChain } from './AttackChain.tsx';
 import { Contributions } from './Contributions.tsx';
 import { DomainBars } from './DomainBars.tsx';
 import { PlanTable } from './PlanTable.tsx';
+import { Programmes } from './Programmes.tsx';
 import { ReportButton } from './ReportButton.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
@@ -23,7 +25,9 @@ export function ResultsPage({
   assessment: Assessment;
 }) {
   const result = useMemo(() => score(questionSet, assessment), [assessment]);
-  const { actions } = useMemo(() => plan(questionSet, assessment, result), [assessment, result]);
+  const remediation = useMemo(() => plan(questionSet, assessment, result), [assessment, result]);
+  const { actions } = remediation;
+  const statements = resultStatements(questionSet, result, remediation);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const gaps = result.unanswered.length + result.naWithoutReason.length;
@@ -33,7 +37,7 @@ export function ResultsPage({
   const carried = Object.values(assessment.answers).filter((a) => a.carriedOver).length;
   const downloadCsv = () =>
     downloadFile(
-      planCsv({ actions }),
+      planCsv(remediation),
       `cellguard-plan-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}.csv`,
       'text/csv;charset=utf-8',
     );
@@ -43,14 +47,14 @@ export function ResultsPage({
       <h2 id="results-title" ref={heading} tabIndex={-1}>
         Results
       </h2>
-      <ScoreSummary result={result} />
+      <ScoreSummary result={result} statements={statements} />
       <div className="results-toolbar">
         <ReportButton
           request={() => ({
             set: questionSet,
             assessment,
             result,
-            plan: { actions },
+            plan: remediation,
             ...(previous
               ? {
                   previous: {
@@ -95,9 +99,18 @@ export function ResultsPage({
           <a href={hrefs.review(assessmentId)}>Review them</a>.
         </p>
       )}
+      {result.uncompensated.length > 0 && (
+        <p className="notice warning">
+          {result.uncompensated.join(', ')}:{' '}
+          {result.uncompensated.length === 1 ? 'a critical control is' : 'critical controls are'}{' '}
+          marked not applicable without a compensating control and the name of whoever accepted the
+          risk, so {result.uncompensated.length === 1 ? 'it counts' : 'they count'} as a gap.{' '}
+          <a href={hrefs.review(assessmentId)}>Review them</a>.
+        </p>
+      )}
       <section aria-labelledby="chain-title" className="panel">
         <h3 id="chain-title">Attack chain</h3>
-        <AttackChain result={result} />
+        <AttackChain result={result} statements={statements} />
       </section>
       <div className="results-grid">
         <section aria-labelledby="domains-title" className="panel">
@@ -109,11 +122,22 @@ export function ResultsPage({
           <Contributions result={result} assessmentId={assessmentId} />
         </section>
       </div>
+      <section aria-labelledby="programmes-title" className="panel">
+        <h3 id="programmes-title">Programmes</h3>
+        <p className="muted">
+          The plan rolled up for management: what each programme cuts from the risk once all its
+          actions are done.
+        </p>
+        <Programmes programmes={remediation.programmes} />
+      </section>
       <section aria-labelledby="plan-title" className="panel">
         <h3 id="plan-title">Remediation plan</h3>
+        {statements.assumeBreach && <p className="notice warning">{statements.assumeBreach}</p>}
         <p className="muted">
-          In priority order: critical gaps and quick wins first, then the most risk reduction per
-          unit of effort. Owner and due date are saved as you type.
+          In order: stop-gaps for critical gaps first, then each action by the horizon its effort
+          allows, critical gaps and the most risk reduction per unit of effort first; an action
+          never comes before what it requires. The due date is saved at once, the owner when you
+          leave the field.
         </p>
         <PlanTable actions={actions} assessmentId={assessmentId} />
       </section>

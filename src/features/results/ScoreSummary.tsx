@@ -1,10 +1,16 @@
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { formatRisk } from '../../core/format.ts';
-import { bandLabel, bandMeaning } from '../../core/scoring/bands.ts';
+import type { ResultStatements } from '../../core/reporting/statements.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
 
-export function ScoreSummary({ result }: { result: ScoreResult }) {
-  const raised = result.band !== result.bandFromRisk;
+export function ScoreSummary({
+  result,
+  statements,
+}: {
+  result: ScoreResult;
+  statements: ResultStatements;
+}) {
+  const notHolding = result.criticalGaps.length > 0 && result.band === result.bandFromRisk;
   return (
     <div className={`score-summary band-border-${result.band}`}>
       <p className="score-figure">
@@ -13,18 +19,15 @@ export function ScoreSummary({ result }: { result: ScoreResult }) {
         <span className="score-scale">out of 100</span>
         <BandBadge band={result.band} />
       </p>
-      <p className="score-meaning">{bandMeaning[result.band]}</p>
-      {raised && (
-        <p className="notice warning">
-          The number alone would be {bandLabel[result.bandFromRisk]}, but{' '}
-          {result.criticalGaps.length} critical control
-          {result.criticalGaps.length === 1 ? ' is' : 's are'} below full coverage (
-          {result.criticalGaps.join(', ')}), which holds the band at {bandLabel[result.band]}.
+      <p className="score-meaning">{statements.bandMeaning}</p>
+      {statements.bandReasons.map((reason) => (
+        <p key={reason} className="notice warning">
+          {reason}
         </p>
-      )}
-      {!raised && result.criticalGaps.length > 0 && (
+      ))}
+      {notHolding && (
         <p className="notice warning">
-          Critical controls below full coverage: {result.criticalGaps.join(', ')}.
+          Critical controls missing or below most of the estate: {result.criticalGaps.join(', ')}.
         </p>
       )}
     </div>

@@ -24,6 +24,8 @@ const answerFields = [
   'evidenceDate',
   'owner',
   'due',
+  'compensatingControl',
+  'riskAcceptedBy',
 ] as const satisfies readonly (keyof AnswerFields)[];
 
 function toFields(answer: Answer | undefined): AnswerFields {
@@ -34,6 +36,8 @@ function toFields(answer: Answer | undefined): AnswerFields {
     evidenceDate: answer?.evidenceDate ?? '',
     owner: answer?.owner ?? '',
     due: answer?.due ?? '',
+    compensatingControl: answer?.compensatingControl ?? '',
+    riskAcceptedBy: answer?.riskAcceptedBy ?? '',
   };
 }
 
@@ -120,6 +124,19 @@ export function DomainStep({
         {domain.title}
       </h2>
       <p className="lead">{domain.summary}</p>
+      {questionSet.definitions.length > 0 && (
+        <details className="definitions">
+          <summary>How to read the options</summary>
+          <dl className="trace">
+            {questionSet.definitions.map((definition) => (
+              <div key={definition.term} className="definition">
+                <dt>{definition.term}</dt>
+                <dd>{definition.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       {carried.length > 0 && (
         <div className="notice carried-notice">
           <p>

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { questionSet } from '../../content/questionSet.ts';
-import type { Question } from '../../core/questionSet/schema.ts';
+import { recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
+import type { Effect, Question } from '../../core/questionSet/schema.ts';
 
 export interface AnswerFields {
   choice: string;
@@ -10,6 +11,8 @@ export interface AnswerFields {
   evidenceDate: string;
   owner: string;
   due: string;
+  compensatingControl: string;
+  riskAcceptedBy: string;
 }
 
 export interface StepValues {
@@ -28,40 +31,123 @@ interface QuestionCardProps {
   errors: FieldErrors<AnswerFields> | undefined;
 }
 
-const recommendationTitle = new Map(questionSet.recommendations.map((r) => [r.id, r.title]));
+const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]));
 const phaseTitle = new Map(questionSet.phases.map((p) => [p.id, p.title]));
+const sources = new Map(questionSet.sources.map((s) => [s.id, s]));
+const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
+
+const effectLabel: Record<Effect, string> = {
+  prevent: 'Prevents',
+  detect: 'Detects',
+  respond: 'Response: decides whether an eviction holds; stops no phase by itself',
+  foundation: 'Foundation: other controls depend on it; stops no phase by itself',
+};
 
 function WhyItMatters({ question }: { question: Question }) {
+  const cited = question.sources.map((id) => sources.get(id)).filter((s) => s !== undefined);
   return (
     <details className="why">
       <summary>Why this matters</summary>
       <p>{question.help}</p>
-      {question.kind === 'control' && (
-        <dl className="trace">
-          <dt>Recommendations</dt>
-          <dd>
-            {question.recommendations
-              .map((id) => `${id} ${recommendationTitle.get(id) ?? ''}`)
-              .join('; ')}
-          </dd>
-          <dt>Attack phases</dt>
-          <dd>{question.phases.map((id) => `${id} ${phaseTitle.get(id) ?? ''}`).join('; ')}</dd>
-          <dt>ATT&amp;CK techniques</dt>
-          <dd>
+      <dl className="trace">
+        <dt>Sources</dt>
+        <dd>
+          {cited.length === 0 ? (
+            'None: the text above is reasoning, not a finding of the reports.'
+          ) : (
             <ul className="plain">
-              {question.attack.map((id) => (
-                <li key={id}>
-                  <span className="mono">{id}</span> {questionSet.techniques[id]}
+              {cited.map((source) => (
+                <li key={source.id}>
+                  <span className="mono">{source.id}</span> {source.publisher}, &ldquo;
+                  {source.title}
+                  &rdquo;{source.date ? `, ${source.date}` : ''}
                 </li>
               ))}
             </ul>
-          </dd>
-          <dt>Weight</dt>
-          <dd>
-            {question.weight} of 5: {question.weightReason}
-          </dd>
-        </dl>
-      )}
+          )}
+        </dd>
+        {question.kind === 'control' && (
+          <>
+            <dt>Recommendations</dt>
+            <dd>
+              <ul className="plain">
+                {question.recommendations.map((id) => {
+                  const recommendation = recommendations.get(id);
+                  return (
+                    <li key={id}>
+                      {recommendation
+                        ? `${recommendationRef(recommendation)} ${recommendation.title}`
+                        : id}
+                      {recommendation?.quote && (
+                        <span className="muted">
+                          {' '}
+                          (the report: &ldquo;{recommendation.quote}&rdquo;)
+                        </span>
+                      )}
+                      {recommendation?.unverified && (
+                        <span className="muted"> (* {unverifiedNote})</span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+            <dt>What it does</dt>
+            <dd>
+              {question.effect.map((effect) => effectLabel[effect]).join(' and ')}
+              {question.phases.length > 0 &&
+                `: ${question.phases.map((id) => `${id} ${phaseTitle.get(id) ?? ''}`).join('; ')}`}
+            </dd>
+            {question.attack.length > 0 && (
+              <>
+                <dt>ATT&amp;CK techniques</dt>
+                <dd>
+                  <ul className="plain">
+                    {question.attack.map((id) => (
+                      <li key={id}>
+                        <span className="mono">{id}</span> {questionSet.techniques[id]?.name}
+                        {questionSet.techniques[id]?.ownMapping && (
+                          <span className="muted">
+                            {' '}
+                            (our own mapping: {questionSet.techniques[id]?.ownMapping})
+                          </span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {question.requires.length > 0 && (
+              <>
+                <dt>Requires</dt>
+                <dd>
+                  <ul className="plain">
+                    {question.requires.map((requirement) => (
+                      <li key={requirement.anyOf.join()}>
+                        {requirement.anyOf
+                          .map((id) => `${id} (${questionText.get(id) ?? ''})`)
+                          .join(' or ')}
+                        : {requirement.why}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            <dt>Weight</dt>
+            <dd>
+              {question.weight} of 5: {question.weightReason}
+            </dd>
+            {question.critical && (
+              <>
+                <dt>Critical because</dt>
+                <dd>{question.criticalReason}</dd>
+              </>
+            )}
+          </>
+        )}
+      </dl>
     </details>
   );
 }
@@ -167,6 +253,33 @@ export const QuestionCard = memo(function QuestionCard({
           </p>
         )}
       </div>
+      {isNa && question.kind === 'control' && question.critical && (
+        <div className="compensation">
+          <p className="small">
+            This is a critical control. Without a compensating control and the name of whoever
+            accepted the risk, &ldquo;Not applicable&rdquo; counts as a gap.
+          </p>
+          <div className="field">
+            <label htmlFor={`${question.id}-compensating`}>
+              Compensating control (what stands in for it)
+            </label>
+            <textarea
+              id={`${question.id}-compensating`}
+              rows={2}
+              maxLength={10_000}
+              {...register(`${base}.compensatingControl`, { maxLength: 10_000 })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${question.id}-accepted-by`}>Risk accepted by (name and role)</label>
+            <input
+              id={`${question.id}-accepted-by`}
+              maxLength={200}
+              {...register(`${base}.riskAcceptedBy`, { maxLength: 200 })}
+            />
+          </div>
+        </div>
+      )}
       {question.kind === 'control' && (
         <details className="more-fields" open={hasDetails}>
           <summary>Evidence, owner and due date</summary>

@@ -4,6 +4,7 @@ import type { Answer } from '../../core/assessment/model.ts';
 import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
+import { plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
 import { hrefs } from '../../routing/routes.ts';
 
@@ -11,9 +12,8 @@ const gapStatuses: Partial<Record<AnswerStatus, string>> = {
   unanswered: 'Not answered',
   unknown: "Don't know",
   'na-without-reason': 'Not applicable, no reason given',
+  'na-uncompensated': 'Critical, not applicable without a compensating control',
 };
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function describeOpen(unanswered: number, unverified: number): string {
   const parts = [

@@ -56,12 +56,12 @@ describe('starting the next cycle', () => {
     expect(
       within(crd01).getByText('Carried over from 2026-Q4: confirm or change'),
     ).toBeInTheDocument();
-    await user.click(within(crd01).getByRole('radio', { name: 'All, blocked and tested' }));
+    await user.click(within(crd01).getByRole('radio', { name: 'All, tested' }));
     expect(storedAnswers(nextId)['CRD-01']).toEqual({ choice: 'verified' });
     expect(within(crd01).queryByText(/Carried over from/)).toBeNull();
 
     await user.click(
-      screen.getByRole('button', { name: 'Confirm all 5 carried-over answers in this step' }),
+      screen.getByRole('button', { name: 'Confirm all 8 carried-over answers in this step' }),
     );
     expect(
       Object.entries(storedAnswers(nextId)).filter(

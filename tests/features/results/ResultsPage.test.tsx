@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { questionSet } from '../../../src/content/questionSet.ts';
 import { plan } from '../../../src/core/planning/plan.ts';
+import { resultStatements } from '../../../src/core/reporting/statements.ts';
 import { score } from '../../../src/core/scoring/score.ts';
 import { ResultsPage } from '../../../src/features/results/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
@@ -13,21 +14,26 @@ function ConnectedResults({ id }: { id: string }) {
   return assessment ? <ResultsPage assessmentId={id} assessment={assessment} /> : null;
 }
 
+const planRows = () =>
+  within(screen.getByRole('table', { name: 'Remediation plan in order' }))
+    .getAllByRole('row')
+    .slice(1);
+
 describe('ResultsPage', () => {
   it('shows the risk and band the engine computes, and why the band is held at high', () => {
     const assessment = fixtureAssessment('middle-profile');
     const [id = ''] = seedStore(assessment);
     render(<ConnectedResults id={id} />);
     const result = score(questionSet, assessment);
+    const statements = resultStatements(questionSet, result, plan(questionSet, assessment, result));
     expect(screen.getByText(result.risk.toFixed(1))).toBeInTheDocument();
     expect(screen.getByText('High')).toBeInTheDocument();
-    expect(
-      screen.getByText(/The number alone would be Medium, but 7 critical controls/),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/1 question is not answered/)).toBeInTheDocument();
+    expect(statements.bandReasons).toHaveLength(1);
+    expect(screen.getByText(statements.bandReasons[0] ?? 'missing')).toBeInTheDocument();
+    expect(screen.getByText(statements.bandMeaning)).toBeInTheDocument();
   });
 
-  it('draws a bar per domain and the eight phases with the weakest marked', () => {
+  it('draws the eight phases with what prevents and detects each, and the statements true without a probability', () => {
     const assessment = fixtureAssessment('soft-cell-victim');
     const [id = ''] = seedStore(assessment);
     render(<ConnectedResults id={id} />);
@@ -47,35 +53,93 @@ describe('ResultsPage', () => {
       'P7',
       'P8',
     ]);
-    const weakest = score(questionSet, assessment).chain.weakest;
+    const result = score(questionSet, assessment);
+    const statements = resultStatements(questionSet, result, plan(questionSet, assessment, result));
+    for (const sentence of Object.values(statements.chain))
+      expect(screen.getByText(sentence)).toBeInTheDocument();
     expect(
       phases
-        .filter((p) => p.textContent?.includes('Weakest'))
+        .filter((p) => within(p).queryByText('Unopposed'))
         .map((p) => p.textContent?.slice(0, 2)),
-    ).toEqual([...weakest].sort());
+    ).toEqual(result.chain.unopposed);
+    expect(screen.queryByText(/chance-like|exposure of the whole chain/i)).not.toBeInTheDocument();
+    expect(screen.getByText(statements.assumeBreach ?? 'missing')).toBeInTheDocument();
   });
 
-  it("lists the plan in the engine's order and saves an owner typed into it for every question of the action", async () => {
+  it('rolls the plan up into programmes with their risk reduction', () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const [id = ''] = seedStore(assessment);
+    render(<ConnectedResults id={id} />);
+    const { programmes } = plan(questionSet, assessment);
+    const rows = within(screen.getByRole('table', { name: 'Programmes in plan order' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(
+      rows.map((row) => within(row).getAllByRole('cell')[0]?.querySelector('strong')?.textContent),
+    ).toEqual(programmes.map((p) => p.title));
+    expect(rows[0]).toHaveTextContent(`−${programmes[0]?.riskReduction.toFixed(1)}`);
+  });
+
+  it("lists the plan in the engine's order, with the how-to, the links and why an action waits", async () => {
     const user = userEvent.setup();
     const assessment = fixtureAssessment('middle-profile');
     const [id = ''] = seedStore(assessment);
     render(<ConnectedResults id={id} />);
     const { actions } = plan(questionSet, assessment);
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(15);
+    expect(planRows()).toHaveLength(15);
     expect(
-      rows.map((row) => within(row).getAllByRole('cell')[1]?.querySelector('strong')?.textContent),
+      planRows().map(
+        (row) => within(row).getAllByRole('cell')[1]?.querySelector('strong')?.textContent,
+      ),
     ).toEqual(actions.slice(0, 15).map((a) => a.action));
     await user.click(screen.getByRole('button', { name: `Show all ${actions.length} actions` }));
-    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(actions.length + 1);
+    expect(planRows()).toHaveLength(actions.length);
 
+    const index = actions.findIndex((a) => a.kind === 'fix' && a.cisV8.length > 0);
+    const row = planRows()[index] as HTMLElement;
+    await user.click(within(row).getByText('How to do it and references'));
+    expect(within(row).getByText(actions[index]?.detail ?? 'missing')).toBeVisible();
+    expect(
+      within(row).getByText(new RegExp(actions[index]?.nistCsf[0] ?? 'missing')),
+    ).toBeVisible();
+    const stopGap = actions.findIndex((a) => a.kind === 'containment');
+    expect(planRows()[stopGap]).toHaveTextContent('Stop-gap: start now');
+    expect(planRows()[stopGap]).toHaveTextContent('interim');
+  });
+
+  it('saves the owner as typed, spaces included, for every question of the action, once the field is left', async () => {
+    const user = userEvent.setup();
+    const assessment = fixtureAssessment('middle-profile');
+    const [id = ''] = seedStore(assessment);
+    render(<ConnectedResults id={id} />);
+    const { actions } = plan(questionSet, assessment);
+    await user.click(screen.getByRole('button', { name: `Show all ${actions.length} actions` }));
     const webShell = actions.findIndex((a) => a.id === 'WEB-SHELL-DETECTION');
     const owner = screen.getByRole('textbox', {
       name: new RegExp(`^Owner of action ${webShell + 1}:`),
     });
     await user.clear(owner);
-    await user.type(owner, 'SOC');
-    expect(storedAnswers(id)['EDR-03']?.owner).toBe('SOC');
-    expect(storedAnswers(id)['EDR-04']?.owner).toBe('SOC');
+    await user.type(owner, 'SOC Team');
+    expect(owner).toHaveValue('SOC Team');
+    await user.tab();
+    expect(storedAnswers(id)['EDR-03']?.owner).toBe('SOC Team');
+    expect(storedAnswers(id)['EDR-04']?.owner).toBe('SOC Team');
+  });
+
+  it('flags a due date later than the action can wait, and a critical control marked not applicable without compensation', () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const [id = ''] = seedStore({
+      ...assessment,
+      answers: {
+        ...assessment.answers,
+        'CRD-03': { choice: 'partial', due: '2028-12-31' },
+        'SUB-02': { choice: 'na', note: 'The vendor runs the CDR store.' },
+      },
+    });
+    render(<ConnectedResults id={id} />);
+    expect(screen.getAllByText(/Later than the 0-30 days horizon/).length).toBeGreaterThan(0);
+    expect(
+      screen.getByText(/SUB-02: a critical control is marked not applicable/),
+    ).toBeInTheDocument();
   });
 });

@@ -37,14 +37,64 @@ describe('DomainStep', () => {
       'none',
       'some',
       'most',
+      'all',
       'verified',
       'na',
       'unknown',
     ]);
-    expect(
-      within(crd01).getByRole('radio', { name: 'All, blocked and tested' }),
-    ).toHaveAccessibleDescription(/test dump attempt/);
+    expect(within(crd01).getByRole('radio', { name: 'All, tested' })).toHaveAccessibleDescription(
+      /harmless dump attempt in the last six months was blocked/,
+    );
     expect(within(crd01).getByText('Critical control')).toBeInTheDocument();
+  });
+
+  it('tells where its help text comes from, what the control does and what it requires', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    const crd09 = question('CRD-09');
+    await user.click(within(crd09).getByText('Why this matters'));
+    const why = within(crd09).getByText('Why this matters').closest('details') as HTMLElement;
+    expect(within(why).getByText(/Cybereason Nocturnus, “Operation Soft Cell/)).toBeVisible();
+    expect(within(why).getByText(/^Detects: P4 Credential access/)).toBeVisible();
+    expect(
+      within(why).getByText(/EDR-01 .* or LOG-02 .*: The alert reads process-access events/),
+    ).toBeVisible();
+    expect(within(why).getByText(/R3\* Endpoint visibility and response/)).toBeVisible();
+    expect(within(why).getAllByText(/unverified paraphrase/).length).toBeGreaterThan(0);
+    // A help text with no source says that it is reasoning.
+    const crd04 = question('CRD-04');
+    await user.click(within(crd04).getByText('Why this matters'));
+    expect(within(crd04).getByText(/None: the text above is reasoning/)).toBeInTheDocument();
+  });
+
+  it('asks for a compensating control and a risk owner when a critical control is not applicable, and saves them', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    const crd01 = question('CRD-01');
+    expect(within(crd01).queryByLabelText(/Compensating control/)).not.toBeInTheDocument();
+    await user.click(within(crd01).getByRole('radio', { name: 'Not applicable' }));
+    await user.type(
+      within(crd01).getByLabelText(/Reason it does not apply/),
+      'No Windows servers.',
+    );
+    await user.type(
+      within(crd01).getByLabelText('Compensating control (what stands in for it)'),
+      'Linux only, hardened',
+    );
+    await user.type(
+      within(crd01).getByLabelText('Risk accepted by (name and role)'),
+      'J. Doe, CISO',
+    );
+    expect(storedAnswers(id)['CRD-01']).toEqual({
+      choice: 'na',
+      note: 'No Windows servers.',
+      compensatingControl: 'Linux only, hardened',
+      riskAcceptedBy: 'J. Doe, CISO',
+    });
+    // A control that is not critical needs only the reason.
+    const crd04 = question('CRD-04');
+    await user.click(within(crd04).getByRole('radio', { name: 'Not applicable' }));
+    expect(within(crd04).queryByLabelText(/Compensating control/)).not.toBeInTheDocument();
   });
 
   it('saves a chosen option to the store and to localStorage at once', async () => {

@@ -33,7 +33,7 @@ describe('NewAssessmentPage', () => {
       organisation: 'Example Mobile',
       scope: 'Core network',
       assessor: 'A. Analyst',
-      questionSet: { id: 'softcell', version: '1.0.0' },
+      questionSet: { id: 'softcell', version: '2.0.0' },
       answers: {},
     });
     expect(window.location.hash).toBe(`#/a/${stored?.id}/step/EXP`);

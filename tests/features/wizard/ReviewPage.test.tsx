@@ -5,11 +5,25 @@ import { fixtureAssessment } from '../../support/storeFixtures.ts';
 
 describe('ReviewPage', () => {
   it('lists unanswered and unverified questions with links back to them, and allows finishing', () => {
-    const { answers } = fixtureAssessment('middle-profile');
-    render(<ReviewPage assessmentId="a1" answers={{ ...answers, 'CRD-02': { choice: 'na' } }} />);
+    const { 'SUB-07': _unanswered, ...answers } = fixtureAssessment('middle-profile').answers;
+    render(
+      <ReviewPage
+        assessmentId="a1"
+        answers={{
+          ...answers,
+          'CRD-02': { choice: 'na' },
+          'SUB-02': { choice: 'na', note: 'The vendor runs the CDR store.' },
+        }}
+      />,
+    );
     expect(
       screen.getByText(
-        '2 questions are not answered and 2 answers are "Don\'t know". You can finish now: each of them counts as not in place, and the results will say so.',
+        '3 questions are not answered and 2 answers are "Don\'t know". You can finish now: each of them counts as not in place, and the results will say so.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('link', { name: /^SUB-02 / }).closest('li') as HTMLElement).getByText(
+        'Critical, not applicable without a compensating control',
       ),
     ).toBeInTheDocument();
     const sub07 = screen.getByRole('link', { name: /^SUB-07 / });

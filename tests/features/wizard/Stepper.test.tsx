@@ -20,9 +20,9 @@ describe('Stepper', () => {
     );
     // EXP-01 "no" hides EXP-02, -03, -06, -07: three of the seven remain, two answered.
     expect(link(/^Internet exposure and the web tier/)).toHaveTextContent('2/3');
-    expect(link(/^Credential protection/)).toHaveTextContent('1/6');
+    expect(link(/^Credential protection/)).toHaveTextContent('1/9');
     // N/A without a reason is not an answer yet.
-    expect(link(/^Subscriber-data protection/)).toHaveTextContent('0/8');
+    expect(link(/^Subscriber-data protection/)).toHaveTextContent('0/9');
     expect(screen.getByText(/^3 of \d+ answered$/)).toBeInTheDocument();
   });
 

@@ -1,0 +1,36 @@
+import { bandRule } from '../../core/reporting/methodology.ts';
+import { colours, contentWidth, page } from '../theme.ts';
+import type { ReportWriter } from '../writer.ts';
+
+export function drawContents(
+  writer: ReportWriter,
+  entries: readonly { title: string; page: number }[],
+) {
+  const { doc } = writer;
+  writer.y = page.top;
+  writer.heading('Contents', 1);
+  for (const entry of entries) {
+    writer.font(11);
+    const y = writer.y + 11;
+    doc.text(entry.title, page.left, y);
+    const number = String(entry.page);
+    doc.text(number, page.left + contentWidth, y, { align: 'right' });
+    const start = page.left + doc.getTextWidth(entry.title) + 6;
+    const end = page.left + contentWidth - doc.getTextWidth(number) - 6;
+    doc.setLineDashPattern([1, 3], 0);
+    doc.setDrawColor(...colours.muted);
+    doc.line(start, y, end, y);
+    doc.setLineDashPattern([], 0);
+    doc.link(page.left, writer.y, contentWidth, 16, { pageNumber: entry.page });
+    writer.y += 22;
+  }
+  writer.y += 20;
+  writer.heading('How to read this report', 2, 200);
+  const guide = [
+    `The risk score runs from 0 to 100; higher means more exposed. It is the weighted share of the controls against this intrusion pattern that are missing. ${bandRule.join(' ')}`,
+    'The attack chain shows the eight phases of the Soft Cell intrusion, from the exploited web server to the theft of call records, with the controls in place that prevent or detect each. It says which phases an intruder would pass unopposed and where it would most likely be detected first; it gives no probabilities.',
+    'The programmes group the remediation plan for management. The plan lists one action per gap in the order to tackle them, each with the exact fall in the score once it is done, the horizon its effort allows, an owner and a due date; stop-gaps come first for critical gaps that take longer to fix.',
+    'The findings list every answer with the assessors\' notes and evidence. "Don\'t know" answers are flagged as unverified and counted as not in place.',
+  ];
+  for (const text of guide) writer.bullet(text, { size: 9.5 });
+}

@@ -1,0 +1,80 @@
+import { formatDate, formatRisk } from '../../core/format.ts';
+import { bandLabel } from '../../core/scoring/bands.ts';
+import { bandColours, colours, contentWidth, page } from '../theme.ts';
+import type { ReportWriter } from '../writer.ts';
+import { longDate, type ReportContent } from './content.ts';
+
+export function drawCover(writer: ReportWriter, content: ReportContent) {
+  const { doc } = writer;
+  const { assessment, result, set } = content;
+  doc.setFillColor(...colours.brand);
+  doc.rect(0, 0, page.width, 190, 'F');
+  writer.font(12, 'bold', colours.white);
+  doc.text('CELLGUARD', page.left, 70);
+  writer.font(26, 'bold', colours.white);
+  doc.text('Soft Cell exposure assessment', page.left, 110);
+  writer.font(13, 'normal', colours.white);
+  doc.text('Risk, attack-chain weak points and remediation plan', page.left, 136);
+
+  writer.y = 230;
+  writer.paragraph(writer.user(assessment.organisation, 'the organisation name'), {
+    size: 22,
+    style: 'bold',
+    after: 2,
+  });
+  if (assessment.scope)
+    writer.paragraph(writer.user(assessment.scope, 'the scope'), {
+      size: 13,
+      colour: colours.muted,
+      after: 2,
+    });
+  writer.paragraph(`Cycle ${writer.user(assessment.cycle, 'the cycle')}`, {
+    size: 13,
+    colour: colours.muted,
+    after: 24,
+  });
+
+  // the headline result
+  const boxY = writer.y;
+  doc.setFillColor(...bandColours[result.band]);
+  doc.rect(page.left, boxY, 6, 62, 'F');
+  writer.font(11, 'bold', colours.muted);
+  doc.text('RISK SCORE', page.left + 18, boxY + 16);
+  writer.font(30, 'bold');
+  doc.text(formatRisk(result.risk), page.left + 18, boxY + 50);
+  const scoreWidth = doc.getTextWidth(formatRisk(result.risk));
+  writer.font(12, 'normal', colours.muted);
+  doc.text('/ 100', page.left + 24 + scoreWidth, boxY + 50);
+  writer.font(16, 'bold', bandColours[result.band]);
+  doc.text(bandLabel[result.band], page.left + 80 + scoreWidth, boxY + 50);
+  writer.y = boxY + 80;
+
+  const facts: [string, string][] = [
+    ['Report date', longDate(content.generatedAt)],
+    ['Assessment last updated', formatDate(assessment.updatedAt)],
+    [
+      'Assessor',
+      assessment.assessor ? writer.user(assessment.assessor, 'the assessor name') : 'not recorded',
+    ],
+    ['Question set', `${set.title} (${set.id} ${set.version})`],
+    ['Source', `${set.source.publisher}, "${set.source.report}", ${set.source.date}`],
+  ];
+  writer.table({
+    body: facts,
+    theme: 'plain',
+    styles: { fontSize: 9, cellPadding: 3 },
+    columnStyles: { 0: { fontStyle: 'bold', cellWidth: 140, textColor: [...colours.muted] } },
+  });
+
+  writer.y = page.height - 190;
+  doc.setDrawColor(...colours.confidential);
+  doc.setLineWidth(2);
+  doc.rect(page.left, writer.y, contentWidth, 86);
+  writer.font(18, 'bold', colours.confidential);
+  doc.text('CONFIDENTIAL', page.left + 16, writer.y + 28);
+  writer.y += 40;
+  writer.paragraph(
+    `This document maps weaknesses in ${writer.user(assessment.organisation, 'the organisation name')}'s network that a state-backed intruder could use. Share it only with people who need it, and store it as you would the network's most sensitive configuration.`,
+    { size: 9, indent: 16, width: contentWidth - 16 },
+  );
+}

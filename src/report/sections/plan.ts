@@ -1,0 +1,85 @@
+import { effortLabel, formatPoints, horizonLabel } from '../../core/format.ts';
+import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
+import { colours } from '../theme.ts';
+import type { ReportWriter } from '../writer.ts';
+import type { ReportContent } from './content.ts';
+
+export function drawPlan(writer: ReportWriter, content: ReportContent) {
+  const { plan, set } = content;
+  writer.paragraph(
+    'In order: stop-gaps for critical gaps first (and, when an intruder may already be inside, the sweep and compromise assessment before them), then each action by the horizon its effort allows, critical gaps and the most risk reduction per unit of effort first. An action never comes before the actions it requires. Risk reduction is the exact fall in the score once the action is complete; a stop-gap changes no answer, so it has none.',
+    { size: 9, colour: colours.muted },
+  );
+  if (content.statements.assumeBreach)
+    writer.paragraph(content.statements.assumeBreach, { size: 9.5, style: 'bold' });
+  if (plan.actions.length === 0) {
+    writer.paragraph(
+      'No action is needed: every applicable control is fully in place and verified.',
+    );
+    return;
+  }
+  const recommendations = new Map(set.recommendations.map((r) => [r.id, r]));
+  const titleOf = new Map(plan.actions.map((a) => [a.id, a.action]));
+  const number = new Map(plan.actions.map((a, index) => [a.id, index + 1]));
+  writer.table({
+    head: [['#', 'Action and how to do it', 'Owner', 'Due', 'Horizon', 'Risk red.', 'Effort']],
+    body: plan.actions.map((a, index) => {
+      const notes = [
+        ...actionTags(a).map((tag) => tag.toUpperCase()),
+        `${a.kind === 'containment' ? 'stops the worst of' : 'closes'} ${a.questionIds.join(', ')}`,
+        ...(a.related
+          ? [
+              a.kind === 'containment'
+                ? `until #${number.get(a.related)} is done`
+                : `stop-gap first: #${number.get(a.related)}`,
+            ]
+          : []),
+      ];
+      const links = [
+        a.recommendations
+          .map((id) => {
+            const recommendation = recommendations.get(id);
+            return recommendation ? recommendationRef(recommendation) : id;
+          })
+          .join(', '),
+        a.attack.join(', '),
+        `CSF ${a.nistCsf.join(', ')}`,
+        a.cisV8.length > 0 ? `CIS ${a.cisV8.join(', ')}` : 'no CIS safeguard fits',
+      ].filter(Boolean);
+      const lines = [
+        a.action,
+        notes.join(' · '),
+        ...a.after.map(
+          ({ actionId, why }) =>
+            `After #${number.get(actionId)} "${titleOf.get(actionId)}": ${why}`,
+        ),
+        `How: ${a.detail}`,
+        `Links: ${links.join(' · ')}`,
+      ];
+      return [
+        String(index + 1),
+        lines.join('\n'),
+        a.owners.length > 0 ? writer.user(a.owners.join(', '), `the owner of "${a.action}"`) : '—',
+        a.kind === 'containment'
+          ? 'within 30 days'
+          : `${a.due ?? '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}`,
+        horizonLabel[a.horizon] ?? a.horizon,
+        a.kind === 'containment' ? 'interim' : `−${formatPoints(a.riskReduction)}`,
+        effortLabel[a.effort] ?? a.effort,
+      ];
+    }),
+    styles: { fontSize: 7.2, cellPadding: 3 },
+    columnStyles: {
+      0: { cellWidth: 18, halign: 'right' },
+      2: { cellWidth: 58 },
+      3: { cellWidth: 52 },
+      4: { cellWidth: 44 },
+      5: { cellWidth: 36, halign: 'right' },
+      6: { cellWidth: 37 },
+    },
+  });
+  writer.paragraph(
+    `Links: recommendations (* ${unverifiedNote}), ATT&CK techniques, NIST CSF 2.0 subcategories and CIS Controls v8 safeguards; their titles are listed at the end of the methodology.`,
+    { size: 8, colour: colours.muted },
+  );
+}
