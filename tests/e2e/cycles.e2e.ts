@@ -43,10 +43,7 @@ describe('quarterly cycles in Chromium', () => {
     await expect.poll(() => page.locator('.tag.carried').count()).toBe(0);
     await page.getByRole('link', { name: /^Subscriber-data protection/ }).click();
     await page.waitForURL(/step\/SUB$/);
-    await page
-      .locator('#question-SUB-02')
-      .getByRole('radio', { name: 'Logged and alerted' })
-      .check();
+    await page.locator('#question-SUB-02').getByRole('radio', { name: 'Alerted, tested' }).check();
     const stored = await storedAssessment(page, q4);
     expect(stored.carriedFrom).toBe('2026-Q3');
     expect(stored.answers['EXP-03']).toMatchObject({
@@ -82,7 +79,7 @@ describe('quarterly cycles in Chromium', () => {
     const pdfText = (await pdfPages(new Uint8Array(readFileSync(pdfPath)))).join('\n');
     expect(pdfText).toContain('3. Since 2026-Q3');
     expect(pdfText).toMatch(/Gaps closed \(\d+\)/);
-    expect(pdfText).toContain('EXP-03: Internet-facing web servers');
+    expect(pdfText).toContain('EXP-03: Every internet-facing system');
 
     // The plan as CSV for the ticketing tool.
     const csvDownload = page.waitForEvent('download');
@@ -90,7 +87,7 @@ describe('quarterly cycles in Chromium', () => {
     const csvPath = join(scratch, 'plan.csv');
     await (await csvDownload).saveAs(csvPath);
     expect(readFileSync(csvPath, 'utf8').split('\r\n')[0]).toBe(
-      '\uFEFFPriority,Action id,Action,Details,Questions,Owner,Due,Horizon (days),Risk reduction,Effort,Critical gap,Recommendations,ATT&CK,NIST CSF 2.0,CIS Controls v8',
+      '\uFEFFPriority,Action id,Action,Details,Questions,Owner,Due,Horizon (days),Risk reduction,Effort,Critical gap,Recommendations,ATT&CK,NIST CSF 2.0,CIS Controls v8,Kind,Programme,Comes after,Due after horizon',
     );
 
     // Export Q4 encrypted, then continue in another browser with empty storage.
@@ -134,14 +131,14 @@ describe('quarterly cycles in Chromium', () => {
     await other.waitForSelector('#step-title');
     await other
       .locator('#question-SEG-01')
-      .getByRole('radio', { name: 'Default deny', exact: true })
+      .getByRole('radio', { name: 'Default deny between all four' })
       .check();
     await other.reload();
     await other.waitForSelector('#step-title');
     expect(
       await other
         .locator('#question-SEG-01')
-        .getByRole('radio', { name: 'Default deny', exact: true })
+        .getByRole('radio', { name: 'Default deny between all four' })
         .isChecked(),
     ).toBe(true);
     expect(otherWatch.consoleErrors).toEqual([]);

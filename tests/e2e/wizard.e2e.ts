@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatRisk } from '../../src/core/format.ts';
+import { plan } from '../../src/core/planning/plan.ts';
+import { resultStatements } from '../../src/core/reporting/statements.ts';
 import { score } from '../../src/core/scoring/score.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import {
@@ -64,6 +66,14 @@ describe('the assessment wizard in Chromium', () => {
     expect(await page.locator('.score-summary .band').textContent()).toBe(
       expected.band.replace(/^./, (c) => c.toUpperCase()),
     );
+    // The chain statements and the programmes are the engine's, word for word.
+    const statements = resultStatements(set, expected, plan(set, assessment, expected));
+    expect(await page.locator('.chain-statements li').allTextContents()).toEqual(
+      Object.values(statements.chain),
+    );
+    expect(await page.locator('.programmes-table tbody strong').allTextContents()).toEqual(
+      plan(set, assessment, expected).programmes.map((p) => p.title),
+    );
 
     await page.getByRole('link', { name: 'Cellguard' }).click();
     await expect
@@ -81,7 +91,7 @@ describe('the assessment wizard in Chromium', () => {
     await page.getByRole('link', { name: /^Credential protection/ }).click();
     await page.waitForURL(/step\/CRD$/);
     await page.getByRole('radio', { name: 'Unique everywhere' }).check();
-    await page.locator('#question-CRD-01').getByRole('radio', { name: 'Most, alerted' }).check();
+    await page.locator('#question-CRD-01').getByRole('radio', { name: 'Most hosts' }).check();
     await page.locator('#CRD-01-note').fill('Credential Guard on 80% of servers');
     await page
       .locator('#question-SUB-07, #question-CRD-05')
@@ -95,10 +105,7 @@ describe('the assessment wizard in Chromium', () => {
     expect(await page.locator('#step-title').textContent()).toBe('Credential protection');
     expect(await page.getByRole('radio', { name: 'Unique everywhere' }).isChecked()).toBe(true);
     expect(
-      await page
-        .locator('#question-CRD-01')
-        .getByRole('radio', { name: 'Most, alerted' })
-        .isChecked(),
+      await page.locator('#question-CRD-01').getByRole('radio', { name: 'Most hosts' }).isChecked(),
     ).toBe(true);
     expect(await page.locator('#CRD-01-note').inputValue()).toBe(
       'Credential Guard on 80% of servers',

@@ -1,6 +1,5 @@
 import { formatPercent } from '../../core/format.ts';
-import type { ResultStatements } from '../../core/reporting/statements.ts';
-import { phaseStateLabel } from '../../core/reporting/statements.ts';
+import { phaseStateLabel, type ResultStatements } from '../../core/reporting/statements.ts';
 import type { PhaseScore, ScoreResult } from '../../core/scoring/score.ts';
 
 function Rating({
@@ -23,7 +22,11 @@ function Rating({
         )}
       </span>
       <span className="chain-controls">
-        {inPlace.length > 0 ? inPlace.join(', ') : 'none in place'}
+        {value === null
+          ? 'no control of the set applies'
+          : inPlace.length > 0
+            ? inPlace.join(', ')
+            : 'none in place'}
       </span>
     </div>
   );

@@ -11,41 +11,43 @@ const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]
 
 function References({ action }: { action: PlanAction }) {
   const titled = (ids: readonly string[]) =>
-    ids.map((id) => `${id} ${referenceTitles[id] ?? ''}`.trim()).join('; ');
+    ids.map((id) => `${id} ${referenceTitles[id] ?? ''}`.trim());
+  const groups: [string, string[]][] = [
+    [
+      'Recommendations',
+      action.recommendations.map((id) => {
+        const recommendation = recommendations.get(id);
+        return recommendation ? `${recommendationRef(recommendation)} ${recommendation.title}` : id;
+      }),
+    ],
+    [
+      'ATT&CK',
+      action.attack.map((id) => {
+        const technique = questionSet.techniques[id];
+        return `${id} ${technique?.name ?? ''}${technique?.ownMapping ? ' (our own mapping)' : ''}`;
+      }),
+    ],
+    ['NIST CSF 2.0', titled(action.nistCsf)],
+    ['CIS Controls v8', action.cisV8.length > 0 ? titled(action.cisV8) : ['no safeguard fits']],
+  ];
   return (
-    <dl className="trace">
-      <dt>Recommendations</dt>
-      <dd>
-        {action.recommendations
-          .map((id) => {
-            const recommendation = recommendations.get(id);
-            return recommendation
-              ? `${recommendationRef(recommendation)} ${recommendation.title}`
-              : id;
-          })
-          .join('; ')}
-        {action.recommendations.some((id) => recommendations.get(id)?.unverified) && (
-          <span className="muted small"> (* {unverifiedNote})</span>
-        )}
-      </dd>
-      {action.attack.length > 0 && (
-        <>
-          <dt>ATT&amp;CK</dt>
-          <dd>
-            {action.attack
-              .map((id) => {
-                const technique = questionSet.techniques[id];
-                return `${id} ${technique?.name ?? ''}${technique?.ownMapping ? ' (our own mapping)' : ''}`;
-              })
-              .join('; ')}
-          </dd>
-        </>
+    <>
+      <dl className="references">
+        {groups
+          .filter(([, items]) => items.length > 0)
+          .map(([title, items]) => (
+            <div key={title}>
+              <dt>{title}</dt>
+              {items.map((item) => (
+                <dd key={item}>{item}</dd>
+              ))}
+            </div>
+          ))}
+      </dl>
+      {action.recommendations.some((id) => recommendations.get(id)?.unverified) && (
+        <p className="muted small">* {unverifiedNote}</p>
       )}
-      <dt>NIST CSF 2.0</dt>
-      <dd>{titled(action.nistCsf)}</dd>
-      <dt>CIS Controls v8</dt>
-      <dd>{action.cisV8.length > 0 ? titled(action.cisV8) : 'no safeguard fits'}</dd>
-    </dl>
+    </>
   );
 }
 

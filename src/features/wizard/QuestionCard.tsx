@@ -34,7 +34,6 @@ interface QuestionCardProps {
 const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]));
 const phaseTitle = new Map(questionSet.phases.map((p) => [p.id, p.title]));
 const sources = new Map(questionSet.sources.map((s) => [s.id, s]));
-const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
 
 const effectLabel: Record<Effect, string> = {
   prevent: 'Prevents',
@@ -125,10 +124,7 @@ function WhyItMatters({ question }: { question: Question }) {
                   <ul className="plain">
                     {question.requires.map((requirement) => (
                       <li key={requirement.anyOf.join()}>
-                        {requirement.anyOf
-                          .map((id) => `${id} (${questionText.get(id) ?? ''})`)
-                          .join(' or ')}
-                        : {requirement.why}
+                        {requirement.anyOf.join(' or ')}: {requirement.why}
                       </li>
                     ))}
                   </ul>

@@ -57,7 +57,7 @@ describe('DomainStep', () => {
     expect(within(why).getByText(/Cybereason Nocturnus, “Operation Soft Cell/)).toBeVisible();
     expect(within(why).getByText(/^Detects: P4 Credential access/)).toBeVisible();
     expect(
-      within(why).getByText(/EDR-01 .* or LOG-02 .*: The alert reads process-access events/),
+      within(why).getByText(/^EDR-01 or LOG-02: The alert reads process-access events/),
     ).toBeVisible();
     expect(within(why).getByText(/R3\* Endpoint visibility and response/)).toBeVisible();
     expect(within(why).getAllByText(/unverified paraphrase/).length).toBeGreaterThan(0);
