@@ -3,7 +3,7 @@ import type { Question, QuestionSet } from '../src/core/questionSet/schema.ts';
 
 /**
  * A question set `factor` times larger for benchmarks: every question copied with a suffixed id,
- * conditions pointing at the copy of their gate, shared remediations copied per copy; and the
+ * conditions and requirements pointing at the copies, shared remediations copied per copy; and the
  * assessment's answers copied along.
  */
 export function scaleSet(
@@ -26,6 +26,10 @@ export function scaleSet(
               ...question,
               id,
               ...(showIf ? { showIf } : {}),
+              requires: question.requires.map((r) => ({
+                ...r,
+                anyOf: r.anyOf.map((required) => suffix(required, copy)),
+              })),
               remediation: { ...question.remediation, id: suffix(question.remediation.id, copy) },
             }
           : { ...question, id, ...(showIf ? { showIf } : {}) },

@@ -4,14 +4,11 @@ export const formatRisk = (risk: number): string => risk.toFixed(1);
 
 export const formatPoints = (points: number): string => points.toFixed(1);
 
-export const formatPercent = (fraction: number): string => `${Math.round(fraction * 100)}%`;
-
-/** Chain exposure as "1 in N" where that reads better than a tiny percentage. */
-export function formatChance(chance: number): string {
-  if (chance >= 0.01) return formatPercent(chance);
-  if (chance <= 0) return '0';
-  return `1 in ${Math.round(1 / chance).toLocaleString('en-GB')}`;
-}
+/**
+ * A control's coverage, 0 to 1, as "0.85": never as a percentage, which a reader would take for a
+ * share of systems or a chance.
+ */
+export const formatCoverage = (coverage: number): string => coverage.toFixed(2);
 
 export const formatDate = (iso: string): string => {
   const date = new Date(iso);

@@ -58,6 +58,7 @@ export function buildReport(input: ReportInput): BuiltReport {
           }),
           progress: actionProgress(
             planOf(input.set, input.previous.assessment, input.previous.result),
+            input.previous.result,
             input.result,
             input.generatedAt.toISOString().slice(0, 10),
           ),

@@ -1,4 +1,4 @@
-import { formatPercent, formatRisk } from '../core/format.ts';
+import { formatRisk } from '../core/format.ts';
 import { bandOf } from '../core/scoring/bands.ts';
 import { phaseStateLabel } from '../core/reporting/statements.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
@@ -49,20 +49,28 @@ export function drawDomainBars(writer: ReportWriter, result: ScoreResult, previo
   writer.y += 20;
 }
 
+const perRow = 4;
+const boxHeight = 112;
+const rowGap = 22;
+
+/** The height the chain's boxes take on the page, from the top of the first row to the bottom of the last. */
+export const attackChainHeight = (result: ScoreResult) => {
+  const rows = Math.ceil(result.phases.length / perRow);
+  return rows * boxHeight + (rows - 1) * rowGap;
+};
+
 /** The eight phases as a chain of boxes in two rows; unopposed phases outlined in red. */
 export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
   const { doc } = writer;
-  const perRow = 4;
   const gap = 18;
   const boxWidth = (contentWidth - gap * (perRow - 1)) / perRow;
-  const boxHeight = 112;
   const rows = Math.ceil(result.phases.length / perRow);
-  writer.ensureSpace(rows * (boxHeight + 22) + 20);
+  writer.ensureSpace(attackChainHeight(result));
   result.phases.forEach((phase, index) => {
     const column = index % perRow;
     const row = Math.floor(index / perRow);
     const x = page.left + column * (boxWidth + gap);
-    const y = writer.y + row * (boxHeight + 22);
+    const y = writer.y + row * (boxHeight + rowGap);
     const unopposed = phase.state === 'unopposed';
     doc.setFillColor(...(unopposed ? colours.weakestFill : colours.white));
     doc.setDrawColor(...(unopposed ? colours.confidential : colours.line));
@@ -78,19 +86,24 @@ export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
       x + 7,
       y + 50,
     );
-    const gauge = (label: string, value: number | null, inPlace: number, top: number) => {
+    const gauge = (label: string, inPlace: number, total: number, top: number) => {
       writer.font(7.5, 'normal', colours.muted);
-      doc.text(`${label} ${value === null ? 'n/a' : formatPercent(value)}`, x + 7, top);
-      doc.text(`${inPlace} in place`, x + boxWidth - 7, top, { align: 'right' });
+      doc.text(
+        total === 0
+          ? `${label}: no control in the set`
+          : `${label}: ${inPlace} of ${total} in place`,
+        x + 7,
+        top,
+      );
       doc.setFillColor(...colours.track);
       doc.rect(x + 7, top + 3, boxWidth - 14, 5, 'F');
-      if (value !== null) {
+      if (total > 0 && inPlace > 0) {
         doc.setFillColor(...colours.brand);
-        doc.rect(x + 7, top + 3, Math.max((boxWidth - 14) * value, 1), 5, 'F');
+        doc.rect(x + 7, top + 3, ((boxWidth - 14) * inPlace) / total, 5, 'F');
       }
     };
-    gauge('Prevention', phase.prevention, phase.preventedBy.length, y + 76);
-    gauge('Detection', phase.detection, phase.detectedBy.length, y + 98);
+    gauge('Prevention', phase.preventedBy.length, phase.preventionControls.length, y + 76);
+    gauge('Detection', phase.detectedBy.length, phase.detectionControls.length, y + 98);
     if (column < perRow - 1 && index < result.phases.length - 1) {
       const arrowY = y + boxHeight / 2;
       doc.setDrawColor(...colours.muted);
@@ -100,5 +113,5 @@ export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
       doc.line(x + boxWidth + gap - 8, arrowY + 3, x + boxWidth + gap - 4, arrowY);
     }
   });
-  writer.y += rows * (boxHeight + 22);
+  writer.y += rows * (boxHeight + rowGap);
 }

@@ -9,6 +9,14 @@ export interface ReportFonts {
   bold: Uint8Array;
 }
 
+const headingStyle = {
+  1: { size: 18, after: 8 },
+  2: { size: 13, after: 4 },
+  3: { size: 11, after: 4 },
+} as const;
+const bulletIndent = 16;
+const bulletAfter = 2;
+
 /**
  * The drawing surface of the report: a cursor that flows text down the page, starts new pages
  * before anything would cross the bottom margin, and passes every user-typed string through
@@ -94,17 +102,31 @@ export class ReportWriter {
     this.y += options.after ?? 6;
   }
 
+  /** The height `paragraph` would take for this text, so a block can be kept on one page. */
+  paragraphHeight(text: string, options: { size?: number; indent?: number; after?: number } = {}) {
+    const size = options.size ?? 10;
+    this.font(size);
+    const lines: string[] = this.doc.splitTextToSize(text, contentWidth - (options.indent ?? 0));
+    return lines.length * this.lineHeight(size) + (options.after ?? 6);
+  }
+
   /** A heading kept together with at least `keepWith` points of what follows it. */
   heading(text: string, level: 1 | 2 | 3, keepWith = 90) {
-    const size = level === 1 ? 18 : level === 2 ? 13 : 11;
+    const { size, after } = headingStyle[level];
     this.ensureSpace(this.lineHeight(size) + keepWith);
     if (level === 1 && this.y > page.top) this.y += 6;
     this.paragraph(text, {
       size,
       style: 'bold',
       colour: level === 1 ? colours.brand : colours.ink,
-      after: level === 1 ? 8 : 4,
+      after,
     });
+  }
+
+  /** The height of a one-line heading below the first of a page. */
+  headingHeight(level: 1 | 2 | 3) {
+    const { size, after } = headingStyle[level];
+    return this.lineHeight(size) + after + (level === 1 ? 6 : 0);
   }
 
   bullet(text: string, options: { size?: number } = {}) {
@@ -112,7 +134,11 @@ export class ReportWriter {
     this.ensureSpace(this.lineHeight(size));
     this.font(size);
     this.doc.text('•', page.left + 4, this.y + size);
-    this.paragraph(text, { size, indent: 16, after: 2 });
+    this.paragraph(text, { size, indent: bulletIndent, after: bulletAfter });
+  }
+
+  bulletHeight(text: string, options: { size?: number } = {}) {
+    return this.paragraphHeight(text, { ...options, indent: bulletIndent, after: bulletAfter });
   }
 
   /** A jspdf-autotable table at the cursor, in the report font; the cursor moves below it. */

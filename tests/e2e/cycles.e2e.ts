@@ -79,7 +79,7 @@ describe('quarterly cycles in Chromium', () => {
     const pdfText = (await pdfPages(new Uint8Array(readFileSync(pdfPath)))).join('\n');
     expect(pdfText).toContain('3. Since 2026-Q3');
     expect(pdfText).toMatch(/Gaps closed \(\d+\)/);
-    expect(pdfText).toContain('EXP-03: Every internet-facing system');
+    expect(pdfText).toContain('EXP-03 Edge patching within 14 days');
 
     // The plan as CSV for the ticketing tool.
     const csvDownload = page.waitForEvent('download');

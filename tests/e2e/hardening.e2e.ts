@@ -148,12 +148,14 @@ describe('hardening in Chromium', () => {
     });
     // A changed answer and a long note make the saved state larger than the space left.
     const exp05 = page.locator('#question-EXP-05');
-    await exp05.getByRole('radio', { name: 'Several exposed' }).check();
+    await exp05.getByRole('radio', { name: 'Exposed without restriction' }).check();
     const note = 'Admin consoles found by the external scan: '.padEnd(4000, 'x');
     await page.locator('#EXP-05-note').fill(note);
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
     await expect.poll(() => alert.textContent()).toMatch(/storage for Cellguard is full/);
-    expect(await exp05.getByRole('radio', { name: 'Several exposed' }).isChecked()).toBe(true);
+    expect(
+      await exp05.getByRole('radio', { name: 'Exposed without restriction' }).isChecked(),
+    ).toBe(true);
     expect(await page.locator('#EXP-05-note').inputValue()).toBe(note);
     await page.evaluate((keys) => keys.forEach((key) => localStorage.removeItem(key)), junkKeys);
     await expect

@@ -52,6 +52,7 @@ describe('the results page, the PDF and the command line tell the same story', (
     const assessment = load(path);
     const cli = scoreReport(set, assessment);
     const result = score(set, assessment);
+    const remediation = plan(set, assessment, result);
     const page = squash(pageText(assessment));
     const pdf = squash(
       (
@@ -60,7 +61,7 @@ describe('the results page, the PDF and the command line tell the same story', (
             set,
             assessment,
             result,
-            plan: plan(set, assessment, result),
+            plan: remediation,
             fonts,
             generatedAt: new Date('2026-11-26T12:00:00Z'),
           }).pdf,
@@ -80,7 +81,9 @@ describe('the results page, the PDF and the command line tell the same story', (
     if (cli.statements.assumeBreach) inBoth(cli.statements.assumeBreach);
     for (const phase of cli.phases)
       inBoth(phaseStateLabel[phase.state as keyof typeof phaseStateLabel]);
-    for (const programme of cli.programmes) {
+    for (const [i, programme] of remediation.programmes.entries()) {
+      // The command line keeps two decimals; page and PDF show one, rounded from the same value.
+      expect(cli.programmes[i]?.riskReduction).toBeCloseTo(programme.riskReduction, 2);
       inBoth(programme.title);
       inBoth(`−${formatPoints(programme.riskReduction)}`);
     }

@@ -1,5 +1,5 @@
 import type { Assessment } from '../assessment/model.ts';
-import type { Plan, PlanAction } from '../planning/plan.ts';
+import { horizonEnd, type Plan, type PlanAction } from '../planning/plan.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import type { Band } from '../scoring/bands.ts';
 import {
@@ -112,7 +112,7 @@ export function compare(set: QuestionSet, previous: Assessment, current: Assessm
   );
 }
 
-export type ActionState = 'done' | 'overdue' | 'open';
+export type ActionState = 'done' | 'improved' | 'overdue' | 'open';
 
 export interface ActionProgress {
   action: PlanAction;
@@ -120,24 +120,41 @@ export interface ActionProgress {
 }
 
 /**
- * How last cycle's plan was executed: an action is done when none of its questions is a gap any
- * more; it is overdue when it is not done and its due date has passed.
+ * How last cycle's plan was executed. A fix is done when none of its questions is a gap any more;
+ * a stop-gap is done once the critical gap it stood in for is closed (in place). An action not done
+ * is improved when one of its questions gained coverage, and overdue when its due date, or else the
+ * end of its horizon counted from the previous assessment's start, has passed.
  */
 export function actionProgress(
   previousPlan: Plan,
+  previous: ScoreResult,
   current: ScoreResult,
   today: string,
 ): ActionProgress[] {
-  const gaps = new Set(
-    current.questions.filter((q) => q.coverage !== null && q.coverage < 1).map((q) => q.questionId),
-  );
+  const now = new Map(current.questions.map((q) => [q.questionId, q]));
+  const then = new Map(previous.questions.map((q) => [q.questionId, q]));
+  const isGap = (id: string) => {
+    const coverage = now.get(id)?.coverage;
+    return coverage !== null && coverage !== undefined && coverage < 1;
+  };
   return previousPlan.actions.map((action) => {
-    const done = action.questionIds.every((id) => !gaps.has(id));
+    const done =
+      action.kind === 'containment'
+        ? action.questionIds.every((id) => now.get(id)?.inPlace !== false)
+        : action.questionIds.every((id) => !isGap(id));
+    const improved = action.questionIds.some(
+      (id) => (now.get(id)?.coverage ?? 0) > (then.get(id)?.coverage ?? 0),
+    );
+    const deadline =
+      action.due ??
+      (previousPlan.asOf !== undefined ? horizonEnd(previousPlan.asOf, action.horizon) : undefined);
     const state: ActionState = done
       ? 'done'
-      : action.due !== undefined && action.due < today
+      : deadline !== undefined && deadline < today
         ? 'overdue'
-        : 'open';
+        : improved
+          ? 'improved'
+          : 'open';
     return { action, state };
   });
 }

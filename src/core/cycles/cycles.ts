@@ -71,3 +71,10 @@ export function previousCycle<T extends { assessment: Assessment }>(
     .filter((item) => item.assessment.createdAt < current.createdAt)
     .at(-1);
 }
+
+/**
+ * Where unconfirmed answers came from: the previous cycle, or, for an assessment that was never
+ * carried forward, the earlier version of the question set its answers were migrated from.
+ */
+export const carriedSource = (carriedFrom: string | undefined): string =>
+  carriedFrom ?? 'the earlier version of the questions';

@@ -51,6 +51,8 @@ export const referenceTitles: Readonly<Record<string, string>> = {
   'ID.AM-02': 'Inventories of software, services and systems are maintained',
   'ID.AM-03': 'Authorised network communication and data flows are represented',
   'ID.AM-07': 'Inventories of data and metadata for designated data types are maintained',
+  'ID.AM-08':
+    'Systems, hardware, software, services and data are managed throughout their life cycles',
   'ID.RA-01': 'Vulnerabilities in assets are identified, validated and recorded',
   'ID.RA-02': 'Cyber threat intelligence is received from sharing forums and sources',
   'ID.IM-02': 'Improvements are identified from security tests and exercises',
@@ -74,6 +76,7 @@ export const referenceTitles: Readonly<Record<string, string>> = {
   'DE.AE-02': 'Potentially adverse events are analysed',
   'DE.AE-03': 'Information is correlated from multiple sources',
   'DE.AE-07': 'Threat intelligence and context are integrated into analysis',
+  'DE.AE-08': 'Incidents are declared when adverse events meet the incident criteria',
   'RS.MA-01': 'The incident response plan is executed with relevant third parties',
   'RS.MA-02': 'Incident reports are triaged and validated',
   'RS.MI-02': 'Incidents are eradicated',

@@ -23,7 +23,7 @@ export interface PlanAction {
   /** Points by which the risk falls when every question of the action reaches full coverage; 0 for a stop-gap. */
   riskReduction: number;
   effort: Effort;
-  /** Risk reduction per unit of effort. */
+  /** Risk reduction per week of effort (see effortUnits). */
   priority: number;
   /** Within how many days the action should be complete. */
   horizon: Horizon;
@@ -61,7 +61,7 @@ export interface ProgrammeSummary {
   criticalActions: number;
   /** It holds an assume-breach step of this plan. */
   assumeBreach: boolean;
-  /** The shortest and the longest horizon among its actions. */
+  /** The shortest and the longest horizon among its actions, stop-gaps included. */
   firstHorizon: Horizon;
   lastHorizon: Horizon;
 }
@@ -79,10 +79,13 @@ export interface Plan {
   asOf?: string;
 }
 
-/** Effort units: S about a week of a small team, M about a month, L a quarter or more. */
-export const effortUnits: Readonly<Record<Effort, number>> = { S: 1, M: 2, L: 4 };
-/** A small-effort action that lowers the risk by at least this many points is a quick win. */
-export const quickWinMinimum = 2;
+/** Effort in weeks of a small team: S about a week, M about a month, L about a quarter. */
+export const effortUnits: Readonly<Record<Effort, number>> = { S: 1, M: 4, L: 13 };
+/**
+ * A small-effort action that lowers the risk by at least this many points is a quick win: with the
+ * Soft Cell set, a weight-4 control missing entirely.
+ */
+export const quickWinMinimum = 1.5;
 /** The horizon an action of each effort can realistically be completed in. */
 export const effortHorizon: Readonly<Record<Effort, Horizon>> = {
   S: '0-30',
@@ -110,14 +113,23 @@ function reductionOf(result: ScoreResult, questionIds: readonly string[]): numbe
 }
 
 /**
- * Assume breach first: when the band is high or worse and nothing in place would likely detect
- * the intrusion in the first half of the chain (before lateral movement, for Soft Cell), an
+ * Assume breach first: when the band is high or worse and either nothing in place would raise an
+ * alert in the first half of the chain (before lateral movement, for Soft Cell) or
+ * none of the set's assume-breach controls (a sweep, a compromise assessment) is in place, an
  * intruder may already be inside, so the plan opens with looking for one.
  */
 export function breachIsLikely(set: QuestionSet, result: ScoreResult): boolean {
   if (bandOrder.indexOf(result.band) < bandOrder.indexOf('high')) return false;
   const early = earlyPhases(set).map((p) => p.id);
-  return result.chain.earliestDetection === null || !early.includes(result.chain.earliestDetection);
+  const detectedEarly =
+    result.chain.earliestDetection !== null && early.includes(result.chain.earliestDetection);
+  const lookers = new Set(
+    controlQuestions(set)
+      .filter((q) => q.remediation.assumeBreach)
+      .map((q) => q.id),
+  );
+  const lookedAlready = result.questions.some((q) => lookers.has(q.questionId) && q.inPlace);
+  return !detectedEarly || !lookedAlready;
 }
 
 /** The first half of the attack chain: detection there comes before the intruder spreads. */
@@ -141,7 +153,7 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * plus a containment step for each critical gap whose fix takes longer than 30 days. Each fix's
  * risk reduction is exactly the score change when it is done. The order: the
  * assume-breach steps when breach is likely, then the containment steps, then the fixes by
- * horizon, critical first, then by reduction per unit of effort; an action never comes before
+ * horizon, critical first, then by reduction per week of effort; an action never comes before
  * the actions it requires, and takes at least their horizon.
  */
 export function plan(
@@ -336,7 +348,9 @@ function programmesOf(
     .map((programme) => ({ programme, members: fixes.filter((a) => a.programme === programme.id) }))
     .filter(({ members }) => members.length > 0)
     .map(({ programme, members }): ProgrammeSummary => {
-      const horizons = members
+      // Stop-gaps belong to their fix's programme: they start it.
+      const horizons = actions
+        .filter((a) => a.programme === programme.id)
         .map((a) => a.horizon)
         .sort((a, b) => horizonRank[a] - horizonRank[b]);
       return {

@@ -50,7 +50,7 @@ export function coverageMarkdown(set: QuestionSet): string {
   const coverage = coverageOf(set);
   const controls = controlQuestions(set);
   const byId = new Map(controls.map((q) => [q.id, q]));
-  const idsWith = (ids: readonly string[], effect: 'prevent' | 'detect') =>
+  const idsWith = (ids: readonly string[], effect: 'prevent' | 'detect' | 'hunt') =>
     ids.filter((id) => byId.get(id)?.effect.includes(effect));
   const critical = controls.filter((q) => q.critical);
   const standalone = controls.filter(
@@ -92,15 +92,16 @@ export function coverageMarkdown(set: QuestionSet): string {
     '',
     '## Attack phases',
     '',
-    'Only controls that prevent or detect a phase are mapped to it; foundations and response capabilities are listed below.',
+    'Controls that prevent or detect a phase, and hunts that look for it, are mapped to it. Hunts are periodic: they never count as a detection in place. Foundations and response capabilities are listed below.',
     '',
-    row(['phase', 'prevented by', 'detected by', 'count']),
-    '| --- | --- | --- | ---: |',
+    row(['phase', 'prevented by', 'detected by', 'hunted by', 'count']),
+    '| --- | --- | --- | --- | ---: |',
     ...coverage.phases.map((p) =>
       row([
         `${p.id} ${p.title}`,
-        idsWith(p.questions, 'prevent').join(', ') || '—',
-        idsWith(p.questions, 'detect').join(', ') || '—',
+        ...(['prevent', 'detect', 'hunt'] as const).map(
+          (effect) => idsWith(p.questions, effect).join(', ') || '—',
+        ),
         p.questions.length,
       ]),
     ),

@@ -18,10 +18,12 @@ export const universalChoices = ['na', 'unknown'] as const;
 
 /**
  * What a control does against the attack chain. `prevent` and `detect` controls name the phases
- * they prevent or detect; `respond` (evicting an intruder for good) and `foundation` (what other
- * controls depend on, such as an inventory or a log store) stop no phase by themselves.
+ * they prevent or detect, continuously. `hunt` controls (hunts, sweeps, reviews, compromise
+ * assessments) look for the traces of those phases from time to time: they name the phases but
+ * never count as a detection in place. `respond` (evicting an intruder for good) and `foundation`
+ * (what other controls depend on, such as an inventory or a log store) stop no phase by themselves.
  */
-export const effects = ['prevent', 'detect', 'respond', 'foundation'] as const;
+export const effects = ['prevent', 'detect', 'hunt', 'respond', 'foundation'] as const;
 export type Effect = (typeof effects)[number];
 
 const coverageValue = z
@@ -103,6 +105,8 @@ export const refsSchema = z.strictObject({
 const questionCommon = {
   id: z.string().regex(questionIdPattern, 'must look like EXP-01'),
   domain: z.string().min(1),
+  /** A short name for lists and sentences, such as "WAF in blocking mode". */
+  title: text('title').max(60, 'a title is at most 60 characters'),
   text: text('text'),
   help: text('help'),
   /** Ids of the set's sources that the help text relies on for what the intruders did. */
@@ -120,7 +124,7 @@ export const controlQuestionSchema = z.strictObject({
   ),
   effect: z
     .array(z.enum(effects))
-    .min(1, 'must name what the control does: prevent, detect, respond or foundation')
+    .min(1, 'must name what the control does: prevent, detect, hunt, respond or foundation')
     .max(2, 'names at most two effects'),
   attack: idList(techniqueIdPattern, 'ATT&CK technique id'),
   phases: idList(/^P\d{1,2}$/, 'phase id'),

@@ -275,7 +275,7 @@ function checkMigrations(set: QuestionSet): SetProblem[] {
 }
 
 const actorWords =
-  /\b(the (intruders?|actor|attackers?|victims?|campaign)|soft cell|gallium|cybereason)\b/i;
+  /\b(the (intruders?|actor|attackers?|victims?|campaign|report)|soft cell|gallium|cybereason|documented)\b/i;
 
 /** Source discipline: a help text that tells what the intruders did names the sources it rests on. */
 function checkSources(question: Question, sourceIds: ReadonlySet<string>, report: Report) {
@@ -293,18 +293,18 @@ function checkSources(question: Question, sourceIds: ReadonlySet<string>, report
 function checkEffect(question: ControlQuestion, report: Report) {
   const { effect } = question;
   if (new Set(effect).size !== effect.length) report(question, 'effect', 'names an effect twice');
-  const chainEffects = effect.filter((e) => e === 'prevent' || e === 'detect');
-  if (effect.length === 2 && chainEffects.length !== 2)
+  const named = effect.filter((e) => e === 'prevent' || e === 'detect' || e === 'hunt');
+  if (effect.length === 2 && !(effect.includes('prevent') && effect.includes('detect')))
     report(question, 'effect', 'only prevent and detect can be combined');
-  if (chainEffects.length > 0 && question.phases.length === 0)
-    report(question, 'phases', 'must name at least one phase it prevents or detects');
-  if (chainEffects.length === 0 && question.phases.length > 0)
+  if (named.length > 0 && question.phases.length === 0)
+    report(question, 'phases', 'must name at least one phase it prevents, detects or hunts for');
+  if (named.length === 0 && question.phases.length > 0)
     report(
       question,
       'phases',
       `a ${effect[0]} control stops no phase by itself, so it names none (other controls require it instead)`,
     );
-  if (chainEffects.length === 0 && question.attack.length > 0)
+  if (named.length === 0 && question.attack.length > 0)
     report(
       question,
       'attack',
@@ -436,7 +436,10 @@ function findRequirementCycles(set: QuestionSet, fileOf: (id: string) => string)
   return problems;
 }
 
-/** A containment step stands in for the fix of a critical gap that takes longer than 30 days. */
+/**
+ * A containment step stands in for the fix of a critical gap while the fix takes longer than 30
+ * days, by its effort or because it waits for what it requires.
+ */
 function checkContainments(set: QuestionSet, fileOf: (id: string) => string): SetProblem[] {
   const problems: SetProblem[] = [];
   const controls = set.questions.filter((q): q is ControlQuestion => q.kind === 'control');
@@ -459,11 +462,6 @@ function checkContainments(set: QuestionSet, fileOf: (id: string) => string): Se
       problems.push({
         ...where,
         message: 'only a remediation of a critical control gets a containment step',
-      });
-    if (first.remediation.effort === 'S')
-      problems.push({
-        ...where,
-        message: 'a small action is done within 30 days; it needs no containment step',
       });
   }
   return problems;

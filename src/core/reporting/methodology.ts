@@ -5,7 +5,6 @@ import {
   type QuestionSet,
 } from '../questionSet/schema.ts';
 import { bandThresholds } from '../scoring/bands.ts';
-import { formatPercent } from '../format.ts';
 import { recommendationRef, unverifiedNote } from './labels.ts';
 
 export interface MethodologyParagraph {
@@ -16,7 +15,7 @@ export interface MethodologyParagraph {
 /** The two sentences a board member reads about the band (docs/methodology.md says the same). */
 export const bandRule = [
   `The band follows the score: Low below ${bandThresholds.medium}, Medium below ${bandThresholds.high}, High below ${bandThresholds.critical}, Critical from ${bandThresholds.critical}.`,
-  `But if any critical control is missing or covers less than most of the estate (${formatPercent(inPlaceCoverage)} coverage), or if nothing in place would likely detect the intrusion at any phase, the band is at least High, whatever the number.`,
+  `But if any critical control is missing or covers less than most of the estate (coverage below ${inPlaceCoverage}), or if nothing in place would raise an alert at any phase, the band is at least High, whatever the number.`,
 ];
 
 /** How the report was computed, as the PDF prints it: the same rules as docs/methodology.md. */
@@ -28,7 +27,7 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
     },
     {
       title: 'Answers',
-      text: `Each control has graded options with a coverage from 0 (absent) to 1 (in place everywhere and verified). "All" means at least 95 % of the systems named, "most" at least 75 %. An option that is logged but raises no alert scores ${loggedNotAlertedCoverage} in every question. "Don't know" and unanswered questions count as coverage 0. "Not applicable" with a written reason leaves the calculation; on a critical control it also needs a compensating control and the name of whoever accepted the risk, or it counts as 0. Questions hidden by a scoping answer do not count.`,
+      text: `Each control has graded options with a coverage from 0 (absent) to 1 (in place everywhere and verified). "All" means at least 95% of the systems named, "most" at least 75%; a coverage is a grade of the answer, not a share of systems. An option that is logged but raises no alert scores ${loggedNotAlertedCoverage} in every question. "Don't know" and unanswered questions count as coverage 0. "Not applicable" with a written reason leaves the calculation; on a critical control it also needs a compensating control and the name of whoever accepted the risk, or it counts as 0. Questions hidden by a scoping answer do not count.`,
     },
     {
       title: 'Risk score',
@@ -37,11 +36,11 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
     { title: 'Band', text: bandRule.join(' ') },
     {
       title: 'Attack chain',
-      text: `For each phase, prevention and detection are the weighted coverage of the applicable controls that prevent or detect it. A control counts as in place from ${formatPercent(inPlaceCoverage)} coverage, and only when the controls it requires are in place too (an alert cannot fire without the events it reads). A phase with no control in place is passed unopposed; the earliest likely detection is the first phase with a detection in place. These are statements about the answers, not probabilities.`,
+      text: `For each phase, the report counts the applicable controls that prevent it and those that detect it, and how many of them are in place. A control counts as in place from coverage ${inPlaceCoverage} (most of the estate), and only when the controls it requires are in place too (an alert cannot fire without the events it reads). Hunts, sweeps and reviews are periodic and never count as a detection in place. A phase with no control in place is passed unopposed; the first detection in place is the first phase, in chain order, with a detection control in place. These are statements about the answers, not probabilities.`,
     },
     {
       title: 'Plan',
-      text: `Gaps that one remediation closes form one action; its risk reduction is the score recomputed with all its controls fully in place. Horizons follow effort: small ${effortHorizon.S} days, medium ${effortHorizon.M}, large ${effortHorizon.L}. A critical gap whose fix takes longer gets a stop-gap within 30 days. When the band is High or worse and nothing would likely detect the intrusion before lateral movement, the plan opens with a sweep and a compromise assessment. An action comes after the actions it requires and takes at least their horizon. Within a horizon: critical gaps first, then the most reduction per unit of effort (small ${effortUnits.S}, medium ${effortUnits.M}, large ${effortUnits.L}); a small action that cuts at least ${quickWinMinimum} points is a quick win. Actions roll up into programmes for management.`,
+      text: `Gaps that one remediation closes form one action; its risk reduction is the fall in the score, under this model, once all its controls are fully in place. Horizons follow effort: small ${effortHorizon.S} days, medium ${effortHorizon.M}, large ${effortHorizon.L}. A critical gap whose fix takes longer gets a stop-gap within 30 days. When the band is High or worse and either nothing would raise an alert before lateral movement or no sweep or compromise assessment is in place, the plan opens with them. An action comes after the actions it requires and takes at least their horizon. Within a horizon: critical gaps first, then the most reduction per week of effort (small about ${effortUnits.S}, medium ${effortUnits.M}, large ${effortUnits.L} weeks of a small team); a small action that cuts at least ${quickWinMinimum} points is a quick win. Actions roll up into programmes for management.`,
     },
     {
       title: 'Recommendations',

@@ -21,8 +21,8 @@ export function bandOf(risk: number): Band {
 export const bandMeaning: Readonly<Record<Band, string>> = {
   low: 'The controls against this intrusion pattern are largely in place, every critical control among them.',
   medium:
-    'Many controls are in place and every critical control covers most of the estate, but an intruder of this kind would still find gaps to use.',
-  high: 'Real gaps remain, in critical controls or across the board: an intruder of this kind would likely get through several phases before being stopped or noticed.',
+    'Many controls are in place and every critical control covers most of the estate, but gaps remain that an intruder of this kind could use.',
+  high: 'Real gaps remain across the board: the defences against this intrusion pattern are incomplete in several phases.',
   critical:
     'Most controls against this intrusion pattern are missing: an intruder of this kind would meet little resistance on its way to the call records.',
 };

@@ -64,8 +64,9 @@ export interface PhaseScore {
   /** Controls in place, with their requirements met, that prevent or detect this phase. */
   preventedBy: string[];
   detectedBy: string[];
-  /** Every applicable control mapped to the phase. */
-  controlIds: string[];
+  /** Every applicable control that prevents, or that detects, this phase. */
+  preventionControls: string[];
+  detectionControls: string[];
   state: PhaseState;
 }
 
@@ -82,7 +83,7 @@ export interface ScoreResult {
    * high or worse.
    */
   criticalGaps: string[];
-  /** True when no phase has a detection in place: nothing would likely notice the intrusion. */
+  /** True when no phase has a detection in place: nothing would raise an alert. */
   noDetection: boolean;
   applicableWeight: number;
   domains: DomainScore[];
@@ -238,7 +239,10 @@ export function score(set: QuestionSet, assessment: Pick<Assessment, 'answers'>)
   };
 }
 
-/** Prevention and detection per phase, from each control's effect and its requirements. */
+/**
+ * Prevention and detection per phase, from each control's effect and its requirements. Hunts,
+ * sweeps and reviews look for a phase's traces from time to time; they never count here.
+ */
 function scorePhases(set: QuestionSet, questions: readonly QuestionScore[]): PhaseScore[] {
   const phasesOf = new Map(controlQuestions(set).map((q) => [q.id, q.phases]));
   const applicable = questions.filter(
@@ -276,7 +280,8 @@ function scorePhases(set: QuestionSet, questions: readonly QuestionScore[]): Pha
       detection: rate(detecting),
       preventedBy,
       detectedBy,
-      controlIds: mapped.map((q) => q.questionId),
+      preventionControls: preventing.map((q) => q.questionId),
+      detectionControls: detecting.map((q) => q.questionId),
       state,
     };
   });

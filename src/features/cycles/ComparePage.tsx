@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { questionSet } from '../../content/questionSet.ts';
 import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
-import { formatPercent, formatRisk } from '../../core/format.ts';
+import { formatCoverage, formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { phaseStateLabel } from '../../core/reporting/statements.ts';
 import { signed } from '../../core/text.ts';
@@ -12,7 +12,12 @@ import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 
 const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
-const stateLabel: Record<ActionState, string> = { done: 'Done', overdue: 'Overdue', open: 'Open' };
+const stateLabel: Record<ActionState, string> = {
+  done: 'Done',
+  improved: 'Improved',
+  overdue: 'Overdue',
+  open: 'Open',
+};
 const describe = (stored: StoredAssessment) =>
   `${stored.assessment.organisation}${stored.assessment.scope ? ` · ${stored.assessment.scope}` : ''} · ${stored.assessment.cycle}`;
 
@@ -100,6 +105,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
       ),
       progress: actionProgress(
         plan(questionSet, before.assessment, previousResult),
+        previousResult,
         currentResult,
         new Date().toISOString().slice(0, 10),
       ),
@@ -195,8 +201,8 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                 {view.comparison.regressions.map((move) => (
                   <li key={move.questionId}>
                     <span className="question-id">{move.questionId}</span>{' '}
-                    {questionText.get(move.questionId)}: {formatPercent(move.from)} →{' '}
-                    {formatPercent(move.to)} covered
+                    {questionText.get(move.questionId)}: coverage {formatCoverage(move.from)} →{' '}
+                    {formatCoverage(move.to)}
                   </li>
                 ))}
               </ul>

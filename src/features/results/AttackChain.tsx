@@ -1,33 +1,31 @@
-import { formatPercent } from '../../core/format.ts';
 import { phaseStateLabel, type ResultStatements } from '../../core/reporting/statements.ts';
 import type { PhaseScore, ScoreResult } from '../../core/scoring/score.ts';
 
 function Rating({
   label,
-  value,
   inPlace,
+  controls,
 }: {
   label: string;
-  value: number | null;
   inPlace: string[];
+  controls: string[];
 }) {
   return (
     <div className="chain-rating">
       <span className="chain-rating-label">
-        {label} {value === null ? 'n/a' : formatPercent(value)}
+        {controls.length === 0
+          ? `${label}: no control in the set`
+          : `${label}: ${inPlace.length} of ${controls.length} in place`}
       </span>
       <span className="bar-track" aria-hidden="true">
-        {value !== null && (
-          <span className="bar-fill chain-fill" style={{ width: `${Math.max(value * 100, 1)}%` }} />
+        {inPlace.length > 0 && (
+          <span
+            className="bar-fill chain-fill"
+            style={{ width: `${(100 * inPlace.length) / controls.length}%` }}
+          />
         )}
       </span>
-      <span className="chain-controls">
-        {value === null
-          ? 'no control of the set applies'
-          : inPlace.length > 0
-            ? inPlace.join(', ')
-            : 'none in place'}
-      </span>
+      {inPlace.length > 0 && <span className="chain-controls">{inPlace.join(', ')}</span>}
     </div>
   );
 }
@@ -38,8 +36,8 @@ function Phase({ phase }: { phase: PhaseScore }) {
       <span className="chain-id">{phase.phaseId}</span>
       <span className="chain-title">{phase.title}</span>
       <span className="chain-state">{phaseStateLabel[phase.state]}</span>
-      <Rating label="Prevention" value={phase.prevention} inPlace={phase.preventedBy} />
-      <Rating label="Detection" value={phase.detection} inPlace={phase.detectedBy} />
+      <Rating label="Prevention" inPlace={phase.preventedBy} controls={phase.preventionControls} />
+      <Rating label="Detection" inPlace={phase.detectedBy} controls={phase.detectionControls} />
     </li>
   );
 }
@@ -61,6 +59,7 @@ export function AttackChain({
         <li>{statements.chain.unopposed}</li>
         <li>{statements.chain.detection}</li>
         <li>{statements.chain.prevention}</li>
+        <li>{statements.chain.weakest}</li>
       </ul>
       <ol className="chain" aria-label="Attack chain, phase by phase">
         {result.phases.map((phase) => (

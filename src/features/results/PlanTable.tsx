@@ -160,7 +160,7 @@ export function PlanTable({
               <td data-label="Horizon">{horizonLabel[action.horizon]}</td>
               <td data-label="Risk reduction">
                 {action.kind === 'containment'
-                  ? 'interim'
+                  ? 'stop-gap'
                   : `−${formatPoints(action.riskReduction)}`}
               </td>
               <td data-label="Effort">{effortLabel[action.effort]}</td>

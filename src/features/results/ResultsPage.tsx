@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { downloadFile, fileSafe } from '../../components/download.ts';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
-import { previousCycle } from '../../core/cycles/cycles.ts';
+import { carriedSource, previousCycle } from '../../core/cycles/cycles.ts';
 import { planCsv } from '../../core/export/planCsv.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { resultStatements } from '../../core/reporting/statements.ts';
@@ -85,7 +85,7 @@ export function ResultsPage({
       {carried > 0 && (
         <p className="notice">
           {carried} answer{carried === 1 ? ' was' : 's were'} carried over from{' '}
-          {assessment.carriedFrom ?? 'the previous cycle'} and not yet confirmed;{' '}
+          {carriedSource(assessment.carriedFrom)} and not yet confirmed;{' '}
           <a href={hrefs.review(assessmentId)}>review them</a>.
         </p>
       )}
@@ -135,7 +135,7 @@ export function ResultsPage({
         {statements.assumeBreach && <p className="notice warning">{statements.assumeBreach}</p>}
         <p className="muted">
           In order: stop-gaps for critical gaps first, then each action by the horizon its effort
-          allows, critical gaps and the most risk reduction per unit of effort first; an action
+          allows, critical gaps and the most risk reduction per week of effort first; an action
           never comes before what it requires. The due date is saved at once, the owner when you
           leave the field.
         </p>

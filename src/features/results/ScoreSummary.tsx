@@ -10,7 +10,6 @@ export function ScoreSummary({
   result: ScoreResult;
   statements: ResultStatements;
 }) {
-  const notHolding = result.criticalGaps.length > 0 && result.band === result.bandFromRisk;
   return (
     <div className={`score-summary band-border-${result.band}`}>
       <p className="score-figure">
@@ -20,15 +19,12 @@ export function ScoreSummary({
         <BandBadge band={result.band} />
       </p>
       <p className="score-meaning">{statements.bandMeaning}</p>
-      {statements.bandReasons.map((reason) => (
-        <p key={reason} className="notice warning">
-          {reason}
-        </p>
-      ))}
-      {notHolding && (
-        <p className="notice warning">
-          Critical controls missing or below most of the estate: {result.criticalGaps.join(', ')}.
-        </p>
+      {statements.bandReasons.length > 0 && (
+        <ul className="notice warning band-reasons" aria-label="Reasons for the band">
+          {statements.bandReasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
-import { isEvidenceStale } from '../../core/cycles/cycles.ts';
+import { carriedSource, isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments, useSaveStatus } from '../../store/index.ts';
@@ -142,8 +142,7 @@ export function DomainStep({
           <p>
             {carried.length} answer
             {carried.length === 1 ? ' in this step was' : 's in this step were'} carried over from{' '}
-            {carriedFrom ?? 'the previous cycle'}. Change any that no longer hold, then confirm the
-            rest.
+            {carriedSource(carriedFrom)}. Change any that no longer hold, then confirm the rest.
           </p>
           <button
             type="button"
@@ -168,7 +167,7 @@ export function DomainStep({
               register={register}
               choice={answer?.choice ?? ''}
               hasDetails={Boolean(answer?.evidence || answer?.owner || answer?.due)}
-              carriedFrom={answer?.carriedOver ? (carriedFrom ?? 'the previous cycle') : undefined}
+              carriedFrom={answer?.carriedOver ? carriedSource(carriedFrom) : undefined}
               staleEvidence={isEvidenceStale(answer, today, staleEvidenceDays)}
               staleEvidenceDays={staleEvidenceDays}
               errors={formState.errors.answers?.[question.id]}

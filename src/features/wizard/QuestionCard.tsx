@@ -38,6 +38,7 @@ const sources = new Map(questionSet.sources.map((s) => [s.id, s]));
 const effectLabel: Record<Effect, string> = {
   prevent: 'Prevents',
   detect: 'Detects',
+  hunt: 'Hunts for the traces of (periodic, so it does not count as a detection in place)',
   respond: 'Response: decides whether an eviction holds; stops no phase by itself',
   foundation: 'Foundation: other controls depend on it; stops no phase by itself',
 };

@@ -1,4 +1,4 @@
-import { formatDate, formatRisk } from '../../core/format.ts';
+import { formatRisk } from '../../core/format.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { bandColours, colours, contentWidth, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
@@ -51,7 +51,7 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
 
   const facts: [string, string][] = [
     ['Report date', longDate(content.generatedAt)],
-    ['Assessment last updated', formatDate(assessment.updatedAt)],
+    ['Assessment last updated', longDate(new Date(assessment.updatedAt))],
     [
       'Assessor',
       assessment.assessor ? writer.user(assessment.assessor, 'the assessor name') : 'not recorded',

@@ -1,4 +1,4 @@
-import { formatPercent, formatRisk } from '../../core/format.ts';
+import { formatCoverage, formatRisk } from '../../core/format.ts';
 import type { Question } from '../../core/questionSet/schema.ts';
 import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
 import { colours } from '../theme.ts';
@@ -23,7 +23,7 @@ const flags: Partial<Record<AnswerStatus, string>> = {
 export function drawFindings(writer: ReportWriter, content: ReportContent) {
   const { set, assessment, result } = content;
   writer.paragraph(
-    'Every question with its answer as recorded by the assessors. Flags: UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason as note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted).',
+    'Every question with its answer as recorded by the assessors, and the coverage (0 to 1) the answer gives. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason as note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted).',
     { size: 9, colour: colours.muted },
   );
   const hidden = new Set(result.hidden);
@@ -54,7 +54,7 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
         return [
           `${question.id}${critical}`,
           question.text,
-          `${answerLabel(question, answer?.choice)}${coverage !== undefined && coverage !== null && question.kind === 'control' ? `\n${formatPercent(coverage)} covered` : ''}`,
+          `${answerLabel(question, answer?.choice)}${coverage !== undefined && coverage !== null && question.kind === 'control' ? `\ncoverage ${formatCoverage(coverage)}` : ''}`,
           `${writer.user(answer?.note, `the note of ${question.id}`)}${compensation}`,
           writer.user(answer?.evidence, `the evidence of ${question.id}`),
           flag,

@@ -1,13 +1,18 @@
 import { effortLabel, formatPoints, horizonLabel } from '../../core/format.ts';
+import { horizonEnd } from '../../core/planning/plan.ts';
 import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
-import type { ReportContent } from './content.ts';
+import { longDate, type ReportContent } from './content.ts';
 
 export function drawPlan(writer: ReportWriter, content: ReportContent) {
   const { plan, set } = content;
   writer.paragraph(
-    'In order: stop-gaps for critical gaps first (and, when an intruder may already be inside, the sweep and compromise assessment before them), then each action by the horizon its effort allows, critical gaps and the most risk reduction per unit of effort first. An action never comes before the actions it requires. Risk reduction is the exact fall in the score once the action is complete; a stop-gap changes no answer, so it has none.',
+    `In order: stop-gaps for critical gaps first (and, when an intruder may already be inside, the sweep and compromise assessment before them), then each action by the horizon its effort allows, critical gaps and the most risk reduction per week of effort first. An action never comes before the actions it requires. "Cuts risk by" is the fall in the score, under this model, once the action is complete; a stop-gap changes no answer, so it has none.${
+      plan.asOf
+        ? ` Horizons count from the start of this assessment, ${longDate(new Date(`${plan.asOf}T00:00:00Z`))}: 0-30 days ends ${longDate(new Date(`${horizonEnd(plan.asOf, '0-30')}T00:00:00Z`))}, 31-90 days ${longDate(new Date(`${horizonEnd(plan.asOf, '31-90')}T00:00:00Z`))}, 91-180 days ${longDate(new Date(`${horizonEnd(plan.asOf, '91-180')}T00:00:00Z`))}.`
+        : ''
+    }`,
     { size: 9, colour: colours.muted },
   );
   if (content.statements.assumeBreach)
@@ -22,7 +27,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
   const titleOf = new Map(plan.actions.map((a) => [a.id, a.action]));
   const number = new Map(plan.actions.map((a, index) => [a.id, index + 1]));
   writer.table({
-    head: [['#', 'Action and how to do it', 'Owner', 'Due', 'Horizon', 'Risk red.', 'Effort']],
+    head: [['#', 'Action and how to do it', 'Owner', 'Due', 'Horizon', 'Cuts risk by', 'Effort']],
     body: plan.actions.map((a, index) => {
       const notes = [
         ...actionTags(a).map((tag) => tag.toUpperCase()),
@@ -64,7 +69,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
           ? 'within 30 days'
           : `${a.due ?? '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}`,
         horizonLabel[a.horizon] ?? a.horizon,
-        a.kind === 'containment' ? 'interim' : `−${formatPoints(a.riskReduction)}`,
+        a.kind === 'containment' ? 'stop-gap' : `−${formatPoints(a.riskReduction)}`,
         effortLabel[a.effort] ?? a.effort,
       ];
     }),
@@ -74,7 +79,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
       2: { cellWidth: 58 },
       3: { cellWidth: 52 },
       4: { cellWidth: 44 },
-      5: { cellWidth: 36, halign: 'right' },
+      5: { cellWidth: 42, halign: 'right' },
       6: { cellWidth: 37 },
     },
   });

@@ -1,14 +1,22 @@
 import { formatPoints, formatRisk, horizonSpan } from '../../core/format.ts';
+import type { ProgrammeSummary } from '../../core/planning/plan.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { listJoin, plural, signed } from '../../core/text.ts';
 import { bandColours, colours, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import type { ReportContent } from './content.ts';
 
+/** Why a programme sits where it does in the list management reads. */
+const programmeGroup = (programme: ProgrammeSummary) =>
+  programme.assumeBreach
+    ? 'Look for an intruder first'
+    : programme.criticalActions > 0
+      ? 'Closes a critical gap'
+      : '';
+
 export function drawSummary(writer: ReportWriter, content: ReportContent) {
   const { doc } = writer;
-  const { result, plan, set, comparison, statements } = content;
-  const questionText = new Map(set.questions.map((q) => [q.id, q.text]));
+  const { result, plan, assessment, comparison, statements, set } = content;
 
   const y = writer.y;
   doc.setFillColor(...bandColours[result.band]);
@@ -18,13 +26,58 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
   writer.font(14, 'bold', bandColours[result.band]);
   doc.text(`${bandLabel[result.band]} exposure`, page.left + 14, y + 36);
   writer.y = y + 52;
-  writer.paragraph(
-    `${statements.bandMeaning} The score is the weighted share of the controls against this intrusion pattern that are missing; 0 means every applicable control is fully in place and verified, 100 means none is.`,
-    { size: 10 },
-  );
-  for (const reason of statements.bandReasons) writer.paragraph(reason, { size: 10 });
+  writer.paragraph(statements.bandMeaning, { size: 10.5 });
+  if (statements.assumeBreach)
+    writer.paragraph(statements.assumeBreach, {
+      size: 10.5,
+      style: 'bold',
+      colour: colours.confidential,
+    });
+  if (statements.bandReasons.length > 0) {
+    writer.heading('Why', 2, 60);
+    for (const reason of statements.bandReasons) writer.bullet(reason, { size: 9.5 });
+    writer.y += 4;
+  }
+
+  writer.heading('The attack chain', 2, 60);
+  for (const sentence of Object.values(statements.chain)) writer.bullet(sentence, { size: 9.5 });
+  writer.y += 4;
+
+  writer.heading('What to do: the programmes', 2, 200);
+  if (plan.programmes.length === 0) {
+    writer.paragraph('Nothing: every applicable control is fully in place and verified.', {
+      size: 10,
+    });
+  } else {
+    writer.paragraph(
+      `The plan rolled up for management, in order of priority${plan.assumeBreach ? ': looking for an intruder first, then' : ':'} the programmes that close a critical gap, then the rest, each group by how much it cuts the risk score once all its actions are done.`,
+      { size: 9.5, after: 4 },
+    );
+    writer.table({
+      head: [['Programme', 'Priority', 'Actions', 'Cuts risk by', 'Horizons']],
+      body: plan.programmes.map((p) => [
+        `${p.title}\n${p.summary}`,
+        programmeGroup(p) || '—',
+        String(p.actionIds.length),
+        `−${formatPoints(p.riskReduction)}`,
+        horizonSpan(p.firstHorizon, p.lastHorizon),
+      ]),
+      columnStyles: {
+        1: { cellWidth: 90 },
+        2: { halign: 'right', cellWidth: 50 },
+        3: { halign: 'right', cellWidth: 56 },
+        4: { cellWidth: 80 },
+      },
+      styles: { fontSize: 8.5 },
+      pageBreak: 'avoid',
+    });
+  }
 
   const unanswered = result.unanswered.length + result.naWithoutReason.length;
+  const controls = set.questions.filter((q) => q.kind === 'control').length;
+  const withEvidence = result.questions.filter(
+    (q) => q.coverage !== null && assessment.answers[q.questionId]?.evidence?.trim(),
+  ).length;
   const counts = [
     `${plural(result.unverified.length, 'answer is', 'answers are')} "Don't know" (unverified)`,
     `${plural(unanswered, 'is', 'are')} not answered`,
@@ -34,11 +87,10 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
           `${plural(result.uncompensated.length, 'critical control is', 'critical controls are')} marked not applicable without a compensating control`,
         ]
       : []),
-    `${plural(result.hidden.length, 'was', 'were')} out of scope`,
   ];
   writer.paragraph(
-    `${result.questions.length} controls were in scope. ${listJoin(counts)}. Unverified, unanswered and uncompensated controls count as not in place.`,
-    { size: 9.5, colour: colours.muted },
+    `The set asks ${controls} scored controls; ${result.questions.length} are in scope for this assessment and ${result.hidden.length} are out of scope by a scoping answer. ${listJoin(counts)}. Unverified, unanswered and uncompensated controls count as not in place. Evidence is recorded for ${withEvidence} of the ${result.questions.length - result.notApplicable.length} applicable answers.`,
+    { size: 9, colour: colours.muted },
   );
   if (comparison) {
     writer.heading(`Since ${writer.user(comparison.previous.cycle, 'the previous cycle')}`, 2, 60);
@@ -49,54 +101,4 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
       { size: 10 },
     );
   }
-
-  writer.heading('The attack chain', 2, 60);
-  for (const sentence of [
-    statements.chain.unopposed,
-    statements.chain.detection,
-    statements.chain.prevention,
-  ])
-    writer.bullet(sentence, { size: 10 });
-  writer.y += 4;
-  if (result.criticalGaps.length > 0) {
-    writer.paragraph('Critical controls missing or below most of the estate:', {
-      size: 10,
-      style: 'bold',
-      after: 2,
-    });
-    for (const id of result.criticalGaps)
-      writer.bullet(`${id}: ${questionText.get(id) ?? ''}`, { size: 9 });
-    writer.y += 4;
-  }
-
-  writer.heading('What to do: the programmes', 2, 200);
-  if (statements.assumeBreach)
-    writer.paragraph(statements.assumeBreach, { size: 10, style: 'bold' });
-  if (plan.programmes.length === 0) {
-    writer.paragraph('Nothing: every applicable control is fully in place and verified.', {
-      size: 10,
-    });
-    return;
-  }
-  writer.paragraph(
-    'The plan rolled up for management: programmes with a first step against an intruder that may already be inside, then those that close a critical gap, each by risk reduction - the exact fall in the score once every action of the programme is done.',
-    { size: 10, after: 4 },
-  );
-  writer.table({
-    head: [['Programme', 'Actions', 'Critical', 'Risk reduction', 'Horizons']],
-    body: plan.programmes.map((p) => [
-      `${p.title}\n${p.summary}`,
-      String(p.actionIds.length),
-      p.criticalActions > 0 ? String(p.criticalActions) : '—',
-      `−${formatPoints(p.riskReduction)}`,
-      horizonSpan(p.firstHorizon, p.lastHorizon),
-    ]),
-    columnStyles: {
-      0: { cellWidth: 230 },
-      1: { halign: 'right', cellWidth: 44 },
-      2: { halign: 'right', cellWidth: 44 },
-      3: { halign: 'right', cellWidth: 62 },
-    },
-    styles: { fontSize: 8.5 },
-  });
 }

@@ -100,9 +100,9 @@ describe('the Soft Cell set 1.0.0 → 2.0.0', () => {
     const text = readFileSync(join(fixtures, 'assessments/v1/all-best.json'), 'utf8');
     const result = parseAssessmentText(text, set);
     if (!result.ok) throw new Error('all-best did not import');
-    expect(result.assessment.answers['RAE-02']).toEqual({ choice: 'app', carriedOver: true });
+    expect(result.assessment.answers['RAE-02']).toEqual({ choice: 'sms', carriedOver: true });
     expect(result.migrated).toContain(
-      'RAE-02: your answer "verified" became "All, app-based" because full credit now needs phishing-resistant MFA (FIDO2 or certificates) on every path; confirm it or change it.',
+      'RAE-02: your answer "verified" became "All, including SMS codes" because 1.0.0 gave full credit to any app-based MFA, including simple push approval, which now scores with SMS; "All, app-based" needs number matching or one-time codes, and full credit FIDO2 or certificates; confirm it or change it.',
     );
     expect(result.assessment.answers['EDR-08']).toEqual({ choice: 'all', carriedOver: true });
   });

@@ -52,10 +52,24 @@ describe('compare', () => {
     const previousPlan = plan(set, before);
     const after = structuredClone(before);
     for (const id of ['EDR-03', 'EDR-04']) after.answers[id] = { choice: 'verified' };
-    const progress = actionProgress(previousPlan, score(set, after), '2027-07-01');
+    after.answers['PRV-05'] = { choice: 'vault' };
+    const today = '2027-01-15'; // the assessment was created on 2026-10-01
+    const progress = actionProgress(previousPlan, score(set, before), score(set, after), today);
     const state = (id: string) => progress.find((p) => p.action.id === id)?.state;
     expect(state('WEB-SHELL-DETECTION')).toBe('done');
-    expect(state('SEG-01')).toBe('overdue'); // due 2027-06-30
-    expect(state('CRD-03')).toBe('open');
+    expect(state('CRD-03')).toBe('overdue'); // small: its 0-30 day horizon ended on 2026-10-31
+    expect(state('PRV-05')).toBe('improved'); // large: horizon ends 2027-03-30
+    expect(state('SEG-01')).toBe('open'); // its owner set the due date 2027-06-30
+    // A stop-gap is done once its critical gap is closed, even below full coverage.
+    const contained = structuredClone(before);
+    contained.answers['SEG-01'] = { choice: 'enforced' };
+    const afterContainment = actionProgress(
+      previousPlan,
+      score(set, before),
+      score(set, contained),
+      today,
+    );
+    expect(afterContainment.find((p) => p.action.id === 'SEG-01-CONTAIN')?.state).toBe('done');
+    expect(afterContainment.find((p) => p.action.id === 'SEG-01')?.state).toBe('improved');
   });
 });

@@ -94,15 +94,18 @@ describe('plan(): properties over random answers to the shipped set (1,000 runs 
     );
   });
 
-  it('opens with the assume-breach steps exactly when the band is high or worse and nothing detects before lateral movement', () => {
+  it('opens with the assume-breach steps exactly when the band is high or worse and either nothing detects before lateral movement or nobody has looked for an intruder', () => {
     fc.assert(
       fc.property(answers, (a) => {
         const result = score(set, { answers: a });
         const remediation = plan(set, { answers: a }, result);
         const early = ['P1', 'P2', 'P3', 'P4'];
+        const looked = result.questions.some(
+          (q) => q.inPlace && byId.get(q.questionId)?.remediation.assumeBreach,
+        );
         const likely =
           (result.band === 'high' || result.band === 'critical') &&
-          !early.includes(result.chain.earliestDetection ?? 'none');
+          (!early.includes(result.chain.earliestDetection ?? 'none') || !looked);
         const breachSteps = remediation.actions.filter((x) => x.horizonReason === 'assume-breach');
         expect(remediation.assumeBreach).toBe(likely && breachSteps.length > 0);
         // They come first, and only the set's assume-breach remediations are such steps.
@@ -149,7 +152,8 @@ describe('plan(): grouping, dependencies and dates', () => {
     };
     const action = plan(set, { answers: a }).actions.find((x) => x.id === 'WEB-SHELL-DETECTION');
     expect(action?.questionIds).toEqual(['EDR-03', 'EDR-04']);
-    expect(action?.critical).toBe(true);
+    // Web-shell alerts add to EDR (EDR-01, critical); on their own they are not critical.
+    expect(action?.critical).toBe(false);
     expect(action?.recommendations).toEqual(['R3', 'D11']);
     expect(action?.attack).toEqual(expect.arrayContaining(['T1505.003', 'T1059.003']));
     expect(action?.nistCsf).toEqual(expect.arrayContaining(['DE.CM-09']));

@@ -152,7 +152,7 @@ describe('parseQuestionSet', () => {
 
   it('names the line of a YAML syntax error', () => {
     const problems = problemsAfter('logging.yaml', (s) =>
-      s.replace('  - id: LOG-02\n    text:', '  - id: LOG-02\n   text:'),
+      s.replace('  - id: LOG-02\n    title:', '  - id: LOG-02\n   title:'),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^logging\.yaml: YAML syntax error on line \d+: /);
@@ -256,8 +256,8 @@ describe('parseQuestionSet', () => {
     it('refuses requirements that would order the plan in a circle', () => {
       const problems = problemsAfter('endpoint.yaml', (s) =>
         s.replace(
-          '    recommendations: [R3]\n    effect: [detect]\n    attack: [T1505.003, T1003.001, T1047, T1059.001]',
-          '    recommendations: [R3]\n    requires:\n      - { anyOf: [EDR-08], why: A circular example. }\n    effect: [detect]\n    attack: [T1505.003, T1003.001, T1047, T1059.001]',
+          '    recommendations: [R3]\n    effect: [detect]\n    attack: [T1505.003, T1018, T1003.001, T1047, T1059.001]',
+          '    recommendations: [R3]\n    requires:\n      - { anyOf: [EDR-08], why: A circular example. }\n    effect: [detect]\n    attack: [T1505.003, T1018, T1003.001, T1047, T1059.001]',
         ),
       );
       expect(problems).toEqual([

@@ -48,7 +48,7 @@ describe('docs/methodology.md worked example', () => {
     'P2 prevention': rating(phase('P2')?.prevention),
     'P2 detection': rating(phase('P2')?.detection),
     unopposed: result.chain.unopposed.join(' '),
-    'earliest detection': result.chain.earliestDetection ?? 'none',
+    'first detection in place': result.chain.earliestDetection ?? 'none',
     'action WEB-01 risk reduction': (action('WEB-01')?.riskReduction ?? NaN).toFixed(2),
     'action WEB-02 risk reduction': (action('WEB-02')?.riskReduction ?? NaN).toFixed(2),
     'action WEB-02 priority': (action('WEB-02')?.priority ?? NaN).toFixed(2),

@@ -231,7 +231,7 @@ describe('score(): properties over random answers to the shipped set (1,000 runs
     );
   });
 
-  it('never tells a contradiction: a low or medium band always has a likely detection and no critical gap', () => {
+  it('never tells a contradiction: a low or medium band always has a detection in place and no critical gap', () => {
     fc.assert(
       fc.property(answers, (a) => {
         const result = score(set, { answers: a });
@@ -270,5 +270,18 @@ describe('score(): properties over random answers to the shipped set (1,000 runs
       }),
       runs,
     );
+  });
+
+  it('never counts a hunt as a detection in place: a sweep finds an intruder later, it raises no alert', () => {
+    const hunts = controls.filter((q) => q.effect.includes('hunt'));
+    expect(hunts.map((q) => q.id)).toEqual(expect.arrayContaining(['IRH-01', 'IRH-02']));
+    const best = (q: ControlQuestion) => ({ choice: q.options.at(-1)?.id ?? '' });
+    const onlyHunts = Object.fromEntries(hunts.map((q) => [q.id, best(q)]));
+    const result = score(set, { answers: onlyHunts });
+    expect(result.chain.earliestDetection).toBeNull();
+    expect(result.noDetection).toBe(true);
+    expect(result.phases.flatMap((p) => p.detectedBy)).toEqual([]);
+    // The hunts still lower the score like any other control.
+    expect(result.risk).toBeLessThan(100);
   });
 });

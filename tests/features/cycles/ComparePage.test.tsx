@@ -24,7 +24,7 @@ describe('comparing and tracing cycles', () => {
     expect(
       within(
         screen.getByRole('heading', { name: 'Regressions (1)' }).parentElement as HTMLElement,
-      ).getByText(/75% → 30% covered/),
+      ).getByText(/coverage 0\.75 → 0\.30/),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'The 2026-Q4 plan' })).toBeInTheDocument();
     expect(screen.getByLabelText('Earlier cycle')).toHaveValue(q4);

@@ -28,8 +28,18 @@ describe('ResultsPage', () => {
     const statements = resultStatements(questionSet, result, plan(questionSet, assessment, result));
     expect(screen.getByText(result.risk.toFixed(1))).toBeInTheDocument();
     expect(screen.getByText('High')).toBeInTheDocument();
-    expect(statements.bandReasons).toHaveLength(1);
-    expect(screen.getByText(statements.bandReasons[0] ?? 'missing')).toBeInTheDocument();
+    // Why the band is held, then one line per critical gap saying why that control is critical.
+    const reasons = within(screen.getByRole('list', { name: 'Reasons for the band' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(reasons).toEqual(statements.bandReasons);
+    expect(reasons[0]).toMatch(/holds the band at High although the number alone would be/);
+    expect(result.criticalGaps.length).toBeGreaterThan(0);
+    for (const id of result.criticalGaps)
+      expect(
+        reasons.some((r) => r?.startsWith(id)),
+        id,
+      ).toBe(true);
     expect(screen.getByText(statements.bandMeaning)).toBeInTheDocument();
   });
 
@@ -104,7 +114,7 @@ describe('ResultsPage', () => {
     ).toBeVisible();
     const stopGap = actions.findIndex((a) => a.kind === 'containment');
     expect(planRows()[stopGap]).toHaveTextContent('Stop-gap: start now');
-    expect(planRows()[stopGap]).toHaveTextContent('interim');
+    expect(planRows()[stopGap]).toHaveTextContent('stop-gap');
   });
 
   it('saves the owner as typed, spaces included, for every question of the action, once the field is left', async () => {

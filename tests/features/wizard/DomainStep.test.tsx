@@ -131,7 +131,9 @@ describe('DomainStep', () => {
     expect(question('EXP-02')).toBeInTheDocument();
     await user.click(within(question('EXP-01')).getByRole('radio', { name: 'No, none' }));
     expect(screen.queryByRole('group', { name: /^EXP-02 / })).toBeNull();
-    expect(screen.queryByRole('group', { name: /^EXP-03 / })).toBeNull();
+    expect(screen.queryByRole('group', { name: /^EXP-08 / })).toBeNull();
+    // Edge patching covers VPN gateways too, so it stays.
+    expect(question('EXP-03')).toBeInTheDocument();
     expect(question('EXP-04')).toBeInTheDocument();
     expect(screen.getByText(/4 questions are hidden because a scoping answer/)).toBeInTheDocument();
     await user.click(within(question('EXP-01')).getByRole('radio', { name: 'Yes, one or more' }));

@@ -18,8 +18,8 @@ describe('Stepper', () => {
         }}
       />,
     );
-    // EXP-01 "no" hides EXP-02, -03, -06, -07: three of the seven remain, two answered.
-    expect(link(/^Internet exposure and the web tier/)).toHaveTextContent('2/3');
+    // EXP-01 "no" hides EXP-02, -06, -07, -08: four of the eight remain, two answered.
+    expect(link(/^Internet exposure and the web tier/)).toHaveTextContent('2/4');
     expect(link(/^Credential protection/)).toHaveTextContent('1/9');
     // N/A without a reason is not an answer yet.
     expect(link(/^Subscriber-data protection/)).toHaveTextContent('0/9');
