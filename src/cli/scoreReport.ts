@@ -37,6 +37,8 @@ export function scoreReport(set: QuestionSet, assessment: Assessment) {
       detection: roundOrNull(p.detection, 3),
       preventedBy: p.preventedBy,
       detectedBy: p.detectedBy,
+      preventionControls: p.preventionControls,
+      detectionControls: p.detectionControls,
     })),
     chain: result.chain,
     unverified: result.unverified,

@@ -1,6 +1,6 @@
 import { formatRisk } from '../core/format.ts';
 import { bandOf } from '../core/scoring/bands.ts';
-import { phaseStateLabel } from '../core/reporting/statements.ts';
+import { phaseRatingLabel, phaseStateLabel } from '../core/reporting/statements.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
 import { bandColours, colours, contentWidth, page } from './theme.ts';
 import type { ReportWriter } from './writer.ts';
@@ -88,13 +88,7 @@ export function drawAttackChain(writer: ReportWriter, result: ScoreResult) {
     );
     const gauge = (label: string, inPlace: number, total: number, top: number) => {
       writer.font(7.5, 'normal', colours.muted);
-      doc.text(
-        total === 0
-          ? `${label}: no control in the set`
-          : `${label}: ${inPlace} of ${total} in place`,
-        x + 7,
-        top,
-      );
+      doc.text(phaseRatingLabel(label, inPlace, total), x + 7, top);
       doc.setFillColor(...colours.track);
       doc.rect(x + 7, top + 3, boxWidth - 14, 5, 'F');
       if (total > 0 && inPlace > 0) {

@@ -33,6 +33,10 @@ export const phaseStateLabel: Readonly<Record<PhaseState, string>> = {
   'prevented-and-detected': 'Prevention and detection in place',
 };
 
+/** One gauge of a phase: "Prevention: 3 of 5 in place". */
+export const phaseRatingLabel = (label: string, inPlace: number, total: number) =>
+  total === 0 ? `${label}: no control in the set` : `${label}: ${inPlace} of ${total} in place`;
+
 /** Said instead of the band's usual meaning when a floor holds the band above the number. */
 const heldMeaning =
   'The score alone would give a lower band, but the band is held at High: the gaps below are ones the rest of the defences do not make up for.';

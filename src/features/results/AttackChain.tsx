@@ -1,4 +1,8 @@
-import { phaseStateLabel, type ResultStatements } from '../../core/reporting/statements.ts';
+import {
+  phaseRatingLabel,
+  phaseStateLabel,
+  type ResultStatements,
+} from '../../core/reporting/statements.ts';
 import type { PhaseScore, ScoreResult } from '../../core/scoring/score.ts';
 
 function Rating({
@@ -13,9 +17,7 @@ function Rating({
   return (
     <div className="chain-rating">
       <span className="chain-rating-label">
-        {controls.length === 0
-          ? `${label}: no control in the set`
-          : `${label}: ${inPlace.length} of ${controls.length} in place`}
+        {phaseRatingLabel(label, inPlace.length, controls.length)}
       </span>
       <span className="bar-track" aria-hidden="true">
         {inPlace.length > 0 && (
