@@ -8,7 +8,11 @@ import { loadReportFonts } from '../../src/cli/reportFonts.ts';
 import { parseAssessmentText } from '../../src/core/assessment/parseFile.ts';
 import { formatPoints } from '../../src/core/format.ts';
 import { plan } from '../../src/core/planning/plan.ts';
-import { phaseRatingLabel, phaseStateLabel } from '../../src/core/reporting/statements.ts';
+import {
+  chainGaugeExplanation,
+  phaseRatingLabel,
+  phaseStateLabel,
+} from '../../src/core/reporting/statements.ts';
 import { bandLabel } from '../../src/core/scoring/bands.ts';
 import { score } from '../../src/core/scoring/score.ts';
 import { ResultsPage } from '../../src/features/results/index.ts';
@@ -79,6 +83,7 @@ describe('the results page, the PDF and the command line tell the same story', (
     for (const reason of cli.statements.bandReasons) inBoth(reason);
     for (const sentence of Object.values(cli.statements.chain)) inBoth(sentence);
     if (cli.statements.assumeBreach) inBoth(cli.statements.assumeBreach);
+    inBoth(chainGaugeExplanation);
     for (const phase of cli.phases) {
       inBoth(phaseStateLabel[phase.state as keyof typeof phaseStateLabel]);
       inBoth(

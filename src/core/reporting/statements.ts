@@ -33,6 +33,10 @@ export const phaseStateLabel: Readonly<Record<PhaseState, string>> = {
   'prevented-and-detected': 'Prevention and detection in place',
 };
 
+/** What the gauges of each phase count, printed under the chain on the page and in the PDF. */
+export const chainGaugeExplanation =
+  'Each gauge counts the controls of the set that prevent or detect the phase, and how many of them are in place: across most of the estate, and with the controls they require in place too. Hunts and reviews are periodic and do not count as detection in place. These are counts of controls, not chances.';
+
 /** One gauge of a phase: "Prevention: 3 of 5 in place". */
 export const phaseRatingLabel = (label: string, inPlace: number, total: number) =>
   total === 0 ? `${label}: no control in the set` : `${label}: ${inPlace} of ${total} in place`;

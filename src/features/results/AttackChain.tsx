@@ -1,4 +1,5 @@
 import {
+  chainGaugeExplanation,
   phaseRatingLabel,
   phaseStateLabel,
   type ResultStatements,
@@ -68,11 +69,7 @@ export function AttackChain({
           <Phase key={phase.phaseId} phase={phase} />
         ))}
       </ol>
-      <p className="muted small">
-        Prevention and detection are the weighted coverage of the applicable controls that prevent
-        or detect each phase; a control counts as in place from &ldquo;most of the estate&rdquo; and
-        only when the controls it requires are in place too. They are coverage figures, not chances.
-      </p>
+      <p className="muted small">{chainGaugeExplanation}</p>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { formatPoints } from '../../core/format.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 
-const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
+const questionTitle = new Map(questionSet.questions.map((q) => [q.id, q.title]));
 
 export function Contributions({
   result,
@@ -25,7 +25,7 @@ export function Contributions({
         <li key={q.questionId}>
           <span className="points">{formatPoints(q.contribution)} pts</span>{' '}
           <a href={hrefs.step(assessmentId, q.domainId, q.questionId)}>
-            <span className="question-id">{q.questionId}</span> {questionText.get(q.questionId)}
+            <span className="question-id">{q.questionId}</span> {questionTitle.get(q.questionId)}
           </a>
           {q.status !== 'answered' && (
             <span className="tag">{q.status === 'unknown' ? "Don't know" : 'Not answered'}</span>

@@ -1,4 +1,5 @@
 import { attackChainHeight, drawAttackChain, drawDomainBars } from '../charts.ts';
+import { chainGaugeExplanation } from '../../core/reporting/statements.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import type { ReportContent } from './content.ts';
@@ -6,8 +7,7 @@ import type { ReportContent } from './content.ts';
 export function drawCharts(writer: ReportWriter, content: ReportContent) {
   writer.heading('Risk per domain', 2, 240);
   drawDomainBars(writer, content.result, content.previous?.result);
-  const explanation =
-    'Each box is one phase of the Soft Cell intrusion, with the controls of the set that prevent it and those that detect it, and how many of them are in place (across most of the estate, with what they require in place too). Phases with nothing in place, passed unopposed, are outlined in red. Hunts and reviews are periodic and do not count as detection in place.';
+  const explanation = `Each box is one phase of the Soft Cell intrusion; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`;
   const sentences = Object.values(content.statements.chain);
   const gapBeforeChain = 4;
   // The heading, its explanation, the statements and the two rows of phases stay on one page.
