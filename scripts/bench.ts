@@ -10,8 +10,8 @@ import { parseAssessmentText } from '../src/core/assessment/parseFile.ts';
 import { plan } from '../src/core/planning/plan.ts';
 import type { QuestionSet } from '../src/core/questionSet/schema.ts';
 import { score } from '../src/core/scoring/score.ts';
-import { loadQuestionSetFolder } from '../src/cli/questionSetFolder.ts';
-import { loadReportFonts } from '../src/cli/reportFonts.ts';
+import { loadQuestionSetFolder } from '../src/node/questionSetFolder.ts';
+import { loadReportFonts } from '../src/node/reportFonts.ts';
 import { buildReport } from '../src/report/index.ts';
 import { firstRender, inputLatency, median, seedAssessment } from './benchBrowser.ts';
 import { bundleSizes, kb, totalGzip } from './bundleSizes.ts';
@@ -89,7 +89,7 @@ if (!loaded.ok)
   throw new Error(
     'the shipped question set is invalid; run npm run cli -- validate questions/softcell',
   );
-const set = loaded.set;
+const set = loaded.value;
 const middle = parseAssessmentText(
   readFileSync('tests/fixtures/assessments/middle-profile.json', 'utf8'),
   set,
@@ -130,9 +130,9 @@ report(
   '< 100 ms',
   scoreThousand < 100,
 );
-const planShipped = timeMs(() => plan(set, middle.assessment), 50);
+const planShipped = timeMs(() => plan(set, middle.value.assessment), 50);
 report(
-  `plan the shipped set (${plan(set, middle.assessment).actions.length} actions)`,
+  `plan the shipped set (${plan(set, middle.value.assessment).actions.length} actions)`,
   `${planShipped.toFixed(2)} ms`,
 );
 
@@ -148,11 +148,11 @@ function pdfOf(questionSet: QuestionSet, assessment: Assessment) {
     generatedAt: new Date(),
   });
 }
-const shippedPdf = timeMs(() => pdfOf(set, middle.assessment), 7);
-const large = scaleSet(set, middle.assessment, 10);
+const shippedPdf = timeMs(() => pdfOf(set, middle.value.assessment), 7);
+const large = scaleSet(set, middle.value.assessment, 10);
 const largePdf = timeMs(() => pdfOf(large.set, large.assessment), 3);
 report(
-  `PDF, shipped set (${set.questions.length} questions, ${pdfOf(set, middle.assessment).pageCount} pages)`,
+  `PDF, shipped set (${set.questions.length} questions, ${pdfOf(set, middle.value.assessment).pageCount} pages)`,
   `${shippedPdf.toFixed(0)} ms`,
   '≤ 300 ms',
   shippedPdf <= 300,
@@ -176,7 +176,7 @@ const browser = await launchChromium();
 try {
   const home = await firstRender(browser, app.url, '#home-title', 9);
   report('first contentful paint, home', `${home.firstContentfulPaint.toFixed(0)} ms`);
-  const seed = seedAssessment(middle.assessment);
+  const seed = seedAssessment(middle.value.assessment);
   const oursStep = await firstRender(
     browser,
     `${app.url}#/a/bench/step/EXP`,
@@ -198,7 +198,7 @@ try {
 // Input latency in a browser whose frames are not paced by an emulated vsync (see chromium.ts).
 const uncapped = await launchChromium(uncappedFrameFlags);
 try {
-  const seed = seedAssessment(middle.assessment);
+  const seed = seedAssessment(middle.value.assessment);
   const largest = [...set.domains].sort(
     (a, b) =>
       set.questions.filter((q) => q.domain === b.id).length -

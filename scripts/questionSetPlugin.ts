@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem } from '../src/core/questionSet/problems.ts';
-import { loadQuestionSetFolder } from '../src/cli/questionSetFolder.ts';
+import { formatSetProblem } from '../src/core/questionSet/problems.ts';
+import { loadQuestionSetFolder } from '../src/node/questionSetFolder.ts';
 
 const virtualId = 'virtual:cellguard/question-set';
 const resolvedId = `\0${virtualId}`;
@@ -18,8 +18,8 @@ export function questionSetPlugin(folder: string): Plugin {
 
   function loadOrExplain(): string | { error: string } {
     const result = loadQuestionSetFolder(absolute);
-    if (result.ok) return `export default ${JSON.stringify(result.set)};`;
-    const list = result.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+    if (result.ok) return `export default ${JSON.stringify(result.value)};`;
+    const list = result.problems.map((p) => `  ${formatSetProblem(p)}`).join('\n');
     return { error: `The question set in ${folder} is invalid:\n${list}` };
   }
 

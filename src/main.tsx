@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { attachRules } from './app/lazyPages.ts';
 import './app/styles.css';
 
 const container = document.getElementById('root');
@@ -10,3 +11,6 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+// Soon after the list appears: migrate, check and summarise what is stored, and say if any of it
+// could not be read, without waiting for the user to open an assessment.
+void attachRules();

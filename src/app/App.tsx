@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { HomePage } from '../features/home/index.ts';
-import { hrefs } from '../routing/routes.ts';
+import { hrefs, type Route } from '../routing/routes.ts';
 import { useRoute } from '../routing/useRoute.ts';
 import {
   AssessmentPage,
@@ -11,11 +11,11 @@ import {
   NewAssessmentPage,
   NextCyclePage,
 } from './lazyPages.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 
-function Page() {
-  const route = useRoute();
+function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -49,6 +49,8 @@ function Page() {
 }
 
 export function App() {
+  const route = useRoute();
+  const pageKey = JSON.stringify(route);
   return (
     <div className="app">
       <a
@@ -70,9 +72,11 @@ export function App() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <RecoveryBanner />
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <Page />
-        </Suspense>
+        <ErrorBoundary resetKey={pageKey}>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Page route={route} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">
         Cellguard keeps every answer in this browser only; nothing is sent anywhere.

@@ -1,7 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { questionSet } from '../content/questionSet.ts';
-import { migrateToSet } from '../core/assessment/migrate.ts';
-import { summarize } from '../core/scoring/summary.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
@@ -16,22 +14,14 @@ function hrefOf(id: string, position: Position): string {
   return hrefs.step(id, position.domainId);
 }
 
-/** One assessment: the stepper beside the current step, review or results; remembers where the user is. */
+/**
+ * One assessment: the stepper beside the current step, review or results; remembers where the user
+ * is. The store has already migrated and checked the assessment (see lazyPages.ts).
+ */
 export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   const stored = useAssessments((state) => state.assessments[route.id]);
   const setPosition = useAssessments((state) => state.setPosition);
-  const setSummary = useAssessments((state) => state.setSummary);
-  const upgrade = useAssessments((state) => state.upgrade);
   const dismissNotice = useAssessments((state) => state.dismissNotice);
-  const outdated =
-    stored !== undefined && stored.assessment.questionSet.version !== questionSet.version;
-  // Kept from before an update of the questions: bring the answers up to date once, and say how.
-  const migration = useMemo(
-    () => (outdated && stored ? migrateToSet(stored.assessment, questionSet) : undefined),
-    [outdated, stored],
-  );
-  const usable = !migration || migration.ok;
-  const answers = stored?.assessment.answers;
   const exists = stored !== undefined;
   const domainKnown =
     route.page !== 'step' || questionSet.domains.some((d) => d.id === route.domainId);
@@ -39,21 +29,13 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   const storedHref = stored ? hrefOf(route.id, stored.position) : '';
 
   useEffect(() => {
-    if (!exists || !usable) return;
+    if (!exists) return;
     if (route.page === 'assessment') navigate(storedHref, { replace: true });
     else if (route.page === 'step' && domainKnown)
       setPosition(route.id, { view: 'step', domainId: view });
     else if (route.page === 'review' || route.page === 'results')
       setPosition(route.id, { view: route.page });
-  }, [exists, usable, route.page, route.id, view, domainKnown, storedHref, setPosition]);
-
-  useEffect(() => {
-    if (answers && !outdated) setSummary(route.id, summarize(questionSet, answers));
-  }, [answers, outdated, route.id, setSummary]);
-
-  useEffect(() => {
-    if (migration?.ok) upgrade(route.id, migration.outcome.assessment, migration.outcome.changes);
-  }, [migration, upgrade, route.id]);
+  }, [exists, route.page, route.id, view, domainKnown, storedHref, setPosition]);
 
   if (!stored) {
     return (
@@ -69,20 +51,6 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
       </section>
     );
   }
-  if (migration && !migration.ok) {
-    return (
-      <section className="narrow">
-        <h1>This assessment cannot be opened here</h1>
-        <p>{migration.problem}</p>
-        <p>It is still kept in this browser, unchanged.</p>
-        <a className="button primary" href={hrefs.home()}>
-          All assessments
-        </a>
-      </section>
-    );
-  }
-  // One render until the effect above stores the migrated answers; the forms must not see the old ones.
-  if (outdated) return <p className="muted">Updating this assessment to the current questions…</p>;
   const { assessment } = stored;
   return (
     <div className="assessment-layout">

@@ -1,25 +1,46 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
+import { useAssessments } from '../store/index.ts';
+
+/**
+ * The question set and the scoring code, handed to the store once loaded. Every page but the list
+ * of assessments waits for them, so that no page ever sees an assessment the store has not yet
+ * migrated, checked and summarised.
+ */
+let rulesAttached: Promise<void> | undefined;
+export function attachRules(): Promise<void> {
+  rulesAttached ??= import('./assessmentRules.ts').then(({ assessmentRules }) =>
+    useAssessments.getState().attach(assessmentRules),
+  );
+  return rulesAttached;
+}
 
 // The question set, the wizard, the scoring code and the file formats load only when a page that
 // needs them is opened, so the list of assessments appears without them (initial budget 120 KB).
-export const AssessmentPage = lazy(() =>
-  import('./AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), attachRules()]);
+    return { default: component };
+  });
+}
+
+export const AssessmentPage = page(() =>
+  import('./AssessmentPage.tsx').then((m) => m.AssessmentPage),
 );
-export const NewAssessmentPage = lazy(() =>
-  import('../features/wizard/index.ts').then((m) => ({ default: m.NewAssessmentPage })),
+export const NewAssessmentPage = page(() =>
+  import('../features/wizard/index.ts').then((m) => m.NewAssessmentPage),
 );
-export const NextCyclePage = lazy(() =>
-  import('../features/cycles/index.ts').then((m) => ({ default: m.NextCyclePage })),
+export const NextCyclePage = page(() =>
+  import('../features/cycles/index.ts').then((m) => m.NextCyclePage),
 );
-export const HistoryPage = lazy(() =>
-  import('../features/cycles/index.ts').then((m) => ({ default: m.HistoryPage })),
+export const HistoryPage = page(() =>
+  import('../features/cycles/index.ts').then((m) => m.HistoryPage),
 );
-export const ComparePage = lazy(() =>
-  import('../features/cycles/index.ts').then((m) => ({ default: m.ComparePage })),
+export const ComparePage = page(() =>
+  import('../features/cycles/index.ts').then((m) => m.ComparePage),
 );
-export const ImportPage = lazy(() =>
-  import('../features/transfer/index.ts').then((m) => ({ default: m.ImportPage })),
+export const ImportPage = page(() =>
+  import('../features/transfer/index.ts').then((m) => m.ImportPage),
 );
-export const ExportPage = lazy(() =>
-  import('../features/transfer/index.ts').then((m) => ({ default: m.ExportPage })),
+export const ExportPage = page(() =>
+  import('../features/transfer/index.ts').then((m) => m.ExportPage),
 );

@@ -1,15 +1,23 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment } from '../core/assessment/model.ts';
-import { formatFileProblem, parseAssessmentText } from '../core/assessment/parseFile.ts';
-import { formatProblem } from '../core/questionSet/problems.ts';
+import { importAssessmentFile } from '../core/assessment/transfer.ts';
+import type { ParseSetResult } from '../core/questionSet/parse.ts';
+import { formatSetProblem } from '../core/questionSet/problems.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
-import { loadQuestionSetFolder } from './questionSetFolder.ts';
+import { formatProblem, type Problem } from '../core/result.ts';
+import { readAssessmentText } from '../node/assessmentFile.ts';
+import { loadQuestionSetFolder } from '../node/questionSetFolder.ts';
+import { passphraseVariable, type Passphrase } from './passphrase.ts';
 
 export type Loaded =
   { ok: true; set: QuestionSet; assessment: Assessment } | { ok: false; line: string };
 
-/** The set an assessment names, from questions/<id>, unless --set names a folder. */
+const defaultSetFolder = 'questions/softcell';
+
+/**
+ * The set an assessment names, from questions/<id>, unless --set names a folder. An encrypted
+ * file keeps its set's id inside the encryption, so it falls back to the shipped set.
+ */
 function setFolderFor(text: string, explicit: string | undefined): string | undefined {
   if (explicit) return explicit;
   try {
@@ -23,31 +31,58 @@ function setFolderFor(text: string, explicit: string | undefined): string | unde
   }
 }
 
-/** Reads and checks an assessment file and its question set; every failure is one plain line. */
-export function loadAssessment(file: string | undefined, setFolder: string | undefined): Loaded {
-  if (!file)
-    return {
-      ok: false,
-      line: 'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json',
-    };
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return { ok: false, line: `${file}: no such file` };
-  const text = readFileSync(file, 'utf8');
-  const folder = setFolderFor(text, setFolder) ?? 'questions/softcell';
-  const loadedSet = loadQuestionSetFolder(folder);
+/** The one line for a file the import path refused; the passphrase cases say what to do. */
+function refusal(
+  file: string,
+  problems: readonly Problem[],
+  passphrase: Passphrase | undefined,
+  setChosen: boolean,
+): string {
+  const [first, ...rest] = problems;
+  switch (first?.code) {
+    case 'needs-passphrase':
+      return `${file}: this file is encrypted; give its passphrase with --passphrase-file FILE (first line) or the ${passphraseVariable} environment variable.`;
+    case 'wrong-passphrase':
+      return `${file}: the passphrase from ${passphrase?.source ?? 'nowhere'} does not open it (a wrong passphrase, or the file was changed after it was encrypted).`;
+    case 'crypto-unavailable':
+      return `${file}: this Node.js has no Web Crypto to decrypt it; use Node.js 20.19 or later.`;
+  }
+  const more =
+    rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  const hint =
+    first?.path === 'questionSet.id' && !setChosen ? ' Name its set with --set <folder>.' : '';
+  return `${file}: ${first ? formatProblem(first) : 'invalid'}${more}${hint}`;
+}
+
+/**
+ * Reads an assessment file and its question set, and opens the file through the browser's own
+ * import path (JSON, decryption, every contract check, migration of older sets). Every failure is
+ * one plain line.
+ */
+export async function loadAssessment(
+  file: string,
+  setFolder: string | undefined,
+  passphrase: Passphrase | undefined,
+  /** Sets already read in this command, by folder: a report and its --previous share one. */
+  sets: Map<string, ParseSetResult> = new Map(),
+): Promise<Loaded> {
+  const text = readAssessmentText(file);
+  if (!text.ok) {
+    const [first] = text.problems;
+    return { ok: false, line: first ? formatProblem(first) : `${file}: cannot be read` };
+  }
+  const folder = setFolderFor(text.value, setFolder) ?? defaultSetFolder;
+  const loadedSet = sets.get(folder) ?? loadQuestionSetFolder(folder);
+  sets.set(folder, loadedSet);
   if (!loadedSet.ok) {
     const [first] = loadedSet.problems;
     return {
       ok: false,
-      line: `${file}: its question set ${folder} cannot be used (${first ? formatProblem(first) : 'invalid'})`,
+      line: `${file}: its question set ${folder} cannot be used (${first ? formatSetProblem(first) : 'invalid'})`,
     };
   }
-  const parsed = parseAssessmentText(text, loadedSet.set);
-  if (!parsed.ok) {
-    const [first, ...rest] = parsed.problems;
-    const more =
-      rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
-    return { ok: false, line: `${file}: ${first ? formatFileProblem(first) : 'invalid'}${more}` };
-  }
-  return { ok: true, set: loadedSet.set, assessment: parsed.assessment };
+  const opened = await importAssessmentFile(text.value, loadedSet.value, passphrase?.value);
+  if (!opened.ok)
+    return { ok: false, line: refusal(file, opened.problems, passphrase, setFolder !== undefined) };
+  return { ok: true, set: loadedSet.value, assessment: opened.value.assessment };
 }

@@ -1,12 +1,14 @@
-import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
-import { formatProblem } from '../core/questionSet/problems.ts';
 import { writeFileSync } from 'node:fs';
 import { plan } from '../core/planning/plan.ts';
+import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
+import type { ParseSetResult } from '../core/questionSet/parse.ts';
+import { formatSetProblem } from '../core/questionSet/problems.ts';
 import { score } from '../core/scoring/score.ts';
-import { buildReport } from '../report/index.ts';
-import { loadAssessment } from './assessmentInput.ts';
-import { loadReportFonts } from './reportFonts.ts';
-import { loadQuestionSetFolder } from './questionSetFolder.ts';
+import { loadQuestionSetFolder } from '../node/questionSetFolder.ts';
+import { loadReportFonts } from '../node/reportFonts.ts';
+import { parseCommand, type CommandShape, type ParsedCommand } from './args.ts';
+import { loadAssessment, type Loaded } from './assessmentInput.ts';
+import { passphraseFrom, passphraseVariable, type Environment } from './passphrase.ts';
 import { scoreReport } from './scoreReport.ts';
 
 /** What a command produced; main.ts writes it out, tests read it directly. */
@@ -17,12 +19,28 @@ export interface CommandOutput {
 }
 
 export const usage = [
-  'usage: npm run cli -- <command>',
+  'usage: npm run cli -- <command> [options]',
   '  validate <set folder>           check a question set and print its coverage',
   '  coverage <set folder>           print the coverage tables as Markdown',
-  '  score <file> [--set <folder>]   score an assessment file and print the result and plan as JSON',
+  '  score <file> [--set <folder>] [--passphrase-file <file>]',
+  '                                  score an assessment file and print the result and plan as JSON',
   '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
+  '         [--passphrase-file <file>]',
   '                                  write the management report as a PDF',
+  '  help                            print this text (as does -h or --help after any command)',
+  '',
+  'options:',
+  '  --set <folder>                  the question set; by default questions/<the set the file names>,',
+  '                                  or questions/softcell for an encrypted file',
+  '  -o, --out <out.pdf>             where report writes the PDF',
+  "  --previous <earlier file>       an earlier cycle's file: the report adds what changed since then",
+  "  --passphrase-file <file>        opens encrypted files: the passphrase is the file's first line",
+  '',
+  'An encrypted export (and an encrypted --previous file) opens with --passphrase-file or the',
+  `${passphraseVariable} environment variable; the file wins when both are given. The passphrase`,
+  'itself is never accepted as an argument: shell history and ps would show it.',
+  '',
+  'exit status: 0 done; 2 bad input, said in one line on standard error; 1 unexpected failure',
 ].join('\n');
 
 const ok = (stdout: string): CommandOutput => ({ exitCode: 0, stdout, stderr: '' });
@@ -31,6 +49,31 @@ export const badInput = (line: string, stdout = ''): CommandOutput => ({
   stdout,
   stderr: `${line}\n`,
 });
+const help = (): CommandOutput => ok(`${usage}\n`);
+
+const missingFile = 'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json';
+const fileOptions = { set: {}, 'passphrase-file': {} };
+
+/** What each command accepts; anything else is refused with exit 2 before any work is done. */
+export const commandShapes = {
+  validate: {
+    command: 'validate',
+    options: {},
+    positionals: [{ missing: 'validate needs a question-set folder, e.g. questions/softcell' }],
+  },
+  coverage: {
+    command: 'coverage',
+    options: {},
+    positionals: [{ missing: 'coverage needs a question-set folder, e.g. questions/softcell' }],
+  },
+  score: { command: 'score', options: fileOptions, positionals: [{ missing: missingFile }] },
+  report: {
+    command: 'report',
+    options: { out: { short: 'o' }, previous: {}, ...fileOptions },
+    positionals: [{ missing: missingFile }],
+  },
+  help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
+} satisfies Record<string, CommandShape>;
 
 function validate(folder: string | undefined): CommandOutput {
   if (!folder) return badInput('validate needs a question-set folder, e.g. questions/softcell');
@@ -39,10 +82,10 @@ function validate(folder: string | undefined): CommandOutput {
     const count = result.problems.length;
     return badInput(
       `${folder} is not a valid question set: ${count} problem${count === 1 ? '' : 's'} (listed above).`,
-      result.problems.map(formatProblem).join('\n') + '\n',
+      result.problems.map(formatSetProblem).join('\n') + '\n',
     );
   }
-  const { set } = result;
+  const set = result.value;
   const coverage = coverageOf(set);
   const lines = [
     `${set.id} ${set.version}: ${set.questions.length} questions in ${set.domains.length} domains, valid.`,
@@ -68,36 +111,59 @@ function coverage(folder: string | undefined): CommandOutput {
   const result = loadQuestionSetFolder(folder);
   if (!result.ok)
     return badInput(`${folder} is not a valid question set; run validate to see why.`);
-  return ok(coverageMarkdown(result.set));
+  return ok(coverageMarkdown(result.value));
 }
 
-function scoreCommand(args: readonly string[]): CommandOutput {
-  const { positional, options } = splitArgs(args);
-  const loaded = loadAssessment(positional[0], options.get('--set'));
-  if (!loaded.ok) return badInput(loaded.line);
-  return ok(`${JSON.stringify(scoreReport(loaded.set, loaded.assessment), null, 2)}\n`);
+/**
+ * Opens the named assessment files with one passphrase (from --passphrase-file or the
+ * environment), in order; stops at the first failure.
+ */
+async function loadFiles(
+  files: readonly string[],
+  options: ParsedCommand['options'],
+  env: Environment,
+): Promise<{ ok: true; loaded: Extract<Loaded, { ok: true }>[] } | { ok: false; line: string }> {
+  const passphrase = passphraseFrom(options['passphrase-file'], env);
+  if (!passphrase.ok) return passphrase;
+  const loaded: Extract<Loaded, { ok: true }>[] = [];
+  const sets = new Map<string, ParseSetResult>();
+  for (const file of files) {
+    const one = await loadAssessment(file, options.set, passphrase.value, sets);
+    if (!one.ok) return one;
+    loaded.push(one);
+  }
+  return { ok: true, loaded };
 }
 
-function reportCommand(args: readonly string[]): CommandOutput {
-  const { positional, options } = splitArgs(args);
-  const out = options.get('-o') ?? options.get('--out');
+async function scoreCommand(parsed: ParsedCommand, env: Environment): Promise<CommandOutput> {
+  const files = await loadFiles(parsed.positionals.slice(0, 1), parsed.options, env);
+  if (!files.ok) return badInput(files.line);
+  const [main] = files.loaded;
+  if (!main) return badInput(missingFile);
+  return ok(`${JSON.stringify(scoreReport(main.set, main.assessment), null, 2)}\n`);
+}
+
+async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<CommandOutput> {
+  const { out, previous: previousFile } = parsed.options;
   if (!out)
     return badInput('report needs an output file: npm run cli -- report <file> -o <out.pdf>');
-  const loaded = loadAssessment(positional[0], options.get('--set'));
-  if (!loaded.ok) return badInput(loaded.line);
-  let previous;
-  const previousFile = options.get('--previous');
-  if (previousFile) {
-    const earlier = loadAssessment(previousFile, options.get('--set'));
-    if (!earlier.ok) return badInput(earlier.line);
-    previous = { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) };
-  }
-  const result = score(loaded.set, loaded.assessment);
+  const names = parsed.positionals.slice(0, 1);
+  if (previousFile !== undefined) names.push(previousFile);
+  const files = await loadFiles(names, parsed.options, env);
+  if (!files.ok) return badInput(files.line);
+  const [main, earlier] = files.loaded;
+  if (!main) return badInput(missingFile);
+  const previous = earlier
+    ? { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) }
+    : undefined;
+  const result = score(main.set, main.assessment);
+  // jsPDF is loaded only for a report: score, validate and coverage start without it.
+  const { buildReport } = await import('../report/index.ts');
   const report = buildReport({
-    set: loaded.set,
-    assessment: loaded.assessment,
+    set: main.set,
+    assessment: main.assessment,
     result,
-    plan: plan(loaded.set, loaded.assessment, result),
+    plan: plan(main.set, main.assessment, result),
     ...(previous ? { previous } : {}),
     fonts: loadReportFonts(),
     generatedAt: new Date(),
@@ -116,38 +182,32 @@ function reportCommand(args: readonly string[]): CommandOutput {
   };
 }
 
-/** Separates `--name value` options from positional arguments. */
-export function splitArgs(args: readonly string[]) {
-  const positional: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg.startsWith('-') && i + 1 < args.length) {
-      options.set(arg, args[i + 1] ?? '');
-      i += 1;
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, options };
-}
-
-export function runCommand(args: readonly string[]): CommandOutput {
+/**
+ * Runs one command. Arguments are checked strictly first (node:util parseArgs): a typo or a
+ * missing value exits 2 with one line and nothing written. Async because encrypted files are
+ * opened with Web Crypto. `env` supplies CELLGUARD_PASSPHRASE; tests pass their own.
+ */
+export async function runCommand(
+  args: readonly string[],
+  env: Environment = process.env,
+): Promise<CommandOutput> {
   const [command, ...rest] = args;
-  switch (command) {
-    case 'score':
-      return scoreCommand(rest);
-    case 'report':
-      return reportCommand(rest);
+  if (command === undefined || command === '--help' || command === '-h') return help();
+  if (!Object.hasOwn(commandShapes, command))
+    return badInput(`unknown command "${command}"; run "npm run cli -- help" for the list.`);
+  const name = command as keyof typeof commandShapes;
+  const parsed = parseCommand(commandShapes[name], rest);
+  if (!parsed.ok) return badInput(parsed.problems.join(' '));
+  if (parsed.value.help || name === 'help') return help();
+  const folder = parsed.value.positionals[0] ?? '';
+  switch (name) {
     case 'validate':
-      return validate(rest[0]);
+      return validate(folder);
     case 'coverage':
-      return coverage(rest[0]);
-    case undefined:
-    case 'help':
-    case '--help':
-      return ok(`${usage}\n`);
-    default:
-      return badInput(`unknown command "${command}"; run "npm run cli -- help" for the list.`);
+      return coverage(folder);
+    case 'score':
+      return scoreCommand(parsed.value, env);
+    case 'report':
+      return reportCommand(parsed.value, env);
   }
 }

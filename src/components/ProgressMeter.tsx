@@ -1,3 +1,5 @@
+import './ProgressMeter.css';
+
 /** A labelled progress bar: the text says it, the bar shows it. */
 export function ProgressMeter({
   answered,

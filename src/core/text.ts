@@ -23,3 +23,11 @@ export const listJoin = (items: readonly string[]): string =>
   items.length <= 1
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** "Example Mobile · Mobile core · 2026-Q4": how an assessment is named in lists; no empty scope. */
+export const assessmentTitle = (assessment: {
+  organisation: string;
+  scope: string;
+  cycle: string;
+}): string =>
+  [assessment.organisation, assessment.scope, assessment.cycle].filter(Boolean).join(' · ');

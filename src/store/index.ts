@@ -1,5 +1,5 @@
 import { createAssessmentsStore, storageKey } from './assessments.ts';
-import { browserLocalStorage } from './persistentStorage.ts';
+import { browserLocalStorage, savedData } from './persistentStorage.ts';
 
 /** The app's one store of assessments, persisted in this browser's localStorage. */
 export const useAssessments = createAssessmentsStore({
@@ -13,6 +13,9 @@ if (typeof window !== 'undefined') {
     if (event.key === storageKey || event.key === null) void useAssessments.persist.rehydrate();
   });
 }
+
+/** Everything Cellguard keeps in this browser, for the user to download when a page fails. */
+export const everythingSaved = (): string => savedData(browserLocalStorage(), storageKey);
 
 export type { Position, StoredAssessment } from './assessments.ts';
 export { useSaveStatus } from './saveStatus.ts';

@@ -9,6 +9,13 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (value: unknown): value is Record<string, Json> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+const isFlatRecord = (value: unknown): value is Record<string, Json> =>
+  isObject(value) && Object.values(value).every((v) => v === null || typeof v !== 'object');
+
+/** A key's own value: never one inherited from Object.prototype ("constructor", "__proto__"). */
+const own = (record: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
@@ -17,7 +24,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     const keys = Object.keys(a);
     return (
       keys.length === Object.keys(b).length &&
-      keys.every((key) => key in b && jsonEqual(a[key], b[key]))
+      keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
     );
   }
   return false;
@@ -26,6 +33,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 export function merge3(base: unknown, ours: unknown, theirs: unknown): unknown {
   if (jsonEqual(ours, base)) return theirs;
   if (jsonEqual(theirs, base)) return ours;
+  // The store removes an answer whose last field was cleared: to the other tab's edits of the same
+  // answer, that is every field cleared, not the answer refused. Only for flat records of fields
+  // such as an answer: a removed assessment stays removed, not rebuilt from the other tab's edits.
+  const emptied = (side: unknown, other: unknown) =>
+    side === undefined && isFlatRecord(base) && isFlatRecord(other);
+  if (emptied(ours, theirs) || emptied(theirs, ours)) {
+    const merged = merge3(base, ours ?? {}, theirs ?? {});
+    return isObject(merged) && Object.keys(merged).length === 0 ? undefined : merged;
+  }
   if (isObject(ours) && isObject(theirs)) {
     const origin = isObject(base) ? base : {};
     const merged: Record<string, unknown> = {};
@@ -34,8 +50,15 @@ export function merge3(base: unknown, ours: unknown, theirs: unknown): unknown {
       ...Object.keys(theirs),
       ...Object.keys(origin),
     ])) {
-      const value = merge3(origin[key], ours[key], theirs[key]);
-      if (value !== undefined) merged[key] = value;
+      const value = merge3(own(origin, key), own(ours, key), own(theirs, key));
+      // defineProperty, not assignment: a key named "__proto__" must stay a key.
+      if (value !== undefined)
+        Object.defineProperty(merged, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return merged;
   }

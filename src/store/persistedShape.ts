@@ -1,11 +1,17 @@
+import { fail, succeed, type Result } from '../core/result.ts';
+
 /**
  * A light check of what the app finds in localStorage before zustand uses it: corrupted or
- * half-written data must never make the app fail to start, nor be overwritten unseen.
+ * half-written data must never make the app fail to start, nor be overwritten unseen. The full
+ * check of each assessment against the file contract follows once the rules have loaded (see
+ * `attach` in assessments.ts).
  */
-export type ShapeCheck =
-  | { kind: 'ok'; text: string }
-  | { kind: 'unreadable'; reason: string }
-  | { kind: 'partly'; text: string; dropped: number };
+export interface ReadableState {
+  /** The saved state with the entries that are not even shaped like an assessment left out. */
+  text: string;
+  /** How many entries were left out. */
+  dropped: number;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -24,25 +30,27 @@ function looksLikeStoredAssessment(value: unknown): boolean {
   );
 }
 
-export function checkPersisted(raw: string): ShapeCheck {
+export function checkPersisted(raw: string): Result<ReadableState> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { kind: 'unreadable', reason: 'it is not valid JSON' };
+    return fail({ path: '', message: 'it is not valid JSON' });
   }
   if (!isObject(parsed) || !isObject(parsed.state) || !isObject(parsed.state.assessments)) {
-    return { kind: 'unreadable', reason: 'it does not have the shape Cellguard saves' };
+    return fail({
+      path: 'state.assessments',
+      message: 'it does not have the shape Cellguard saves',
+    });
   }
   const entries = Object.entries(parsed.state.assessments);
   const kept = entries.filter(([, value]) => looksLikeStoredAssessment(value));
-  if (kept.length === entries.length) return { kind: 'ok', text: raw };
-  return {
-    kind: 'partly',
+  if (kept.length === entries.length) return succeed({ text: raw, dropped: 0 });
+  return succeed({
     text: JSON.stringify({
       ...parsed,
       state: { ...parsed.state, assessments: Object.fromEntries(kept) },
     }),
     dropped: entries.length - kept.length,
-  };
+  });
 }

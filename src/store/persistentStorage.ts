@@ -32,11 +32,19 @@ export const recoveryPrefix = 'cellguard:recovered:';
  * - when another tab saved since this one last read, the two are merged (three-way) so that
  *   neither tab's edits are lost.
  */
+export interface SyncedStorage extends StateStorage {
+  /**
+   * Keeps a copy of data the app cannot use (an assessment that breaks the contract) under a
+   * recovery key and tells the user; false when there was no room, and then nothing is saved over it.
+   */
+  setAside: (name: string, raw: string, message: string) => boolean;
+}
+
 export function syncedStorage(
   backing: () => Storage | undefined,
   events: StorageEvents,
   now = () => new Date(),
-): StateStorage {
+): SyncedStorage {
   let base: string | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
   // Set when unreadable data could not be copied aside: saving would destroy it, so nothing is saved.
@@ -75,9 +83,12 @@ export function syncedStorage(
     let text = value;
     let merged = false;
     const current = storage.getItem(name);
-    if (base !== null && current !== null && current !== base) {
+    // Another tab saved since this one read (or since it found nothing): merge, never overwrite.
+    if (current !== null && current !== base) {
       try {
-        text = JSON.stringify(merge3(JSON.parse(base), JSON.parse(value), JSON.parse(current)));
+        text = JSON.stringify(
+          merge3(JSON.parse(base ?? 'null'), JSON.parse(value), JSON.parse(current)),
+        );
         merged = true;
       } catch {
         // Another tab left something unreadable: keep it aside, then save ours.
@@ -112,32 +123,36 @@ export function syncedStorage(
         return null;
       }
       const check = checkPersisted(raw);
-      if (check.kind === 'ok') {
-        base = raw;
-        return raw;
-      }
-      if (check.kind === 'unreadable') {
-        if (
-          keepCopy(storage, name, raw, `The saved assessments could not be read (${check.reason}).`)
-        ) {
+      if (!check.ok) {
+        const reason = check.problems.map((p) => p.message).join('; ');
+        if (keepCopy(storage, name, raw, `The saved assessments could not be read (${reason}).`)) {
           storage.removeItem(name);
         }
         base = null;
         return null;
       }
-      const dropped = `${check.dropped} saved assessment${check.dropped === 1 ? '' : 's'} could not be read and ${check.dropped === 1 ? 'is' : 'are'} left out.`;
-      if (keepCopy(storage, name, raw, dropped)) {
+      const { text, dropped } = check.value;
+      if (dropped === 0) {
+        base = raw;
+        return raw;
+      }
+      const message = `${dropped} saved assessment${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'is' : 'are'} left out.`;
+      if (keepCopy(storage, name, raw, message)) {
         try {
-          storage.setItem(name, check.text);
-          base = check.text;
+          storage.setItem(name, text);
+          base = text;
         } catch {
           base = raw;
         }
       }
-      return check.text;
+      return text;
     },
     setItem: (name, value) => write(name, value),
     removeItem: (name) => backing()?.removeItem(name),
+    setAside: (name, raw, message) => {
+      const storage = backing();
+      return storage ? keepCopy(storage, name, raw, message) : false;
+    },
   };
 }
 
@@ -148,4 +163,21 @@ export function browserLocalStorage(): Storage | undefined {
     // Some browsers throw on access when site data is disabled.
     return undefined;
   }
+}
+
+/**
+ * Everything Cellguard keeps in this browser (the assessments and any copies set aside), as one
+ * JSON text the user can download when a page fails: the way out that never depends on the page.
+ */
+export function savedData(storage: Storage | undefined, name: string): string {
+  const keys = storage
+    ? Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+        (key): key is string => key !== null && (key === name || key.startsWith(recoveryPrefix)),
+      )
+    : [];
+  return JSON.stringify(
+    Object.fromEntries(keys.map((key) => [key, storage?.getItem(key)])),
+    null,
+    2,
+  );
 }

@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.tsx';
-import { seedStore } from '../support/storeFixtures.ts';
+import { storageKey } from '../../src/store/assessments.ts';
+import { useAssessments } from '../../src/store/index.ts';
+import { fixtureAssessment, seedStore } from '../support/storeFixtures.ts';
 
 describe('App shell', () => {
   beforeEach(() => {
@@ -19,6 +21,33 @@ describe('App shell', () => {
       '#/new',
     );
     expect(screen.getByText(/keeps every answer in this browser only/)).toBeInTheDocument();
+  });
+
+  it('opens an assessment link whose saved data is damaged without a blank page: the damaged one is set aside and the user told', async () => {
+    const good = fixtureAssessment('middle-profile');
+    const broken = { ...good, answers: { ...good.answers, 'SUB-06': { choice: 'na', note: 7 } } };
+    localStorage.setItem(
+      storageKey,
+      JSON.stringify({
+        state: {
+          assessments: {
+            good: { id: 'good', assessment: good, position: { view: 'results' } },
+            bad: { id: 'bad', assessment: broken, position: { view: 'step', domainId: 'SUB' } },
+          },
+        },
+        version: 3,
+      }),
+    );
+    await useAssessments.persist.rehydrate();
+    window.location.hash = '#/a/bad/step/SUB';
+    render(<App />);
+    expect(
+      await screen.findByRole('heading', { name: 'Assessment not found' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '1 saved assessment breaks the rules of a Cellguard file',
+    );
+    expect(Object.keys(useAssessments.getState().assessments)).toEqual(['good']);
   });
 
   it('says so when a route does not exist', () => {

@@ -2,34 +2,26 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AssessmentPage } from '../../src/app/AssessmentPage.tsx';
+import type { Assessment } from '../../src/core/assessment/model.ts';
 import { useAssessments } from '../../src/store/index.ts';
-import { fixtureAssessment, seedStore } from '../support/storeFixtures.ts';
+import { fixtureAssessment, fixtureText, seedStore } from '../support/storeFixtures.ts';
 
 describe('AssessmentPage', () => {
-  it('refuses, in plain words and without changing it, an assessment of questions it cannot migrate', () => {
-    const old = fixtureAssessment('middle-profile');
-    const [id = ''] = seedStore({ ...old, questionSet: { id: 'softcell', version: '0.9.0' } });
-    const before = JSON.stringify(useAssessments.getState().assessments[id]);
-    render(<AssessmentPage route={{ page: 'results', id }} />);
-    expect(
-      screen.getByRole('heading', { name: 'This assessment cannot be opened here' }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/no migration from version 0/)).toBeInTheDocument();
-    expect(JSON.stringify(useAssessments.getState().assessments[id])).toBe(before);
-  });
-
-  it('shows the changes of a migration until they are dismissed', async () => {
+  it('shows what the store changed when it migrated an older assessment, until dismissed', async () => {
     const user = userEvent.setup();
-    const [id = ''] = seedStore(fixtureAssessment('middle-profile'));
-    useAssessments
-      .getState()
-      .upgrade(id, fixtureAssessment('middle-profile'), [
-        'EXP-05 is now EXP-08; its answer was kept.',
-      ]);
+    // A file of question set 1.0.0 as it was saved, before any migration.
+    const saved = JSON.parse(fixtureText('v1/middle-profile')) as Assessment;
+    const [id = ''] = seedStore(saved);
+    const stored = useAssessments.getState().assessments[id];
+    expect(stored?.assessment.questionSet.version).toBe('2.0.0');
     render(<AssessmentPage route={{ page: 'results', id }} />);
-    expect(screen.getByText('EXP-05 is now EXP-08; its answer was kept.')).toBeInTheDocument();
+    const notice = screen
+      .getAllByRole('status')
+      .find((region) => region.textContent?.includes('The questions were updated'));
+    expect(notice).toHaveTextContent('The questions were updated to softcell 2.0.0');
+    expect(notice).toHaveTextContent(stored?.notice?.[0] ?? 'missing');
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByText('EXP-05 is now EXP-08; its answer was kept.')).toBeNull();
+    expect(screen.queryByText(/The questions were updated/)).toBeNull();
     expect(useAssessments.getState().assessments[id]?.notice).toBeUndefined();
   });
 

@@ -10,18 +10,21 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const fixtures = 'tests/fixtures/assessments';
 
 describe('npm run cli -- report', () => {
-  it.each([
-    'all-best',
-    'all-worst',
-    'soft-cell-victim',
-    'mature-operator',
-    'middle-profile',
-    'unicode-operator',
-  ])('writes the PDF for the %s fixture', async (name) => {
+  // What each fixture's PDF says is checked in tests/report; here, that the command writes it and
+  // reports it. One PDF costs more than half a second, so the fast loop builds three: all-best (an
+  // empty plan) here, unicode-operator below and middle-profile in encrypted.test.ts.
+  it.each(['all-best'])('writes the PDF for the %s fixture', async (name) => {
     const out = join(scratch, `${name}.pdf`);
-    const { status, stdout } = runInProcess(['report', `${fixtures}/${name}.json`, '-o', out]);
+    const { status, stdout } = await runInProcess([
+      'report',
+      `${fixtures}/${name}.json`,
+      '-o',
+      out,
+    ]);
     expect(status).toBe(0);
-    const score = JSON.parse(runInProcess(['score', `${fixtures}/${name}.json`]).stdout) as {
+    const score = JSON.parse(
+      (await runInProcess(['score', `${fixtures}/${name}.json`])).stdout,
+    ) as {
       risk: number;
       band: string;
     };
@@ -34,7 +37,7 @@ describe('npm run cli -- report', () => {
 
   it('adds the change since a previous cycle, and lists characters the font cannot draw as warnings', async () => {
     const out = join(scratch, 'with-previous.pdf');
-    const { status, stderr } = runInProcess([
+    const { status, stderr } = await runInProcess([
       'report',
       `${fixtures}/unicode-operator.json`,
       '--previous',
@@ -52,12 +55,12 @@ describe('npm run cli -- report', () => {
     );
   });
 
-  it('refuses to run without an output file, or with a broken input, in one plain line', () => {
-    expect(runInProcess(['report', `${fixtures}/middle-profile.json`])).toMatchObject({
+  it('refuses to run without an output file, or with a broken input, in one plain line', async () => {
+    expect(await runInProcess(['report', `${fixtures}/middle-profile.json`])).toMatchObject({
       status: 2,
       stderr: 'report needs an output file: npm run cli -- report <file> -o <out.pdf>\n',
     });
-    const broken = runInProcess(['report', 'package.json', '-o', join(scratch, 'x.pdf')]);
+    const broken = await runInProcess(['report', 'package.json', '-o', join(scratch, 'x.pdf')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toBe(
       'package.json: format: This is not a Cellguard assessment file (expected format "cellguard-assessment").\n',

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, runInProcess } from '../support/cli.ts';
+import { runInProcess } from '../support/cli.ts';
 
 const fixtures = 'tests/fixtures/assessments';
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-score-'));
@@ -28,16 +28,16 @@ interface ScoreOutput {
   }[];
 }
 
-function scoreFixture(name: string): ScoreOutput {
-  const { status, stdout, stderr } = runInProcess(['score', `${fixtures}/${name}.json`]);
+async function scoreFixture(name: string): Promise<ScoreOutput> {
+  const { status, stdout, stderr } = await runInProcess(['score', `${fixtures}/${name}.json`]);
   expect(stderr).toBe('');
   expect(status).toBe(0);
   return JSON.parse(stdout) as ScoreOutput;
 }
 
 describe('npm run cli -- score', () => {
-  it('prints risk, band, domains, phases and the plan as JSON', () => {
-    const out = scoreFixture('middle-profile');
+  it('prints risk, band, domains, phases and the plan as JSON', async () => {
+    const out = await scoreFixture('middle-profile');
     expect(Object.keys(out)).toEqual(
       expect.arrayContaining(['risk', 'band', 'domains', 'phases', 'actions']),
     );
@@ -56,45 +56,45 @@ describe('npm run cli -- score', () => {
     );
   });
 
-  it('scores all-best at 0 (low) and all-worst at 100 (critical)', () => {
-    expect(scoreFixture('all-best')).toMatchObject({ risk: 0, band: 'low', actions: [] });
-    expect(scoreFixture('all-worst')).toMatchObject({ risk: 100, band: 'critical' });
+  it('scores all-best at 0 (low) and all-worst at 100 (critical)', async () => {
+    expect(await scoreFixture('all-best')).toMatchObject({ risk: 0, band: 'low', actions: [] });
+    expect(await scoreFixture('all-worst')).toMatchObject({ risk: 100, band: 'critical' });
   });
 
-  it('puts the Soft Cell victim profile in critical and the mature operator in low', () => {
-    const victim = scoreFixture('soft-cell-victim');
+  it('puts the Soft Cell victim profile in critical and the mature operator in low', async () => {
+    const victim = await scoreFixture('soft-cell-victim');
     expect(victim.band).toBe('critical');
     expect(victim.criticalGaps).toEqual(expect.arrayContaining(['EXP-03', 'SUB-02']));
-    const mature = scoreFixture('mature-operator');
+    const mature = await scoreFixture('mature-operator');
     expect(mature.band).toBe('low');
     expect(mature.criticalGaps).toEqual([]);
   });
 
-  it('keeps the middle profile between the two, held at high by its critical gaps', () => {
-    const middle = scoreFixture('middle-profile');
+  it('keeps the middle profile between the two, held at high by its critical gaps', async () => {
+    const middle = await scoreFixture('middle-profile');
     expect(middle.risk).toBeGreaterThan(25);
     expect(middle.risk).toBeLessThan(75);
     expect(middle.band).toBe('high');
     expect(middle.criticalGaps.length).toBeGreaterThan(0);
   });
 
-  it('scores a file answered under question set 1.0.0 by migrating it first', () => {
-    const migrated = scoreFixture('v1/middle-profile');
+  it('scores a file answered under question set 1.0.0 by migrating it first', async () => {
+    const migrated = await scoreFixture('v1/middle-profile');
     expect(migrated.questionSet).toEqual({ id: 'softcell', version: '2.0.0' });
     expect(migrated.band).toBe('high');
     // The questions new in 2.0.0 have no answer yet, so the 1.0.0 file scores worse than the
     // same operator answered in full under 2.0.0.
-    expect(migrated.risk).toBeGreaterThan(scoreFixture('middle-profile').risk);
+    expect(migrated.risk).toBeGreaterThan((await scoreFixture('middle-profile')).risk);
   });
 
-  it('rejects a broken file with exit 2 and one plain line naming the problem', () => {
+  it('rejects a broken file with exit 2 and one plain line naming the problem', async () => {
     const file = JSON.parse(readFileSync(`${fixtures}/middle-profile.json`, 'utf8')) as {
       answers: Record<string, unknown>;
     };
     file.answers['EXP-02'] = { choice: 'maybe' };
     const path = join(scratch, 'broken.json');
     writeFileSync(path, JSON.stringify(file));
-    const { status, stdout, stderr } = runInProcess(['score', path]);
+    const { status, stdout, stderr } = await runInProcess(['score', path]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -102,21 +102,14 @@ describe('npm run cli -- score', () => {
     );
   });
 
-  it('runs as a real process: exit code and output as a user sees them', () => {
-    const { status, stdout, stderr } = runCli(['score', `${fixtures}/all-worst.json`]);
-    expect(stderr).toBe('');
-    expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ risk: 100, band: 'critical' });
-  });
-
-  it('rejects a truncated file and a missing file in one line each', () => {
+  it('rejects a truncated file and a missing file in one line each', async () => {
     const path = join(scratch, 'truncated.json');
     writeFileSync(path, readFileSync(`${fixtures}/middle-profile.json`, 'utf8').slice(0, 300));
-    const truncated = runInProcess(['score', path]);
+    const truncated = await runInProcess(['score', path]);
     expect(truncated.status).toBe(2);
     expect(truncated.stderr.trim().split('\n')).toHaveLength(1);
-    expect(truncated.stderr).toMatch(/not valid JSON, so it may be truncated/);
-    const missing = runInProcess(['score', join(scratch, 'nope.json')]);
+    expect(truncated.stderr).toMatch(/it is not JSON text, or it was cut off before its end/);
+    const missing = await runInProcess(['score', join(scratch, 'nope.json')]);
     expect(missing).toMatchObject({
       status: 2,
       stderr: `${join(scratch, 'nope.json')}: no such file\n`,

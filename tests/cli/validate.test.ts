@@ -18,8 +18,8 @@ function writeSet(name: string, edit: (files: Map<string, string>) => void): str
 }
 
 describe('npm run cli -- validate', () => {
-  it('passes the shipped set and prints counts per domain, recommendation and phase', () => {
-    const { status, stdout, stderr } = runInProcess(['validate', 'questions/softcell']);
+  it('passes the shipped set and prints counts per domain, recommendation and phase', async () => {
+    const { status, stdout, stderr } = await runInProcess(['validate', 'questions/softcell']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/^softcell 2\.0\.0: \d+ questions in 10 domains, valid\./);
@@ -30,14 +30,14 @@ describe('npm run cli -- validate', () => {
     );
   });
 
-  it('lists every problem of a broken set with file, question and field, and exits 2', () => {
+  it('lists every problem of a broken set with file, question and field, and exits 2', async () => {
     const folder = writeSet('broken', (files) => {
       const edit = (name: string, from: string, to: string) =>
         files.set(name, (files.get(name) ?? '').replace(from, to));
       edit('credentials.yaml', 'coverage: 0.35\n', 'coverage: 1.35\n');
       edit('privileged.yaml', 'id: PRV-06', 'id: CRD-02');
     });
-    const { status, stdout, stderr } = runInProcess(['validate', folder]);
+    const { status, stdout, stderr } = await runInProcess(['validate', folder]);
     expect(status).toBe(2);
     expect(stdout.trim().split('\n')).toEqual([
       'credentials.yaml › CRD-01 › options[1].coverage: must be between 0 and 1',
@@ -46,8 +46,8 @@ describe('npm run cli -- validate', () => {
     expect(stderr).toBe(`${folder} is not a valid question set: 2 problems (listed above).\n`);
   });
 
-  it('answers a missing folder with one plain line and exit code 2', () => {
-    const { status, stdout, stderr } = runInProcess(['validate', 'questions/no-such-set']);
+  it('answers a missing folder with one plain line and exit code 2', async () => {
+    const { status, stdout, stderr } = await runInProcess(['validate', 'questions/no-such-set']);
     expect(status).toBe(2);
     expect(stdout).toBe('questions/no-such-set: is not a folder\n');
     expect(stderr).toBe(
@@ -55,8 +55,8 @@ describe('npm run cli -- validate', () => {
     );
   });
 
-  it('rejects an unknown command in one line, without a stack trace', () => {
-    const { status, stderr } = runInProcess(['frobnicate']);
+  it('rejects an unknown command in one line, without a stack trace', async () => {
+    const { status, stderr } = await runInProcess(['frobnicate']);
     expect(status).toBe(2);
     expect(stderr).toBe('unknown command "frobnicate"; run "npm run cli -- help" for the list.\n');
   });

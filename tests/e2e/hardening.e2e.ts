@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { exportAssessmentFile } from '../../src/core/assessment/transfer.ts';
+import { exportedFile } from '../support/exportedFile.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import {
   expectNoSeriousAxeViolations,
@@ -110,7 +110,7 @@ describe('hardening in Chromium', () => {
     await page.goto(`${browser().baseUrl}#/import`);
     await page.waitForSelector('#import-title');
     const file = join(mkdtempSync(join(tmpdir(), 'cellguard-xss-')), 'hostile.json');
-    writeFileSync(file, await exportAssessmentFile(assessment, new Date()));
+    writeFileSync(file, await exportedFile(assessment, new Date()));
     await page.setInputFiles('#import-file', file);
     await page.getByRole('button', { name: 'Import as a new assessment' }).waitFor();
     await expectInert(page, 'import summary');

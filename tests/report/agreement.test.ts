@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { scoreReport } from '../../src/cli/scoreReport.ts';
-import { loadReportFonts } from '../../src/cli/reportFonts.ts';
+import { loadReportFonts } from '../../src/node/reportFonts.ts';
 import { parseAssessmentText } from '../../src/core/assessment/parseFile.ts';
 import { formatPoints } from '../../src/core/format.ts';
 import { plan } from '../../src/core/planning/plan.ts';
@@ -27,7 +27,7 @@ const fonts = loadReportFonts();
 function load(path: string) {
   const parsed = parseAssessmentText(readFileSync(join(root, path), 'utf8'), set);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.assessment;
+  return parsed.value.assessment;
 }
 
 /** The results page's visible text, as the browser would render it on first paint. */

@@ -6,7 +6,7 @@ import { unverifiedNote } from '../../src/core/reporting/labels.ts';
 import { resultStatements } from '../../src/core/reporting/statements.ts';
 import { bandLabel } from '../../src/core/scoring/bands.ts';
 import { score } from '../../src/core/scoring/score.ts';
-import { loadReportFonts } from '../../src/cli/reportFonts.ts';
+import { loadReportFonts } from '../../src/node/reportFonts.ts';
 import { buildReport } from '../../src/report/index.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';

@@ -5,13 +5,19 @@ import { useSaveStatus } from '../../src/store/saveStatus.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
 import { resetSaveStatus } from '../support/saveStatus.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
+import { textLimits } from '../../src/core/assessment/limits.ts';
+import type { Assessment } from '../../src/core/assessment/model.ts';
+import { formatProblem } from '../../src/core/result.ts';
+import { fixtureAssessment, fixtureText, keep, shippedRules } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
 
 let storage: FakeStorage;
 let clock: Date;
 function makeStore() {
-  return createAssessmentsStore({ now: () => clock, storage: () => storage });
+  const store = createAssessmentsStore({ now: () => clock, storage: () => storage });
+  store.getState().attach(shippedRules);
+  return store;
 }
 const persistedAnswers = (id: string) =>
   (
@@ -28,12 +34,7 @@ beforeEach(() => {
 
 /** Adds a new, empty assessment to a store and returns its id. */
 function addFresh(store: ReturnType<typeof makeStore>, scope = '') {
-  return store
-    .getState()
-    .add(newAssessment(set, { organisation: 'X', scope, cycle: '2026-Q4' }, clock), {
-      view: 'step',
-      domainId: 'EXP',
-    });
+  return keep(store, newAssessment(set, { organisation: 'X', scope, cycle: '2026-Q4' }, clock));
 }
 
 describe('the assessments store', () => {
@@ -106,3 +107,81 @@ describe('the assessments store', () => {
     expect(Object.keys(store.getState().assessments)).toEqual([copy]);
   });
 });
+
+describe('the invariants the store keeps itself', () => {
+  /** Saved data as an earlier session of the app left it, before the rules are attached. */
+  function savedBefore(assessments: Record<string, unknown>) {
+    storage.setItem(storageKey, JSON.stringify({ state: { assessments }, version: 3 }));
+    return createAssessmentsStore({ now: () => clock, storage: () => storage });
+  }
+
+  it('clips text beyond its limit and refuses impossible dates, choices and questions', () => {
+    const store = makeStore();
+    const id = addFresh(store);
+    store.getState().updateAnswer(id, 'EDR-03', {
+      choice: 'none',
+      owner: 'O'.repeat(textLimits.owner + 1),
+      note: 'n'.repeat(textLimits.note + 5),
+      due: '2026-02-30',
+    });
+    store.getState().updateAnswer(id, 'EDR-03', { choice: 'everything' });
+    store.getState().updateAnswer(id, 'XYZ-01', { choice: 'none' });
+    const answers = store.getState().assessments[id]?.assessment.answers;
+    expect(answers).toEqual({
+      'EDR-03': { choice: 'none', owner: 'O'.repeat(200), note: 'n'.repeat(10_000) },
+    });
+  });
+
+  it('migrates and summarises an assessment saved under an older question set as soon as the rules arrive, and says what changed', () => {
+    const old = JSON.parse(fixtureText('v1/middle-profile')) as Assessment;
+    const store = savedBefore({ a1: { id: 'a1', assessment: old, position: { view: 'results' } } });
+    expect(store.getState().assessments.a1?.assessment.questionSet.version).toBe('1.0.0');
+    store.getState().attach(shippedRules);
+    const stored = store.getState().assessments.a1;
+    expect(stored?.assessment).toEqual(fixtureAssessment('v1/middle-profile'));
+    expect(stored?.notice?.length).toBeGreaterThan(0);
+    expect(stored?.summary).toEqual(shippedRules.summarize(stored?.assessment.answers ?? {}));
+    expect(persistedVersion('a1')).toBe('2.0.0');
+  });
+
+  it('sets aside, with an untouched copy and a message, a saved assessment that breaks the contract, and keeps the others', () => {
+    const good = fixtureAssessment('middle-profile');
+    const broken = { ...good, answers: { ...good.answers, 'SUB-06': { choice: 'na', note: 7 } } };
+    const store = savedBefore({
+      good: { id: 'good', assessment: good, position: { view: 'results' } },
+      bad: { id: 'bad', assessment: broken, position: { view: 'results' } },
+    });
+    store.getState().attach(shippedRules);
+    expect(Object.keys(store.getState().assessments)).toEqual(['good']);
+    const recovery = useSaveStatus.getState().recovery;
+    expect(recovery?.message).toMatch(/^1 saved assessment breaks the rules of a Cellguard file/);
+    const copy = JSON.parse(storage.getItem(recovery?.copyKey ?? '') ?? '{}') as {
+      state: { assessments: Record<string, { assessment: unknown }> };
+    };
+    expect(copy.state.assessments.bad?.assessment).toEqual(broken);
+    expect(persistedVersion('bad')).toBeUndefined();
+  });
+
+  it('refuses to keep an assessment it cannot read, in plain words, and keeps nothing of it', () => {
+    const store = makeStore();
+    const kept = store.getState().add(
+      {
+        ...fixtureAssessment('middle-profile'),
+        questionSet: { id: 'softcell', version: '0.9.0' },
+      },
+      { view: 'results' },
+    );
+    expect(kept.ok).toBe(false);
+    expect(!kept.ok && kept.problems.map(formatProblem)).toEqual([
+      'questionSet.version: The file was answered under softcell 0.9.0; this Cellguard has 2.0.0 and no migration from version 0.',
+    ]);
+    expect(store.getState().assessments).toEqual({});
+  });
+});
+
+const persistedVersion = (id: string) =>
+  (
+    JSON.parse(storage.getItem(storageKey) ?? '{}') as {
+      state: { assessments: Record<string, { assessment: { questionSet: { version: string } } }> };
+    }
+  ).state.assessments[id]?.assessment.questionSet.version;

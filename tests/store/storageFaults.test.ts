@@ -6,12 +6,18 @@ import { useSaveStatus } from '../../src/store/saveStatus.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
 import { resetSaveStatus } from '../support/saveStatus.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
-import { fixtureAssessment } from '../support/storeFixtures.ts';
+import { fixtureAssessment, keep, shippedRules } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
 let storage: FakeStorage;
-const makeStore = () =>
-  createAssessmentsStore({ now: () => new Date('2026-11-26T10:00:00Z'), storage: () => storage });
+function makeStore() {
+  const store = createAssessmentsStore({
+    now: () => new Date('2026-11-26T10:00:00Z'),
+    storage: () => storage,
+  });
+  store.getState().attach(shippedRules);
+  return store;
+}
 const fresh = () =>
   newAssessment(set, { organisation: 'Tab Mobile', scope: '', cycle: '2026-Q4' }, new Date());
 const persisted = () =>
@@ -32,7 +38,7 @@ describe('storage faults', () => {
   it('retries a write that failed for lack of space, without waiting for another change', () => {
     vi.useFakeTimers();
     const store = makeStore();
-    const id = store.getState().add(fresh(), { view: 'step', domainId: 'EXP' });
+    const id = keep(store, fresh(), { view: 'step', domainId: 'EXP' });
     storage.full = true;
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     expect(useSaveStatus.getState().state).toBe('failed');
@@ -60,7 +66,7 @@ describe('storage faults', () => {
       'The saved assessments could not be read (it is not valid JSON).',
     );
     expect(storage.getItem(recovery?.copyKey ?? '')).toBe(raw);
-    const id = store.getState().add(fresh(), { view: 'step', domainId: 'EXP' });
+    const id = keep(store, fresh(), { view: 'step', domainId: 'EXP' });
     expect(Object.keys(persisted().state.assessments)).toEqual([id]);
     expect(copies().map((key) => storage.getItem(key))).toEqual([raw]);
   });
@@ -101,7 +107,7 @@ describe('storage faults', () => {
       /could not keep a copy because the storage is full/,
     );
     storage.full = false;
-    store.getState().add(fresh(), { view: 'step', domainId: 'EXP' });
+    keep(store, fresh(), { view: 'step', domainId: 'EXP' });
     expect(storage.getItem(storageKey)).toBe('not json at all');
     expect(useSaveStatus.getState()).toMatchObject({
       state: 'failed',
@@ -111,7 +117,7 @@ describe('storage faults', () => {
 
   it('loses no update when two tabs edit the same assessment, even between their syncs', async () => {
     const tabA = makeStore();
-    const id = tabA.getState().add(fresh(), { view: 'step', domainId: 'EXP' });
+    const id = keep(tabA, fresh(), { view: 'step', domainId: 'EXP' });
     const tabB = makeStore();
     await tabB.persist.rehydrate();
     tabA.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
@@ -133,10 +139,21 @@ describe('storage faults', () => {
     expect(useSaveStatus.getState().externalChanges).toBeGreaterThan(0);
   });
 
+  it('keeps what another tab saved first when this tab had found nothing saved, and writes nothing just for loading the rules', () => {
+    const tabA = makeStore();
+    const tabB = makeStore();
+    const first = keep(tabB, fresh());
+    const second = keep(tabA, fresh());
+    expect(Object.keys(persisted().state.assessments).sort()).toEqual([first, second].sort());
+    const before = storage.getItem(storageKey);
+    makeStore();
+    expect(storage.getItem(storageKey)).toBe(before);
+  });
+
   it('erases every assessment, setting and kept copy on request', async () => {
     storage.setItem(`${recoveryPrefix}old`, 'kept');
     const store = makeStore();
-    store.getState().add(fresh(), { view: 'step', domainId: 'EXP' });
+    keep(store, fresh(), { view: 'step', domainId: 'EXP' });
     store.getState().setStaleEvidenceDays(90);
     store.getState().eraseAll();
     expect(store.getState().assessments).toEqual({});

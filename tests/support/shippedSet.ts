@@ -17,5 +17,5 @@ export function shippedSetFiles(): Map<string, string> {
 export function loadShippedSet(): QuestionSet {
   const result = parseQuestionSet(shippedSetFiles());
   if (!result.ok) throw new Error(`the shipped set is invalid: ${JSON.stringify(result.problems)}`);
-  return result.set;
+  return result.value;
 }

@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { questionIdPattern } from '../questionSet/schema.ts';
-import { assessmentFormat } from './model.ts';
+import { isRealDate, textLimits, type LimitedField } from './limits.ts';
+import { assessmentFormat, currentFormatVersion } from './formatVersion.ts';
 
-const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-const nonBlank = (max: number) =>
-  shortText(max).refine((value) => value.trim() !== '', 'must not be empty');
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export const isRealDate = (value: string): boolean => {
-  if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+const limited = (field: LimitedField) => {
+  const max = textLimits[field];
+  return z.string().max(max, `must be at most ${max} characters`);
 };
+const nonBlank = (field: LimitedField) =>
+  limited(field).refine((value) => value.trim() !== '', 'must not be empty');
 
 const date = z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD');
 const timestamp = z
@@ -22,16 +19,23 @@ const timestamp = z
     'must be a date and time such as 2026-11-26T10:00:00Z',
   );
 
+/** One answer; the `Answer` type is derived from this schema (model.ts). */
 export const answerSchema = z.strictObject({
-  choice: z.string().max(40).optional(),
-  note: shortText(10_000).optional(),
-  evidence: shortText(10_000).optional(),
+  /** An option id of the question, 'na' (not applicable; the note is the reason) or 'unknown'. */
+  choice: limited('choice').optional(),
+  note: limited('note').optional(),
+  evidence: limited('evidence').optional(),
+  /** When the evidence was gathered or last checked, YYYY-MM-DD. */
   evidenceDate: date.optional(),
-  owner: shortText(200).optional(),
+  owner: limited('owner').optional(),
+  /** YYYY-MM-DD */
   due: date.optional(),
+  /** Copied from the previous cycle and not yet confirmed or changed by anyone. */
   carriedOver: z.literal(true).optional(),
-  compensatingControl: shortText(10_000).optional(),
-  riskAcceptedBy: shortText(200).optional(),
+  /** For "not applicable" on a critical control: what stands in for it. */
+  compensatingControl: limited('compensatingControl').optional(),
+  /** For "not applicable" on a critical control: who accepted the remaining risk (name and role). */
+  riskAcceptedBy: limited('riskAcceptedBy').optional(),
 });
 
 export const integritySchema = z.strictObject({
@@ -40,21 +44,34 @@ export const integritySchema = z.strictObject({
   exportedAt: timestamp,
 });
 
-/** Formats 1 to 3 share one schema: formats 2 and 3 only added optional fields. */
-export const assessmentFileSchema = z.strictObject({
-  format: z.literal(assessmentFormat),
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+// Without format and formatVersion, which come first in a file (the schemas keep key order).
+const assessmentFields = {
   questionSet: z.strictObject({
     id: z.string().min(1).max(40),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
   }),
-  organisation: nonBlank(200),
-  scope: shortText(200),
-  cycle: nonBlank(40),
-  assessor: shortText(200).optional(),
-  carriedFrom: shortText(40).optional(),
+  organisation: nonBlank('organisation'),
+  scope: limited('scope'),
+  cycle: nonBlank('cycle'),
+  assessor: limited('assessor').optional(),
+  /** The cycle this one was started from, when it was carried forward. */
+  carriedFrom: limited('carriedFrom').optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
   answers: z.record(z.string().regex(questionIdPattern, 'is not a question id'), answerSchema),
+};
+
+/** The assessment as the app holds it; the `Assessment` type is derived from this schema. */
+export const assessmentSchema = z.strictObject({
+  format: z.literal(assessmentFormat),
+  formatVersion: z.literal(currentFormatVersion),
+  ...assessmentFields,
+});
+
+/** Formats 1 to 3 share one schema: formats 2 and 3 only added optional fields. */
+export const assessmentFileSchema = z.strictObject({
+  format: z.literal(assessmentFormat),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  ...assessmentFields,
   integrity: integritySchema.optional(),
 });

@@ -1,4 +1,5 @@
 import type { QuestionMapping, SetMigration } from '../questionSet/migrationSchema.ts';
+import { fail, succeed, type Result } from '../result.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import type { Answer, Assessment } from './model.ts';
 
@@ -80,28 +81,25 @@ function applyMigration(
  * Brings an assessment answered under an older major version of the set up to the set's version,
  * one migration at a time, and lists every change. Nothing is dropped without being listed.
  */
-export function migrateToSet(
-  assessment: Assessment,
-  set: QuestionSet,
-): { ok: true; outcome: MigrationOutcome } | { ok: false; problem: string } {
+export function migrateToSet(assessment: Assessment, set: QuestionSet): Result<MigrationOutcome> {
   const start = major(assessment.questionSet.version);
   let current = start;
   const target = major(set.version);
   if (current > target) {
-    return {
-      ok: false,
-      problem: `The file was answered under ${set.id} ${assessment.questionSet.version}, newer than this Cellguard's ${set.version}. Update Cellguard to open it.`,
-    };
+    return fail({
+      path: 'questionSet.version',
+      message: `The file was answered under ${set.id} ${assessment.questionSet.version}, newer than this Cellguard's ${set.version}. Update Cellguard to open it.`,
+    });
   }
   const answers = new Map(Object.entries(assessment.answers));
   const changes: string[] = [];
   while (current < target) {
     const step = set.migrations.find((m) => Number(m.from) === current);
     if (!step) {
-      return {
-        ok: false,
-        problem: `The file was answered under ${set.id} ${assessment.questionSet.version}; this Cellguard has ${set.version} and no migration from version ${current}.`,
-      };
+      return fail({
+        path: 'questionSet.version',
+        message: `The file was answered under ${set.id} ${assessment.questionSet.version}; this Cellguard has ${set.version} and no migration from version ${current}.`,
+      });
     }
     applyMigration(answers, step, changes, set);
     current = major(step.to);
@@ -125,15 +123,12 @@ export function migrateToSet(
       `The answers were given under ${set.id} ${assessment.questionSet.version} and apply unchanged to ${set.version}.`,
     );
   }
-  return {
-    ok: true,
-    outcome: {
-      assessment: {
-        ...assessment,
-        questionSet: { id: set.id, version: set.version },
-        answers: Object.fromEntries(answers),
-      },
-      changes,
+  return succeed({
+    assessment: {
+      ...assessment,
+      questionSet: { id: set.id, version: set.version },
+      answers: Object.fromEntries(answers),
     },
-  };
+    changes,
+  });
 }

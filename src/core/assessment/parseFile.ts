@@ -1,4 +1,5 @@
 import type { QuestionSet } from '../questionSet/schema.ts';
+import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { canonicalJson } from '../integrity/canonicalJson.ts';
 import { sha256Hex } from '../integrity/sha256.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
@@ -12,48 +13,39 @@ import {
   type Assessment,
 } from './model.ts';
 
-export interface FileProblem {
-  /** Where in the file, as a JSON path such as `answers.EXP-02.choice`; empty for the whole file. */
-  path: string;
-  message: string;
+export interface ParsedAssessment {
+  assessment: Assessment;
+  /** 'verified' when the file carried a matching digest; 'absent' for files without one. */
+  integrity: 'verified' | 'absent';
+  /** Changes made to bring an older question-set version up to date, in plain words. */
+  migrated: string[];
 }
 
-export type ParseAssessmentResult =
-  | {
-      ok: true;
-      assessment: Assessment;
-      /** 'verified' when the file carried a matching digest; 'absent' for files without one. */
-      integrity: 'verified' | 'absent';
-      /** Changes made to bring an older question-set version up to date, in plain words. */
-      migrated: string[];
-    }
-  | { ok: false; problems: FileProblem[] };
-
-export function formatFileProblem(problem: FileProblem): string {
-  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
-}
-
-const fail = (...problems: FileProblem[]): ParseAssessmentResult => ({ ok: false, problems });
-
-/** Reads an assessment file's text: JSON first, then every rule of the contract. Never throws. */
-export function parseAssessmentText(text: string, set: QuestionSet): ParseAssessmentResult {
-  if (text.length > importLimits.maxBytes) {
+/**
+ * A file's text as JSON: a file larger than any assessment is refused before parsing (so that it
+ * cannot freeze the tab), and a byte-order mark is ignored. Never throws.
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  if (text.length > importLimits.maxBytes)
     return fail({
       path: '',
       message: `The file is ${(text.length / 1e6).toFixed(1)} MB; an assessment file is never larger than ${importLimits.maxBytes / 1e6} MB.`,
     });
-  }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : '';
+    return succeed(JSON.parse(text.replace(/^\uFEFF/, '')));
+  } catch {
     return fail({
       path: '',
-      message: `The file is not valid JSON, so it may be truncated or not an assessment file at all (${detail}).`,
+      message:
+        'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.',
     });
   }
-  return parseAssessmentValue(value, set);
+}
+
+/** Reads an assessment file's text: JSON first, then every rule of the contract. Never throws. */
+export function parseAssessmentText(text: string, set: QuestionSet): Result<ParsedAssessment> {
+  const json = parseJsonText(text);
+  return json.ok ? parseAssessmentValue(json.value, set) : json;
 }
 
 /** The digest an exported file must carry: over everything but the integrity block itself. */
@@ -63,7 +55,7 @@ export function assessmentDigest(file: Record<string, unknown>): string {
 }
 
 /** Checks already-parsed JSON against the contract and against the question set. Never throws. */
-export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAssessmentResult {
+export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<ParsedAssessment> {
   const hostile = inspectJson(value);
   if (hostile) return fail(hostile);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -76,6 +68,7 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAss
   if (record.format === 'cellguard-encrypted') {
     return fail({
       path: 'format',
+      code: 'needs-passphrase',
       message: 'This file is encrypted; open it with its passphrase.',
     });
   }
@@ -120,20 +113,20 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): ParseAss
   }
   const upgraded: Assessment = { ...content, formatVersion: currentFormatVersion };
   const migration = migrateToSet(upgraded, set);
-  if (!migration.ok) return fail({ path: 'questionSet.version', message: migration.problem });
-  const problems = checkAnswers(migration.outcome.assessment, set);
+  if (!migration.ok) return migration;
+  const problems = checkAnswers(migration.value.assessment, set);
   if (problems.length > 0) return fail(...problems);
-  return {
-    ok: true,
-    assessment: migration.outcome.assessment,
+  return succeed({
+    assessment: migration.value.assessment,
     integrity: integrity ? 'verified' : 'absent',
-    migrated: migration.outcome.changes,
-  };
+    migrated: migration.value.changes,
+  });
 }
 
-function checkAnswers(assessment: Assessment, set: QuestionSet): FileProblem[] {
+/** Every answer names a question of the set and one of its options (or na, unknown). */
+export function checkAnswers(assessment: Pick<Assessment, 'answers'>, set: QuestionSet): Problem[] {
   const questions = new Map(set.questions.map((q) => [q.id, q]));
-  const problems: FileProblem[] = [];
+  const problems: Problem[] = [];
   for (const [questionId, answer] of Object.entries(assessment.answers)) {
     const question = questions.get(questionId);
     if (!question) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { fromBase64, toBase64 } from '../text.ts';
 
 /**
@@ -33,13 +34,24 @@ export const encryptedFileSchema = z.strictObject({
 
 export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
 
+/** Thrown where Web Crypto is missing: browsers withhold it from pages not served over https. */
+export class CryptoUnavailableError extends Error {
+  constructor() {
+    super('Web Crypto is not available');
+    this.name = 'CryptoUnavailableError';
+  }
+}
+
+export const cryptoUnavailable: Problem = {
+  path: '',
+  code: 'crypto-unavailable',
+  message:
+    'This browser only allows encryption on pages served over https or from this computer (localhost).',
+};
+
 function subtle(): SubtleCrypto {
   const available = globalThis.crypto?.subtle;
-  if (!available) {
-    throw new Error(
-      'This browser only allows encryption on pages served over https or from this computer (localhost).',
-    );
-  }
+  if (!available) throw new CryptoUnavailableError();
   return available;
 }
 
@@ -71,12 +83,16 @@ export interface EncryptionParameters {
   iv?: Uint8Array;
 }
 
+export const minimumPassphraseLength = 8;
+
+/** The encrypted file's text; throws CryptoUnavailableError where Web Crypto is missing. */
 export async function encryptText(
   plaintext: string,
   passphrase: string,
   parameters: EncryptionParameters = {},
 ): Promise<string> {
-  if (passphrase.length < 8) throw new Error('Choose a passphrase of at least 8 characters.');
+  if (passphrase.length < minimumPassphraseLength)
+    throw new RangeError(`a passphrase has at least ${minimumPassphraseLength} characters`);
   const iterations = Math.max(parameters.iterations ?? minimumIterations, minimumIterations);
   const salt = parameters.salt ?? crypto.getRandomValues(new Uint8Array(16));
   const iv = parameters.iv ?? crypto.getRandomValues(new Uint8Array(12));
@@ -98,10 +114,10 @@ export async function encryptText(
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type DecryptResult = { ok: true; text: string } | { ok: false; message: string };
-
-export const damagedEncryptedFile =
-  'The encrypted file is damaged or not in a form Cellguard can read.';
+export const damagedEncryptedFile: Problem = {
+  path: '',
+  message: 'The encrypted file is damaged or not in a form Cellguard can read.',
+};
 
 /** Whether an encrypted file is well-formed enough to be worth asking for its passphrase. */
 export function isWellFormedEncryptedFile(value: unknown): boolean {
@@ -116,18 +132,21 @@ export function isEncryptedFile(value: unknown): boolean {
   );
 }
 
-/** Opens an encrypted file; a wrong passphrase and a damaged file are told apart where possible. */
-export async function decryptFile(value: unknown, passphrase: string): Promise<DecryptResult> {
+/**
+ * Opens an encrypted file to its plain text; a wrong passphrase, a damaged file and a browser
+ * without Web Crypto are told apart by their problem's code. Never throws.
+ */
+export async function decryptFile(value: unknown, passphrase: string): Promise<Result<string>> {
   const parsed = encryptedFileSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, message: damagedEncryptedFile };
+  if (!parsed.success) return fail(damagedEncryptedFile);
   const { kdf, cipher, ciphertext } = parsed.data;
   const iv = fromBase64(cipher.iv);
   const salt = fromBase64(kdf.salt);
   if (iv.length !== 12 || salt.length < 16)
-    return {
-      ok: false,
+    return fail({
+      path: 'kdf.salt',
       message: 'The encrypted file is damaged (its salt or IV has the wrong length).',
-    };
+    });
   try {
     const key = await deriveKey(passphrase, salt, kdf.iterations);
     const plain = await subtle().decrypt(
@@ -135,13 +154,13 @@ export async function decryptFile(value: unknown, passphrase: string): Promise<D
       key,
       fromBase64(ciphertext).slice(),
     );
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(plain) };
+    return succeed(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch (error) {
-    if (error instanceof Error && /https|localhost/.test(error.message))
-      return { ok: false, message: error.message };
-    return {
-      ok: false,
+    if (error instanceof CryptoUnavailableError) return fail(cryptoUnavailable);
+    return fail({
+      path: '',
+      code: 'wrong-passphrase',
       message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
-    };
+    });
   }
 }

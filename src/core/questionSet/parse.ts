@@ -1,5 +1,7 @@
 import { parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
+import { succeed, type Result } from '../result.ts';
 import type { SetProblem } from './problems.ts';
 import { migrationFileSchema, type SetMigration } from './migrationSchema.ts';
 import {
@@ -12,7 +14,13 @@ import {
 } from './schema.ts';
 import { crossCheck } from './validate.ts';
 
-export type ParseSetResult = { ok: true; set: QuestionSet } | { ok: false; problems: SetProblem[] };
+/** Where in the file a schema issue points, when it points below the file's top level. */
+const fieldOf = (issue: z.core.$ZodIssue): { field?: string } => {
+  const path = formatPath(issue.path);
+  return path ? { field: path } : {};
+};
+
+export type ParseSetResult = Result<QuestionSet, SetProblem>;
 
 export const setFileName = 'set.yaml';
 export const migrationFileName = 'migrations.yaml';
@@ -60,7 +68,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
       for (const issue of setParsed.error.issues) {
         problems.push({
           file: setFileName,
-          field: formatPath(issue.path) || undefined,
+          ...fieldOf(issue),
           message: describeIssue(issue),
         });
       }
@@ -89,7 +97,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
       for (const issue of domainFile.error.issues) {
         problems.push({
           file: domain.file,
-          field: formatPath(issue.path) || undefined,
+          ...fieldOf(issue),
           message: describeIssue(issue),
         });
       }
@@ -108,7 +116,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
           problems.push({
             file: domain.file,
             questionId: rawId ?? `question #${index + 1}`,
-            field: formatPath(issue.path) || undefined,
+            ...fieldOf(issue),
             message: describeIssue(issue),
           });
         }
@@ -185,7 +193,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
     migrations,
   };
   problems.push(...crossCheck(set, (questionId) => fileOf.get(questionId) ?? setFileName));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, set };
+  return problems.length > 0 ? { ok: false, problems } : succeed(set);
 }
 
 type RawQuestion = ReturnType<typeof questionSchema.parse>;
@@ -214,7 +222,7 @@ function readMigrations(source: string | undefined, problems: SetProblem[]): Set
     for (const issue of parsed.error.issues) {
       problems.push({
         file: migrationFileName,
-        field: formatPath(issue.path) || undefined,
+        ...fieldOf(issue),
         message: describeIssue(issue),
       });
     }

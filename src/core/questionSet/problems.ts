@@ -6,7 +6,7 @@ export interface SetProblem {
   message: string;
 }
 
-export function formatProblem(problem: SetProblem): string {
+export function formatSetProblem(problem: SetProblem): string {
   const where = [problem.file, problem.questionId, problem.field].filter(Boolean).join(' › ');
   return `${where}: ${problem.message}`;
 }

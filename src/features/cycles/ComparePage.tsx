@@ -3,6 +3,7 @@ import { BandBadge } from '../../components/BandBadge.tsx';
 import { questionSet } from '../../content/questionSet.ts';
 import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
 import { formatCoverage, formatRisk } from '../../core/format.ts';
+import { assessmentTitle } from '../../core/text.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { phaseStateLabel } from '../../core/reporting/statements.ts';
 import { signed } from '../../core/text.ts';
@@ -10,6 +11,7 @@ import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+import './cycles.css';
 
 const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
 const stateLabel: Record<ActionState, string> = {
@@ -18,8 +20,7 @@ const stateLabel: Record<ActionState, string> = {
   overdue: 'Overdue',
   open: 'Open',
 };
-const describe = (stored: StoredAssessment) =>
-  `${stored.assessment.organisation}${stored.assessment.scope ? ` · ${stored.assessment.scope}` : ''} · ${stored.assessment.cycle}`;
+const describe = (stored: StoredAssessment) => assessmentTitle(stored.assessment);
 
 function QuestionList({ ids, empty }: { ids: readonly string[]; empty: string }) {
   if (ids.length === 0) return <p className="muted">{empty}</p>;

@@ -8,6 +8,7 @@ import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import './cycles.css';
 
 /** Every cycle of one organisation and scope: the risk trend and each domain's risk per cycle. */
 export function HistoryPage({ id }: { id: string }) {

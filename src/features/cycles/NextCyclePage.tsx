@@ -1,8 +1,13 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { startAssessment } from '../../content/startAssessment.ts';
+import { limitedField } from '../../components/limitedField.ts';
+import { ProblemList } from '../../components/ProblemList.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { firstStepId } from '../../content/questionSet.ts';
 import { carryForward, nextCycleLabel } from '../../core/cycles/cycles.ts';
+import type { Problem } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
+import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
 
 interface NextCycleValues {
@@ -13,6 +18,8 @@ interface NextCycleValues {
 /** Starts the next quarter from an earlier one: every answer carried over, to be confirmed. */
 export function NextCyclePage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
+  const add = useAssessments((state) => state.add);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const {
     register,
     handleSubmit,
@@ -26,9 +33,14 @@ export function NextCyclePage({ id }: { id: string }) {
   if (!stored) return <p>There is no such assessment in this browser.</p>;
   const previous = stored.assessment;
   const answered = Object.keys(previous.answers).length;
-  const onSubmit = handleSubmit((values) =>
-    startAssessment(carryForward(previous, values, new Date())),
-  );
+  const onSubmit = handleSubmit((values) => {
+    const kept = add(carryForward(previous, values, new Date()), {
+      view: 'step',
+      domainId: firstStepId,
+    });
+    if (kept.ok) navigate(hrefs.step(kept.value, firstStepId));
+    else setProblems(kept.problems);
+  });
   return (
     <section className="narrow" aria-labelledby="next-title">
       <h1 id="next-title">Start the next cycle</h1>
@@ -44,18 +56,22 @@ export function NextCyclePage({ id }: { id: string }) {
           id="next-cycle"
           label="New cycle"
           error={errors.cycle?.message}
-          registration={register('cycle', {
-            validate: (value) =>
+          registration={limitedField(
+            register,
+            'cycle',
+            'cycle',
+            (value) =>
               (value.trim() !== '' && value.trim() !== previous.cycle) ||
               `Enter a cycle other than ${previous.cycle}.`,
-            maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
-          })}
+          )}
         />
         <TextField
           id="next-assessor"
           label="Assessor"
-          registration={register('assessor', { maxLength: 200 })}
+          error={errors.assessor?.message}
+          registration={limitedField(register, 'assessor', 'assessor')}
         />
+        <ProblemList problems={problems} lead="The next cycle could not be kept:" />
         <div className="button-row">
           <button type="submit" className="button primary">
             Start the next cycle

@@ -1,3 +1,5 @@
+import './cycles.css';
+
 /** A domain's risk across cycles as a small line; the table beside it carries the numbers. */
 export function Sparkline({ values }: { values: readonly (number | null)[] }) {
   const width = 96;

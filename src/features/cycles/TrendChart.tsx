@@ -1,4 +1,5 @@
 import { formatRisk } from '../../core/format.ts';
+import './cycles.css';
 
 export interface TrendPoint {
   label: string;

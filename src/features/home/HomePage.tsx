@@ -7,6 +7,7 @@ import { formatDateTime, formatRisk } from '../../core/format.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+import './home.css';
 
 interface RowProps {
   stored: StoredAssessment;

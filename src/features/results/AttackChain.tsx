@@ -5,6 +5,7 @@ import {
   type ResultStatements,
 } from '../../core/reporting/statements.ts';
 import type { PhaseScore, ScoreResult } from '../../core/scoring/score.ts';
+import './results.css';
 
 function Rating({
   label,

@@ -2,6 +2,7 @@ import { questionSet } from '../../content/questionSet.ts';
 import { formatPoints } from '../../core/format.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
+import './results.css';
 
 const questionTitle = new Map(questionSet.questions.map((q) => [q.id, q.title]));
 

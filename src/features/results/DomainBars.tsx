@@ -1,6 +1,7 @@
 import { formatRisk } from '../../core/format.ts';
 import { bandOf } from '../../core/scoring/bands.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
+import './results.css';
 
 /** Risk per domain as horizontal bars; the number is always written next to the bar. */
 export function DomainBars({ result }: { result: ScoreResult }) {

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { questionSet } from '../../content/questionSet.ts';
 import { referenceTitles } from '../../core/frameworks/catalog.ts';
 import { effortLabel, formatPoints, horizonLabel } from '../../core/format.ts';
+import { textLimits } from '../../core/assessment/limits.ts';
 import type { PlanAction } from '../../core/planning/plan.ts';
 import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import { useAssessments } from '../../store/index.ts';
+import './results.css';
 
 const initialRows = 15;
 const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]));
@@ -74,7 +76,7 @@ function OwnerInput({
     <input
       aria-label={label}
       value={draft ?? shown}
-      maxLength={200}
+      maxLength={textLimits.owner}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={save}
       onKeyDown={(event) => {

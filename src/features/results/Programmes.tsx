@@ -1,5 +1,6 @@
 import { formatPoints, horizonSpan } from '../../core/format.ts';
 import type { ProgrammeSummary } from '../../core/planning/plan.ts';
+import './results.css';
 
 /** The plan rolled up for management: one row per programme, in the plan's order of priority. */
 export function Programmes({ programmes }: { programmes: readonly ProgrammeSummary[] }) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReportRequest } from './reportExport.ts';
+import './results.css';
 
 type State =
   | { kind: 'idle' }
@@ -16,10 +17,12 @@ export function ReportButton({ request }: { request: () => ReportRequest }) {
       const { exportReport } = await import('./reportExport.ts');
       setState({ kind: 'done', warnings: await exportReport(request()) });
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : 'an unexpected error';
+      // The details are for whoever supports Cellguard, not for the page.
+      console.error('Cellguard could not make the PDF', error);
       setState({
         kind: 'failed',
-        message: `The PDF could not be made (${reason}). Your answers are safe; try again.`,
+        message:
+          'The PDF could not be made: this browser could not load the report code or ran out of memory. Your answers are safe; reload the page and try again.',
       });
     }
   };

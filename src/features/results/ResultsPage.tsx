@@ -16,6 +16,7 @@ import { PlanTable } from './PlanTable.tsx';
 import { Programmes } from './Programmes.tsx';
 import { ReportButton } from './ReportButton.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
+import './results.css';
 
 export function ResultsPage({
   assessmentId,

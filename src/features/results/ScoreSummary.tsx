@@ -2,6 +2,7 @@ import { BandBadge } from '../../components/BandBadge.tsx';
 import { formatRisk } from '../../core/format.ts';
 import type { ResultStatements } from '../../core/reporting/statements.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
+import './results.css';
 
 export function ScoreSummary({
   result,

@@ -25,22 +25,19 @@ export function ExportPage({ id }: { id: string }) {
   const { assessment } = stored;
 
   const onSubmit = handleSubmit(async ({ passphrase }) => {
-    try {
-      const text = await exportAssessmentFile(assessment, new Date(), passphrase || undefined);
-      const base = `cellguard-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}`;
-      downloadFile(text, `${base}${passphrase ? '.encrypted' : ''}.json`, 'application/json');
-      setOutcome({
-        ok: true,
-        message: passphrase
-          ? 'The encrypted file has been downloaded. Without the passphrase nobody, including you, can open it.'
-          : 'The file has been downloaded. It is not encrypted: store and send it as you would the network diagrams.',
-      });
-    } catch (error) {
-      setOutcome({
-        ok: false,
-        message: error instanceof Error ? error.message : 'The file could not be made.',
-      });
+    const file = await exportAssessmentFile(assessment, new Date(), passphrase || undefined);
+    if (!file.ok) {
+      setOutcome({ ok: false, message: file.problems.map((p) => p.message).join(' ') });
+      return;
     }
+    const base = `cellguard-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}`;
+    downloadFile(file.value, `${base}${passphrase ? '.encrypted' : ''}.json`, 'application/json');
+    setOutcome({
+      ok: true,
+      message: passphrase
+        ? 'The encrypted file has been downloaded. Without the passphrase nobody, including you, can open it.'
+        : 'The file has been downloaded. It is not encrypted: store and send it as you would the network diagrams.',
+    });
   });
 
   return (

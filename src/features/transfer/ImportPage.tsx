@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { importAssessmentFile } from '../../core/assessment/transfer.ts';
-import { summarize } from '../../core/scoring/summary.ts';
+import { formatProblem, type Result } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -28,21 +28,20 @@ export function ImportPage() {
   const [passphrase, setPassphrase] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
   const assessments = useAssessments((state) => state.assessments);
-  const { add, replace, setSummary } = useAssessments.getState();
+  const { add, replace } = useAssessments.getState();
 
   const read = async (text: string, secret?: string) => {
     const result = await importAssessmentFile(text, questionSet, secret);
-    if (result.kind === 'needs-passphrase') setStage({ kind: 'passphrase', text });
-    else if (result.kind === 'problems' && secret !== undefined)
-      setStage({ kind: 'passphrase', text, problem: result.problems.join(' ') });
-    else if (result.kind === 'problems') setStage({ kind: 'problems', problems: result.problems });
-    else
+    if (result.ok) setStage({ kind: 'ready', ...result.value });
+    else if (result.problems.some((p) => p.code === 'needs-passphrase'))
+      setStage({ kind: 'passphrase', text });
+    else if (result.problems.some((p) => p.code === 'wrong-passphrase'))
       setStage({
-        kind: 'ready',
-        assessment: result.assessment,
-        integrity: result.integrity,
-        migrated: result.migrated,
+        kind: 'passphrase',
+        text,
+        problem: result.problems.map((p) => p.message).join(' '),
       });
+    else setStage({ kind: 'problems', problems: result.problems.map(formatProblem) });
   };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -52,9 +51,9 @@ export function ImportPage() {
       setStage({ kind: 'problems', problems: ['The file could not be read by the browser.'] });
     }
   };
-  const finish = (id: string, assessment: Assessment) => {
-    setSummary(id, summarize(questionSet, assessment.answers));
-    navigate(hrefs.results(id));
+  const finish = (kept: Result<string>) => {
+    if (kept.ok) navigate(hrefs.results(kept.value));
+    else setStage({ kind: 'problems', problems: kept.problems.map(formatProblem) });
   };
   const existing =
     stage.kind === 'ready'
@@ -153,7 +152,7 @@ export function ImportPage() {
             <button
               type="button"
               className="button primary"
-              onClick={() => finish(add(stage.assessment, { view: 'results' }), stage.assessment)}
+              onClick={() => finish(add(stage.assessment, { view: 'results' }))}
             >
               Import as a new assessment
             </button>
@@ -173,10 +172,7 @@ export function ImportPage() {
               body={`The answers of ${existing.assessment.organisation}, ${existing.assessment.cycle} kept in this browser (last changed ${existing.assessment.updatedAt.slice(0, 10)}) will be replaced by the file's. Export them first if you may need them.`}
               confirmLabel="Replace"
               onCancel={() => setConfirmReplace(false)}
-              onConfirm={() => {
-                replace(existing.id, stage.assessment);
-                finish(existing.id, stage.assessment);
-              }}
+              onConfirm={() => finish(replace(existing.id, stage.assessment))}
             />
           )}
         </div>

@@ -7,6 +7,7 @@ import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments, useSaveStatus } from '../../store/index.ts';
 import { QuestionCard, type AnswerFields, type StepValues } from './QuestionCard.tsx';
+import './wizard.css';
 
 interface DomainStepProps {
   assessmentId: string;
@@ -14,7 +15,7 @@ interface DomainStepProps {
   answers: Readonly<Record<string, Answer>>;
   /** The cycle carried-over answers came from, when this assessment was carried forward. */
   carriedFrom?: string;
-  focusQuestionId?: string;
+  focusQuestionId?: string | undefined;
 }
 
 const answerFields = [

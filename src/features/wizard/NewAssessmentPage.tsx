@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { startAssessment } from '../../content/startAssessment.ts';
+import { limitedField } from '../../components/limitedField.ts';
+import { ProblemList } from '../../components/ProblemList.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { questionSet } from '../../content/questionSet.ts';
+import { firstStepId, questionSet } from '../../content/questionSet.ts';
 import { newAssessment, suggestCycle } from '../../core/assessment/create.ts';
+import type { Problem } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
+import { navigate } from '../../routing/useRoute.ts';
+import { useAssessments } from '../../store/index.ts';
 
 interface NewAssessmentValues {
   organisation: string;
@@ -20,9 +25,16 @@ export function NewAssessmentPage() {
   } = useForm<NewAssessmentValues>({
     defaultValues: { organisation: '', scope: '', cycle: suggestCycle(new Date()), assessor: '' },
   });
-  const onSubmit = handleSubmit((values) =>
-    startAssessment(newAssessment(questionSet, values, new Date())),
-  );
+  const add = useAssessments((state) => state.add);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const onSubmit = handleSubmit((values) => {
+    const kept = add(newAssessment(questionSet, values, new Date()), {
+      view: 'step',
+      domainId: firstStepId,
+    });
+    if (kept.ok) navigate(hrefs.step(kept.value, firstStepId));
+    else setProblems(kept.problems);
+  });
 
   return (
     <section aria-labelledby="new-title" className="narrow">
@@ -37,33 +49,40 @@ export function NewAssessmentPage() {
           label="Organisation"
           autoComplete="organization"
           error={errors.organisation?.message}
-          registration={register('organisation', {
-            validate: (value) => value.trim() !== '' || 'Enter the organisation being assessed.',
-            maxLength: { value: 200, message: 'Keep the name under 200 characters.' },
-          })}
+          registration={limitedField(
+            register,
+            'organisation',
+            'organisation',
+            (value) => value.trim() !== '' || 'Enter the organisation being assessed.',
+          )}
         />
         <TextField
           id="scope"
           label="Scope"
           placeholder="e.g. Mobile core, OSS/BSS and corporate IT"
-          registration={register('scope', { maxLength: 200 })}
+          error={errors.scope?.message}
+          registration={limitedField(register, 'scope', 'scope')}
         />
         <TextField
           id="cycle"
           label="Cycle"
           hint="Suggested from today's date as year and quarter."
           error={errors.cycle?.message}
-          registration={register('cycle', {
-            validate: (value) => value.trim() !== '' || 'Enter the cycle, for example 2026-Q4.',
-            maxLength: { value: 40, message: 'Keep the cycle under 40 characters.' },
-          })}
+          registration={limitedField(
+            register,
+            'cycle',
+            'cycle',
+            (value) => value.trim() !== '' || 'Enter the cycle, for example 2026-Q4.',
+          )}
         />
         <TextField
           id="assessor"
           label="Assessor"
           autoComplete="name"
-          registration={register('assessor', { maxLength: 200 })}
+          error={errors.assessor?.message}
+          registration={limitedField(register, 'assessor', 'assessor')}
         />
+        <ProblemList problems={problems} lead="The assessment could not be kept:" />
         <div className="button-row">
           <button type="submit" className="button primary">
             Start

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { limitedField } from '../../components/limitedField.ts';
 import { questionSet } from '../../content/questionSet.ts';
 import { recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import type { Effect, Question } from '../../core/questionSet/schema.ts';
+import './wizard.css';
 
 export interface AnswerFields {
   choice: string;
@@ -236,13 +238,15 @@ export const QuestionCard = memo(function QuestionCard({
           rows={2}
           aria-invalid={errors?.note ? true : undefined}
           aria-describedby={errors?.note ? `${noteId}-error` : undefined}
-          {...register(`${base}.note`, {
-            maxLength: { value: 10_000, message: 'Keep the note under 10,000 characters.' },
-            validate: (note, values) =>
+          {...limitedField(
+            register,
+            `${base}.note`,
+            'note',
+            (note, values) =>
               values.answers[question.id]?.choice !== 'na' ||
-              note.trim() !== '' ||
+              String(note).trim() !== '' ||
               'Say why this control does not apply; without a reason it counts as not in place.',
-          })}
+          )}
         />
         {errors?.note && (
           <p id={`${noteId}-error`} className="field-error">
@@ -263,16 +267,14 @@ export const QuestionCard = memo(function QuestionCard({
             <textarea
               id={`${question.id}-compensating`}
               rows={2}
-              maxLength={10_000}
-              {...register(`${base}.compensatingControl`, { maxLength: 10_000 })}
+              {...limitedField(register, `${base}.compensatingControl`, 'compensatingControl')}
             />
           </div>
           <div className="field">
             <label htmlFor={`${question.id}-accepted-by`}>Risk accepted by (name and role)</label>
             <input
               id={`${question.id}-accepted-by`}
-              maxLength={200}
-              {...register(`${base}.riskAcceptedBy`, { maxLength: 200 })}
+              {...limitedField(register, `${base}.riskAcceptedBy`, 'riskAcceptedBy')}
             />
           </div>
         </div>
@@ -285,7 +287,7 @@ export const QuestionCard = memo(function QuestionCard({
             <textarea
               id={`${question.id}-evidence`}
               rows={2}
-              {...register(`${base}.evidence`, { maxLength: 10_000 })}
+              {...limitedField(register, `${base}.evidence`, 'evidence')}
             />
           </div>
           <div className="field-row">
@@ -301,7 +303,7 @@ export const QuestionCard = memo(function QuestionCard({
               <label htmlFor={`${question.id}-owner`}>Owner</label>
               <input
                 id={`${question.id}-owner`}
-                {...register(`${base}.owner`, { maxLength: 200 })}
+                {...limitedField(register, `${base}.owner`, 'owner')}
               />
             </div>
             <div className="field">

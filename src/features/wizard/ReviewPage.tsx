@@ -7,6 +7,7 @@ import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
 import { hrefs } from '../../routing/routes.ts';
+import './wizard.css';
 
 const gapStatuses: Partial<Record<AnswerStatus, string>> = {
   unanswered: 'Not answered',

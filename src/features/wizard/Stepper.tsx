@@ -3,6 +3,7 @@ import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
 import { hrefs } from '../../routing/routes.ts';
+import './wizard.css';
 
 interface StepperProps {
   assessmentId: string;

@@ -2,30 +2,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/core/assessment/model.ts';
-import { formatFileProblem, parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
-import { loadQuestionSetFolder } from '../../../src/cli/questionSetFolder.ts';
+import { parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
+import { formatProblem } from '../../../src/core/result.ts';
+import { loadQuestionSetFolder } from '../../../src/node/questionSetFolder.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const load = (folder: string) => {
   const result = loadQuestionSetFolder(join(fixtures, 'question-sets', folder));
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.set;
+  return result.value;
 };
 const v1File = readFileSync(join(fixtures, 'assessments/worked-example.json'), 'utf8');
 
 describe('question-set migrations', () => {
   it('opens a 1.0.0 assessment under 2.0.0 with renamed, split, removed and re-labelled answers mapped and listed', () => {
     const result = parseAssessmentText(v1File, load('worked-example-v2'));
-    if (!result.ok) throw new Error(result.problems.map(formatFileProblem).join('\n'));
-    expect(result.assessment.questionSet).toEqual({ id: 'worked-example', version: '2.0.0' });
-    expect(result.assessment.answers).toEqual({
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.assessment.questionSet).toEqual({ id: 'worked-example', version: '2.0.0' });
+    expect(result.value.assessment.answers).toEqual({
       'WEB-01': { choice: 'partial' },
       'WEB-03': { choice: 'unknown' },
       'NET-01': { choice: 'full', carriedOver: true },
       'NET-03': { choice: 'full', carriedOver: true },
     });
-    expect(result.migrated).toEqual([
+    expect(result.value.migrated).toEqual([
       'WEB-02 is now WEB-03; its answer was kept.',
       'NET-01 was split into NET-01 and NET-03; its answer was copied to each, marked for confirmation.',
       'NET-02 was removed (merged into the network architecture review); its answer "na", note "No such network in this example." is not carried into the new version.',
@@ -35,7 +36,7 @@ describe('question-set migrations', () => {
 
   it('keeps same-version files unchanged and lists nothing', () => {
     const result = parseAssessmentText(v1File, load('worked-example'));
-    expect(result.ok && result.migrated).toEqual([]);
+    expect(result.ok && result.value.migrated).toEqual([]);
   });
 
   it('validates that a migration points at questions and options of the new version', () => {
@@ -81,29 +82,31 @@ describe('the Soft Cell set 1.0.0 → 2.0.0', () => {
     const text = readFileSync(join(fixtures, 'assessments/v1', `${name}.json`), 'utf8');
     const original = JSON.parse(text) as { answers: Record<string, Answer> };
     const result = parseAssessmentText(text, set);
-    if (!result.ok) throw new Error(result.problems.map(formatFileProblem).join('\n'));
-    expect(result.assessment.questionSet).toEqual({ id: 'softcell', version: '2.0.0' });
-    expect(result.migrated.length).toBeGreaterThan(0);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.assessment.questionSet).toEqual({ id: 'softcell', version: '2.0.0' });
+    expect(result.value.migrated.length).toBeGreaterThan(0);
     for (const [id, answer] of Object.entries(original.answers)) {
-      if (!named.has(id)) expect(result.assessment.answers[id], id).toEqual(answer);
+      if (!named.has(id)) expect(result.value.assessment.answers[id], id).toEqual(answer);
     }
     // A dropped answer is named in the list, with its reason.
     if (original.answers['SUB-04'])
-      expect(result.migrated.some((line) => line.startsWith('SUB-04 was removed ('))).toBe(true);
+      expect(result.value.migrated.some((line) => line.startsWith('SUB-04 was removed ('))).toBe(
+        true,
+      );
     // The split answers are copied and marked for confirmation.
     for (const id of ['CRD-09', 'EDR-08'])
-      if (result.assessment.answers[id])
-        expect(result.assessment.answers[id]?.carriedOver).toBe(true);
+      if (result.value.assessment.answers[id])
+        expect(result.value.assessment.answers[id]?.carriedOver).toBe(true);
   });
 
   it('moves an answer whose ladder changed to the option it still guarantees, and asks to confirm it', () => {
     const text = readFileSync(join(fixtures, 'assessments/v1/all-best.json'), 'utf8');
     const result = parseAssessmentText(text, set);
     if (!result.ok) throw new Error('all-best did not import');
-    expect(result.assessment.answers['RAE-02']).toEqual({ choice: 'sms', carriedOver: true });
-    expect(result.migrated).toContain(
+    expect(result.value.assessment.answers['RAE-02']).toEqual({ choice: 'sms', carriedOver: true });
+    expect(result.value.migrated).toContain(
       'RAE-02: your answer "verified" became "All, including SMS codes" because 1.0.0 gave full credit to any app-based MFA, including simple push approval, which now scores with SMS; "All, app-based" needs number matching or one-time codes, and full credit FIDO2 or certificates; confirm it or change it.',
     );
-    expect(result.assessment.answers['EDR-08']).toEqual({ choice: 'all', carriedOver: true });
+    expect(result.value.assessment.answers['EDR-08']).toEqual({ choice: 'all', carriedOver: true });
   });
 });

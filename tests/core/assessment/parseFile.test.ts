@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFileProblem, parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
+import { parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
+import { formatProblem } from '../../../src/core/result.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 
 const set = loadShippedSet();
@@ -14,7 +15,7 @@ const valid = () =>
 
 function problemsOf(text: string): string[] {
   const result = parseAssessmentText(text, set);
-  return result.ok ? [] : result.problems.map(formatFileProblem);
+  return result.ok ? [] : result.problems.map(formatProblem);
 }
 
 describe('parseAssessmentText', () => {
@@ -93,10 +94,10 @@ describe('parseAssessmentText', () => {
 
   it('explains truncated or non-JSON input', () => {
     const truncated = fixture('middle-profile').slice(0, 500);
-    expect(problemsOf(truncated)[0]).toMatch(
-      /^The file is not valid JSON, so it may be truncated or not an assessment file at all/,
-    );
-    expect(problemsOf('%PDF-1.7 binary')[0]).toMatch(/^The file is not valid JSON/);
+    const notJson =
+      'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.';
+    expect(problemsOf(truncated)).toEqual([notJson]);
+    expect(problemsOf('%PDF-1.7 binary')).toEqual([notJson]);
     expect(problemsOf('[1,2,3]')).toEqual([
       'The file does not contain an assessment (expected a JSON object).',
     ]);

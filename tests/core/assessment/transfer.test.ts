@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Assessment } from '../../../src/core/assessment/model.ts';
-import {
-  exportAssessmentFile,
-  importAssessmentFile,
-} from '../../../src/core/assessment/transfer.ts';
+import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { exportedFile } from '../../support/exportedFile.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
-import { fixtureAssessment } from '../../support/storeFixtures.ts';
+import { fixtureAssessment, fixtureText } from '../../support/storeFixtures.ts';
 
 const set = loadShippedSet();
+
 const text = fc.string({ unit: 'binary', maxLength: 60 });
 const day = fc
   .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
@@ -68,13 +67,13 @@ describe('assessment files: export and import', () => {
   it('round-trips losslessly: export, import, export gives the same file apart from the export time (1,000 runs)', async () => {
     await fc.assert(
       fc.asyncProperty(assessmentArbitrary, async (assessment) => {
-        const first = await exportAssessmentFile(assessment, new Date('2026-11-26T10:00:00Z'));
+        const first = await exportedFile(assessment, new Date('2026-11-26T10:00:00Z'));
         const imported = await importAssessmentFile(first, set);
-        if (imported.kind !== 'ok') throw new Error(JSON.stringify(imported));
-        expect(imported.assessment).toEqual(assessment);
-        expect(imported.integrity).toBe('verified');
-        const second = await exportAssessmentFile(
-          imported.assessment,
+        if (!imported.ok) throw new Error(JSON.stringify(imported));
+        expect(imported.value.assessment).toEqual(assessment);
+        expect(imported.value.integrity).toBe('verified');
+        const second = await exportedFile(
+          imported.value.assessment,
           new Date('2027-01-02T03:04:05Z'),
         );
         expect(withoutExportTime(second)).toBe(withoutExportTime(first));
@@ -84,53 +83,57 @@ describe('assessment files: export and import', () => {
   });
 
   it('detects a hand edit or a damaged file through the SHA-256 digest, but not a change of indentation', async () => {
-    const file = await exportAssessmentFile(
-      fixtureAssessment('middle-profile') as unknown as Assessment,
-      new Date(),
-    );
+    const file = await exportedFile(fixtureAssessment('middle-profile'), new Date());
     const edited = file.replace('"choice": "verified"', '"choice": "all"');
     expect(edited).not.toBe(file);
     expect(await importAssessmentFile(edited, set)).toEqual({
-      kind: 'problems',
+      ok: false,
       problems: [
-        'integrity.digest: The file does not match its SHA-256 digest: it was changed or damaged after it was exported. Export it again from the original browser.',
+        {
+          path: 'integrity.digest',
+          message:
+            'The file does not match its SHA-256 digest: it was changed or damaged after it was exported. Export it again from the original browser.',
+        },
       ],
     });
     const reindented = JSON.stringify(JSON.parse(file), null, 4);
-    expect((await importAssessmentFile(reindented, set)).kind).toBe('ok');
+    expect((await importAssessmentFile(reindented, set)).ok).toBe(true);
     expect(await importAssessmentFile(file.slice(0, file.length / 2), set)).toEqual({
-      kind: 'problems',
+      ok: false,
       problems: [
-        'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.',
+        {
+          path: '',
+          message:
+            'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.',
+        },
       ],
     });
   });
 
   it('reads a format 1 file (no digest) and upgrades it to format 3', async () => {
-    const result = await importAssessmentFile(
-      JSON.stringify(fixtureAssessment('v1/middle-profile')),
-      set,
-    );
-    expect(result.kind).toBe('ok');
-    if (result.kind !== 'ok') return;
-    expect(result.integrity).toBe('absent');
-    expect(result.assessment.formatVersion).toBe(3);
+    const result = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.value.integrity).toBe('absent');
+    expect(result.value.assessment.formatVersion).toBe(3);
   });
 
   it('asks for the passphrase of an encrypted file, opens it with the right one and refuses a wrong one', async () => {
-    const assessment = fixtureAssessment('unicode-operator') as unknown as Assessment;
-    const encrypted = await exportAssessmentFile(
-      assessment,
-      new Date(),
-      'correct horse battery staple',
-    );
+    const assessment = fixtureAssessment('unicode-operator');
+    const encrypted = await exportedFile(assessment, new Date(), 'correct horse battery staple');
     expect(encrypted).not.toContain('Северный');
-    expect(await importAssessmentFile(encrypted, set)).toEqual({ kind: 'needs-passphrase' });
+    const locked = await importAssessmentFile(encrypted, set);
+    expect(!locked.ok && locked.problems.map((p) => p.code)).toEqual(['needs-passphrase']);
     const opened = await importAssessmentFile(encrypted, set, 'correct horse battery staple');
-    expect(opened.kind === 'ok' && opened.assessment.organisation).toBe('ПАО «Северный Телеком»');
+    expect(opened.ok && opened.value.assessment.organisation).toBe('ПАО «Северный Телеком»');
     expect(await importAssessmentFile(encrypted, set, 'wrong horse battery staple')).toEqual({
-      kind: 'problems',
-      problems: ['The passphrase is wrong, or the file was changed after it was encrypted.'],
+      ok: false,
+      problems: [
+        {
+          path: '',
+          code: 'wrong-passphrase',
+          message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+        },
+      ],
     });
   });
 });

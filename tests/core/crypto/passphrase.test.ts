@@ -5,7 +5,9 @@ import {
   encryptText,
   minimumIterations,
 } from '../../../src/core/crypto/passphrase.ts';
+import { exportAssessmentFile } from '../../../src/core/assessment/transfer.ts';
 import { fromBase64 } from '../../../src/core/text.ts';
+import { fixtureAssessment } from '../../support/storeFixtures.ts';
 
 const salt = Uint8Array.from(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
 const iv = Uint8Array.from(Buffer.from('0102030405060708090a0b0c', 'hex'));
@@ -68,10 +70,16 @@ describe('passphrase encryption', () => {
 
   it('decrypts with the right passphrase and says plainly when it is wrong or the file was changed', async () => {
     const text = await encryptText(plaintext, passphrase, { salt, iv });
-    expect(await decryptFile(JSON.parse(text), passphrase)).toEqual({ ok: true, text: plaintext });
+    expect(await decryptFile(JSON.parse(text), passphrase)).toEqual({ ok: true, value: plaintext });
     const wrong = {
       ok: false,
-      message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+      problems: [
+        {
+          path: '',
+          code: 'wrong-passphrase',
+          message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+        },
+      ],
     };
     expect(await decryptFile(JSON.parse(text), 'correct horse battery stapler')).toEqual(wrong);
     const tampered = JSON.parse(text) as { ciphertext: string };
@@ -85,7 +93,12 @@ describe('passphrase encryption', () => {
     };
     const damaged = {
       ok: false,
-      message: 'The encrypted file is damaged or not in a form Cellguard can read.',
+      problems: [
+        {
+          path: '',
+          message: 'The encrypted file is damaged or not in a form Cellguard can read.',
+        },
+      ],
     };
     expect(
       await decryptFile(
@@ -96,8 +109,15 @@ describe('passphrase encryption', () => {
     expect(
       await decryptFile({ ...file, kdf: { ...file.kdf, iterations: 1e12 } }, passphrase),
     ).toEqual(damaged);
-    await expect(encryptText(plaintext, 'short')).rejects.toThrow(
-      'Choose a passphrase of at least 8 characters.',
+    await expect(encryptText(plaintext, 'short')).rejects.toThrow(RangeError);
+    const exported = await exportAssessmentFile(
+      fixtureAssessment('middle-profile'),
+      new Date(),
+      'short',
     );
+    expect(exported).toEqual({
+      ok: false,
+      problems: [{ path: 'passphrase', message: 'Choose a passphrase of at least 8 characters.' }],
+    });
   });
 });

@@ -1,20 +1,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  exportAssessmentFile,
-  importAssessmentFile,
-} from '../../../src/core/assessment/transfer.ts';
+import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { formatProblem } from '../../../src/core/result.ts';
 import { createAssessmentsStore } from '../../../src/store/assessments.ts';
+import { exportedFile } from '../../support/exportedFile.ts';
 import { FakeStorage } from '../../support/fakeStorage.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
-import { fixtureAssessment } from '../../support/storeFixtures.ts';
+import { fixtureAssessment, shippedRules } from '../../support/storeFixtures.ts';
 
 const set = loadShippedSet();
 let validFile = '';
 let validValue: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  validFile = await exportAssessmentFile(
+  validFile = await exportedFile(
     fixtureAssessment('unicode-operator'),
     new Date('2026-11-26T10:00:00Z'),
   );
@@ -137,6 +136,7 @@ describe('import fuzzing: malformed and hostile files through the import path th
       now: () => new Date('2026-11-26T10:00:00Z'),
       storage: () => storage,
     });
+    store.getState().attach(shippedRules);
     store.getState().add(fixtureAssessment('middle-profile'), { view: 'results' });
     const before = structuredClone(store.getState().assessments);
     const storedBefore = storage.getItem('cellguard:assessments');
@@ -144,12 +144,10 @@ describe('import fuzzing: malformed and hostile files through the import path th
     await fc.assert(
       fc.asyncProperty(hostileFile, async (text) => {
         const result = await importAssessmentFile(text, set);
-        if (result.kind === 'problems') {
+        if (!result.ok) {
           rejected += 1;
           expect(result.problems.length).toBeGreaterThan(0);
-          result.problems.forEach(plainWords);
-        } else {
-          expect(result.kind).toBe('ok');
+          result.problems.map(formatProblem).forEach(plainWords);
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(Object.prototype).not.toHaveProperty('polluted');
@@ -162,7 +160,7 @@ describe('import fuzzing: malformed and hostile files through the import path th
   }, 120_000);
 
   it('refuses a wrong passphrase in plain words, whatever the passphrase', async () => {
-    const encrypted = await exportAssessmentFile(
+    const encrypted = await exportedFile(
       fixtureAssessment('middle-profile'),
       new Date(),
       'the right passphrase',
@@ -174,8 +172,14 @@ describe('import fuzzing: malformed and hostile files through the import path th
           .filter((p) => p !== 'the right passphrase'),
         async (passphrase) => {
           expect(await importAssessmentFile(encrypted, set, passphrase)).toEqual({
-            kind: 'problems',
-            problems: ['The passphrase is wrong, or the file was changed after it was encrypted.'],
+            ok: false,
+            problems: [
+              {
+                path: '',
+                code: 'wrong-passphrase',
+                message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+              },
+            ],
           });
         },
       ),

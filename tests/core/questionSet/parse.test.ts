@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionSet } from '../../../src/core/questionSet/parse.ts';
-import { formatProblem } from '../../../src/core/questionSet/problems.ts';
+import { formatSetProblem } from '../../../src/core/questionSet/problems.ts';
 import { shippedSetFiles } from '../../support/shippedSet.ts';
 
 /** Parses the shipped set after one textual edit to one file, and returns the problems as text. */
@@ -12,13 +12,13 @@ function problemsAfter(file: string, edit: (source: string) => string): string[]
   expect(edited, 'the edit must change the file').not.toBe(source);
   files.set(file, edited);
   const result = parseQuestionSet(files);
-  return result.ok ? [] : result.problems.map(formatProblem);
+  return result.ok ? [] : result.problems.map(formatSetProblem);
 }
 
 describe('parseQuestionSet', () => {
   it('accepts the shipped Soft Cell set', () => {
     const result = parseQuestionSet(shippedSetFiles());
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    expect(result.ok ? [] : result.problems.map(formatSetProblem)).toEqual([]);
   });
 
   it('reports a missing required field with file, question and field', () => {
@@ -112,7 +112,7 @@ describe('parseQuestionSet', () => {
       ),
     );
     const result = parseQuestionSet(files);
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    expect(result.ok ? [] : result.problems.map(formatSetProblem)).toEqual([
       'exposure.yaml › EXP-01 › showIf: conditions form a cycle: EXP-01 → RAE-01 → EXP-01',
     ]);
   });

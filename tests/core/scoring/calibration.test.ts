@@ -51,7 +51,7 @@ describe('calibration: reference operators get the band docs/methodology.md prom
     );
     const parsed = parseAssessmentText(text, set);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const result = score(set, parsed.assessment);
+    const result = score(set, parsed.value.assessment);
     expect(result.band).toBe(row.band);
     expect(result.risk).toBeGreaterThanOrEqual(row.low);
     expect(result.risk).toBeLessThanOrEqual(row.high);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAssessmentText } from '../../../src/core/assessment/parseFile.ts';
 import { plan } from '../../../src/core/planning/plan.ts';
 import { score } from '../../../src/core/scoring/score.ts';
-import { loadQuestionSetFolder } from '../../../src/cli/questionSetFolder.ts';
+import { loadQuestionSetFolder } from '../../../src/node/questionSetFolder.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const doc = readFileSync(join(root, 'docs/methodology.md'), 'utf8');
@@ -21,11 +21,11 @@ describe('docs/methodology.md worked example', () => {
   if (!loaded.ok) throw new Error('the worked-example set is invalid');
   const parsed = parseAssessmentText(
     readFileSync(join(root, 'tests/fixtures/assessments/worked-example.json'), 'utf8'),
-    loaded.set,
+    loaded.value,
   );
   if (!parsed.ok) throw new Error('the worked-example assessment is invalid');
-  const result = score(loaded.set, parsed.assessment);
-  const remediation = plan(loaded.set, parsed.assessment, result);
+  const result = score(loaded.value, parsed.value.assessment);
+  const remediation = plan(loaded.value, parsed.value.assessment, result);
   const contribution = (id: string) =>
     result.questions.find((q) => q.questionId === id)?.contribution ?? NaN;
   const domain = (id: string) => result.domains.find((d) => d.domainId === id)?.risk ?? NaN;

@@ -136,6 +136,55 @@ describe('ResultsPage', () => {
     expect(storedAnswers(id)['EDR-04']?.owner).toBe('SOC Team');
   });
 
+  it('shows the different owners of an action together, keeps them until a new owner is typed and the field left, then sets it on every question', async () => {
+    const user = userEvent.setup();
+    const fixture = fixtureAssessment('middle-profile');
+    const assessment = {
+      ...fixture,
+      answers: {
+        ...fixture.answers,
+        'EDR-03': { choice: 'logged', owner: 'SOC' },
+        'EDR-04': { choice: 'none', owner: 'Web platform team' },
+      },
+    };
+    const { actions } = plan(questionSet, assessment);
+    const webShell = actions.findIndex((a) => a.id === 'WEB-SHELL-DETECTION');
+    // Both questions are still gaps, so one action closes both.
+    expect(actions[webShell]?.questionIds).toEqual(expect.arrayContaining(['EDR-03', 'EDR-04']));
+    const [id = ''] = seedStore(assessment);
+    const owners = () => [storedAnswers(id)['EDR-03']?.owner, storedAnswers(id)['EDR-04']?.owner];
+    render(<ConnectedResults id={id} />);
+    await user.click(screen.getByRole('button', { name: `Show all ${actions.length} actions` }));
+    const owner = screen.getByRole('textbox', {
+      name: new RegExp(`^Owner of action ${webShell + 1}:`),
+    });
+    expect(owner).toHaveValue('SOC, Web platform team');
+
+    // Leaving the field, with or without an edit undone, keeps each question's own owner.
+    await user.click(owner);
+    await user.tab();
+    expect(owners()).toEqual(['SOC', 'Web platform team']);
+    await user.type(owner, 'x{Backspace}');
+    await user.tab();
+    expect(owners()).toEqual(['SOC', 'Web platform team']);
+    expect(owner).toHaveValue('SOC, Web platform team');
+
+    // Nothing is saved while typing.
+    await user.clear(owner);
+    await user.type(owner, 'T');
+    expect(owner).toHaveValue('T');
+    expect(owners()).toEqual(['SOC', 'Web platform team']);
+    await user.type(owner, 'hreat hunting team');
+    expect(owner).toHaveValue('Threat hunting team');
+    expect(owners()).toEqual(['SOC', 'Web platform team']);
+
+    await user.tab();
+    expect(owners()).toEqual(['Threat hunting team', 'Threat hunting team']);
+    expect(owner).toHaveValue('Threat hunting team');
+    expect(storedAnswers(id)['EDR-03']?.choice).toBe('logged');
+    expect(storedAnswers(id)['EDR-04']?.choice).toBe('none');
+  });
+
   it('flags a due date later than the action can wait, and a critical control marked not applicable without compensation', () => {
     const assessment = fixtureAssessment('middle-profile');
     const [id = ''] = seedStore({

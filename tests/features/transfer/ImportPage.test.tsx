@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { exportedFile } from '../../support/exportedFile.ts';
 import { ImportPage } from '../../../src/features/transfer/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
@@ -17,7 +17,7 @@ describe('ImportPage', () => {
   it('imports a valid exported file as a new assessment', async () => {
     const user = userEvent.setup();
     seedStore();
-    const text = await exportAssessmentFile(
+    const text = await exportedFile(
       fixtureAssessment('unicode-operator'),
       new Date('2026-11-26T10:00:00Z'),
     );
@@ -35,9 +35,10 @@ describe('ImportPage', () => {
     const user = userEvent.setup();
     seedStore(fixtureAssessment('middle-profile'));
     const before = snapshot();
-    const text = (
-      await exportAssessmentFile(fixtureAssessment('middle-profile'), new Date())
-    ).replace('"SOC lead"', '"Nobody"');
+    const text = (await exportedFile(fixtureAssessment('middle-profile'), new Date())).replace(
+      '"SOC lead"',
+      '"Nobody"',
+    );
     render(<ImportPage />);
     await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
     const alert = await screen.findByRole('alert');
@@ -51,7 +52,7 @@ describe('ImportPage', () => {
   it('asks for the passphrase of an encrypted file and says plainly when it is wrong', async () => {
     const user = userEvent.setup();
     seedStore();
-    const text = await exportAssessmentFile(
+    const text = await exportedFile(
       fixtureAssessment('middle-profile'),
       new Date(),
       'correct horse battery staple',
@@ -83,7 +84,7 @@ describe('ImportPage', () => {
     render(<ImportPage />);
     await user.upload(
       screen.getByLabelText('Assessment file'),
-      fileOf(await exportAssessmentFile(changed, new Date())),
+      fileOf(await exportedFile(changed, new Date())),
     );
     await user.click(
       await screen.findByRole('button', { name: 'Replace the one already in this browser' }),

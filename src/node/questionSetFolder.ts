@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestionSet, type ParseSetResult } from '../core/questionSet/parse.ts';
 
-/** Reads every .yaml file of a set folder and parses them as one question set. */
+/**
+ * Reads every .yaml file of a set folder and parses them as one question set. Node only: the
+ * command line and the build's question-set plugin share it; the browser gets the set as JSON.
+ */
 export function loadQuestionSetFolder(folder: string): ParseSetResult {
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
     return { ok: false, problems: [{ file: folder, message: 'is not a folder' }] };
