@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { questionSetPlugin } from './scripts/questionSetPlugin.ts';
+import { reportFontsPlugin } from './scripts/reportFontsPlugin.ts';
 
 /**
  * Vite's dev server injects an inline React-refresh preamble, loads CSS as inline <style> elements
@@ -22,7 +23,18 @@ function devServerCsp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), devServerCsp(), questionSetPlugin('questions/softcell')],
+  plugins: [
+    react(),
+    devServerCsp(),
+    questionSetPlugin('questions/softcell'),
+    // The dev server serves the PDF worker through these plugins; a build uses worker.plugins.
+    reportFontsPlugin(),
+  ],
+  worker: {
+    // The PDF worker loads its fonts as a chunk of their own, which needs module workers.
+    format: 'es',
+    plugins: () => [reportFontsPlugin()],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

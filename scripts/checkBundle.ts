@@ -1,7 +1,7 @@
 // Checks the production build in dist/ against its budgets; `npm run check` runs it after
 // `npm run build`, so that `npm test` never has to build. Exits 1 with one line per broken rule.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { bundleSizes, kb, totalGzip } from './bundleSizes.ts';
 
 const dist = join(import.meta.dirname, '../dist');
@@ -12,9 +12,20 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const { initial, assets } = bundleSizes(dist);
-const initialCode = initial.map((asset) => readFileSync(join(dist, asset.file), 'utf8')).join('\n');
+const { initial, lazy, assets } = bundleSizes(dist);
+const code = (file: string) => readFileSync(join(dist, file), 'utf8');
+const initialCode = initial.map((asset) => code(asset.file)).join('\n');
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+// The report fonts ship as one chunk, both faces subset and base64-encoded under their PDF names
+// (scripts/reportFontsPlugin.ts); only the PDF worker may import it.
+const holdsReportFonts = (text: string) =>
+  /["'`][A-Z]{6}\+DejaVuSans["'`]/.test(text) && /["'`][A-Z]{6}\+DejaVuSans-Bold["'`]/.test(text);
+const fontChunks = lazy.filter((asset) => holdsReportFonts(code(asset.file)));
+const fontChunkName = basename(fontChunks[0]?.file ?? 'no font chunk');
+const fontImporters = [...initial, ...lazy]
+  .filter((asset) => code(asset.file).includes(fontChunkName))
+  .map((asset) => basename(asset.file));
 
 const rules: [boolean, string][] = [
   [
@@ -28,10 +39,18 @@ const rules: [boolean, string][] = [
     !initialCode.includes('Exploit Public-Facing Application'),
     'the question set is in the initial load',
   ],
-  [!/\.ttf/.test(initialCode) && !/\.ttf|reportExport/.test(html), 'the fonts load at start'],
   [
-    assets.filter((asset) => asset.file.endsWith('.ttf')).length === 2,
-    'the build does not hold the two report fonts',
+    !holdsReportFonts(initialCode) && !/reportExport|reportWorker|report-fonts/.test(html),
+    'the fonts or the PDF code load at start',
+  ],
+  [fontChunks.length === 1, 'the build does not hold the two report fonts in one chunk'],
+  [
+    fontImporters.length === 1 && fontImporters[0]?.startsWith('reportWorker-') === true,
+    `the report fonts are imported by ${fontImporters.join(', ') || 'nothing'}, not only by the PDF worker`,
+  ],
+  [
+    !assets.some((asset) => /\.(ttf|otf|woff2?)$/.test(asset.file)),
+    'the build holds a raw font file; the report fonts are subset and pre-encoded at build time',
   ],
 ];
 

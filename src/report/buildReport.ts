@@ -4,7 +4,7 @@ import { plan as planOf, type Plan } from '../core/planning/plan.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
 import { resultStatements } from '../core/reporting/statements.ts';
-import { fontCoverage } from './fontCoverage.ts';
+import { codePointSet } from './fontCoverage.ts';
 import { drawCharts } from './sections/chain.ts';
 import type { ReportContent } from './sections/content.ts';
 import { drawContents } from './sections/contents.ts';
@@ -26,10 +26,15 @@ export interface ReportInput {
   previous?: { assessment: Assessment; result: ScoreResult };
   fonts: ReportFonts;
   generatedAt: Date;
+  /**
+   * Told after each step of the build: the cover, each section, the contents with the page frames,
+   * and the file. `done` rises by one per call and ends at `total`.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuiltReport {
-  pdf: Uint8Array;
+  pdf: Uint8Array<ArrayBuffer>;
   pageCount: number;
   sections: { title: string; page: number }[];
   /** Plain-words notes for the user, e.g. characters the font could not draw. */
@@ -38,8 +43,8 @@ export interface BuiltReport {
 
 /** The management report as a PDF: a pure function of its input, in the browser and in Node. */
 export function buildReport(input: ReportInput): BuiltReport {
-  const regular = fontCoverage(input.fonts.regular);
-  const bold = fontCoverage(input.fonts.bold);
+  const regular = codePointSet(input.fonts.regular.coverage);
+  const bold = codePointSet(input.fonts.bold.coverage);
   const covered = new Set([...regular].filter((code) => bold.has(code)));
   const writer = new ReportWriter(input.fonts, covered);
   const content: ReportContent = {
@@ -73,33 +78,55 @@ export function buildReport(input: ReportInput): BuiltReport {
   });
   writer.doc.setCreationDate(input.generatedAt);
 
+  const sectionsToDraw: {
+    name: string;
+    draw: (writer: ReportWriter, content: ReportContent) => void;
+  }[] = [
+    { name: 'Executive summary', draw: drawSummary },
+    { name: 'Risk by domain and attack chain', draw: drawCharts },
+    ...(content.comparison
+      ? [
+          {
+            name: `Since ${writer.user(content.comparison.previous.cycle, 'the previous cycle')}`,
+            draw: drawSinceLastCycle,
+          },
+        ]
+      : []),
+    { name: 'Remediation plan', draw: drawPlan },
+    { name: 'Findings by domain', draw: drawFindings },
+    { name: 'Methodology', draw: drawMethodology },
+  ];
+  // One step per section, and one each for the cover, the contents with the page frames and the
+  // file.
+  const steps = sectionsToDraw.length + 3;
+  let done = 0;
+  const stepDone = () => {
+    done += 1;
+    input.onProgress?.(done, steps);
+  };
+
   drawCover(writer, content);
+  stepDone();
   writer.newPage(); // the table of contents, filled in once the sections' pages are known
   const sections: { title: string; page: number }[] = [];
-  const section = (name: string, draw: (writer: ReportWriter, content: ReportContent) => void) => {
+  for (const { name, draw } of sectionsToDraw) {
     writer.newPage();
     const title = `${sections.length + 1}. ${name}`;
     sections.push({ title, page: writer.pageNumber() });
     writer.heading(title, 1);
     draw(writer, content);
-  };
-  section('Executive summary', drawSummary);
-  section('Risk by domain and attack chain', drawCharts);
-  if (content.comparison)
-    section(
-      `Since ${writer.user(content.comparison.previous.cycle, 'the previous cycle')}`,
-      drawSinceLastCycle,
-    );
-  section('Remediation plan', drawPlan);
-  section('Findings by domain', drawFindings);
-  section('Methodology', drawMethodology);
+    stepDone();
+  }
 
   writer.doc.setPage(2);
   drawContents(writer, sections);
   drawHeadersAndFooters(writer, content);
+  stepDone();
+  const pdf = new Uint8Array(writer.doc.output('arraybuffer'));
+  stepDone();
 
   return {
-    pdf: new Uint8Array(writer.doc.output('arraybuffer')),
+    pdf,
     pageCount: writer.doc.getNumberOfPages(),
     sections,
     warnings: writer.warnings(),

@@ -1,7 +1,11 @@
 /**
  * Which characters a TrueType font can draw, read from its `cmap` table. The report uses it to
- * replace what the font cannot draw by a visible marker instead of printing nothing.
+ * replace what the font cannot draw by a visible marker instead of printing nothing. The fonts are
+ * read once when they are prepared, and the answer travels with them as ranges.
  */
+
+/** Code points as sorted, inclusive, non-adjacent ranges: [[0x20, 0x7e], [0xa0, 0x24f], …]. */
+export type CodePointRanges = readonly (readonly [number, number])[];
 
 function u16(view: DataView, offset: number) {
   return view.getUint16(offset);
@@ -88,4 +92,21 @@ export function fontCoverage(font: Uint8Array): ReadonlySet<number> {
     else if (format === 12) readFormat12(view, subtable.at, covered);
   }
   return covered;
+}
+
+export function codePointRanges(codes: ReadonlySet<number>): CodePointRanges {
+  const ranges: [number, number][] = [];
+  for (const code of [...codes].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  return ranges;
+}
+
+export function codePointSet(ranges: CodePointRanges): Set<number> {
+  const codes = new Set<number>();
+  for (const [first, last] of ranges)
+    for (let code = first; code <= last; code += 1) codes.add(code);
+  return codes;
 }

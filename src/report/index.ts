@@ -1,2 +1,2 @@
 export { buildReport, type BuiltReport, type ReportInput } from './buildReport.ts';
-export type { ReportFonts } from './writer.ts';
+export type { ReportFontFace, ReportFonts } from './writer.ts';

@@ -31,9 +31,3 @@ export const bandColours: Readonly<Record<Band, Rgb>> = {
   high: [194, 65, 12],
   critical: [180, 35, 42],
 };
-
-export const fontNames = {
-  regular: 'DejaVuSans',
-  file: 'DejaVuSans.ttf',
-  boldFile: 'DejaVuSans-Bold.ttf',
-} as const;

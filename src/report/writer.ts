@@ -1,13 +1,25 @@
 import { jsPDF } from 'jspdf';
-import { autoTable, type UserOptions } from 'jspdf-autotable';
-import { toBase64 } from '../core/text.ts';
+import { autoTable, type Styles, type UserOptions } from 'jspdf-autotable';
 import { describeCharacters, drawableText } from './drawableText.ts';
-import { colours, contentWidth, fontNames, page, type Rgb } from './theme.ts';
+import type { CodePointRanges } from './fontCoverage.ts';
+import { colours, contentWidth, page, type Rgb } from './theme.ts';
+
+/** One face of the report font, prepared once (for the browser, at build time), not per report. */
+export interface ReportFontFace {
+  /** Its name in the PDF: a six-letter subset tag and the PostScript name, "ABCDEF+DejaVuSans". */
+  pdfName: string;
+  /** The subset TrueType file, base64-encoded: what jsPDF's addFileToVFS takes. */
+  base64: string;
+  /** What the subset can draw, as `fontCoverage` reads it from the file's cmap. */
+  coverage: CodePointRanges;
+}
 
 export interface ReportFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
+  regular: ReportFontFace;
+  bold: ReportFontFace;
 }
+
+type FaceStyle = 'normal' | 'bold';
 
 const headingStyle = {
   1: { size: 18, after: 8 },
@@ -27,15 +39,21 @@ export class ReportWriter {
   y: number = page.top;
   private readonly covered: ReadonlySet<number>;
   private readonly replacements = new Map<string, string[]>();
+  /** The jsPDF font family of each style: the face's PDF name. */
+  private readonly faces: Readonly<Record<FaceStyle, string>>;
 
   constructor(fonts: ReportFonts, covered: ReadonlySet<number>) {
     this.covered = covered;
-    this.doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true });
-    this.doc.addFileToVFS(fontNames.file, toBase64(fonts.regular));
-    this.doc.addFileToVFS(fontNames.boldFile, toBase64(fonts.bold));
-    this.doc.addFont(fontNames.file, fontNames.regular, 'normal');
-    this.doc.addFont(fontNames.boldFile, fontNames.regular, 'bold');
-    this.doc.setFont(fontNames.regular, 'normal');
+    // putOnlyUsedFonts: the file lists the two report faces, not also jsPDF's 14 standard fonts.
+    this.doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    // jsPDF writes a font's family name as its PDF name (BaseFont), so each face is registered as
+    // a family of its own under its subset name; bold is then a choice of family, not of style.
+    for (const face of [fonts.regular, fonts.bold]) {
+      this.doc.addFileToVFS(`${face.pdfName}.ttf`, face.base64);
+      this.doc.addFont(`${face.pdfName}.ttf`, face.pdfName, 'normal');
+    }
+    this.faces = { normal: fonts.regular.pdfName, bold: fonts.bold.pdfName };
+    this.doc.setFont(this.faces.normal, 'normal');
   }
 
   /** User-typed text, made drawable; `where` names the field in the warning if anything was replaced. */
@@ -55,8 +73,8 @@ export class ReportWriter {
     );
   }
 
-  font(size: number, style: 'normal' | 'bold' = 'normal', colour: Rgb = colours.ink) {
-    this.doc.setFont(fontNames.regular, style);
+  font(size: number, style: FaceStyle = 'normal', colour: Rgb = colours.ink) {
+    this.doc.setFont(this.faces[style], 'normal');
     this.doc.setFontSize(size);
     this.doc.setTextColor(...colour);
   }
@@ -141,8 +159,25 @@ export class ReportWriter {
     return this.paragraphHeight(text, { ...options, indent: bulletIndent, after: bulletAfter });
   }
 
+  /**
+   * Table styles in the report's faces: jspdf-autotable asks jsPDF for a font style within a
+   * family, and here each face is a family (see the constructor), so a bold style becomes the bold
+   * family. There is no italic face; italic draws upright.
+   */
+  private inFaces(styles: Partial<Styles>): Partial<Styles> {
+    if (styles.fontStyle === undefined) return styles;
+    const face = styles.fontStyle.includes('bold') ? this.faces.bold : this.faces.normal;
+    return { ...styles, font: face, fontStyle: 'normal' };
+  }
+
   /** A jspdf-autotable table at the cursor, in the report font; the cursor moves below it. */
   table(options: UserOptions) {
+    const columnStyles = Object.fromEntries(
+      Object.entries(options.columnStyles ?? {}).map(([column, styles]) => [
+        column,
+        this.inFaces(styles),
+      ]),
+    );
     autoTable(this.doc, {
       startY: this.y,
       margin: { left: page.left, right: page.right, top: page.top, bottom: page.bottom },
@@ -150,8 +185,9 @@ export class ReportWriter {
       rowPageBreak: 'avoid',
       showHead: 'everyPage',
       ...options,
-      styles: {
-        font: fontNames.regular,
+      columnStyles,
+      styles: this.inFaces({
+        fontStyle: 'normal',
         fontSize: 8,
         cellPadding: 4,
         textColor: [...colours.ink],
@@ -160,13 +196,16 @@ export class ReportWriter {
         overflow: 'linebreak',
         valign: 'top',
         ...options.styles,
-      },
-      headStyles: {
+      }),
+      headStyles: this.inFaces({
         fillColor: [...colours.headFill],
         textColor: [...colours.ink],
         fontStyle: 'bold',
         ...options.headStyles,
-      },
+      }),
+      bodyStyles: this.inFaces(options.bodyStyles ?? {}),
+      footStyles: this.inFaces(options.footStyles ?? {}),
+      alternateRowStyles: this.inFaces(options.alternateRowStyles ?? {}),
     });
     const last = (this.doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable;
     this.y = (last?.finalY ?? this.y) + 12;

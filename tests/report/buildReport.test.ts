@@ -198,4 +198,29 @@ describe('buildReport', () => {
       '6. Methodology',
     ]);
   });
+
+  it('tells its progress after each step: the cover, every section, the contents and the file', () => {
+    const steps = (previous?: Assessment) => {
+      const calls: [number, number][] = [];
+      const assessment = fixtureAssessment('middle-profile');
+      const result = score(set, assessment);
+      buildReport({
+        set,
+        assessment,
+        result,
+        plan: plan(set, assessment, result),
+        ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
+        fonts,
+        generatedAt,
+        onProgress: (done, total) => calls.push([done, total]),
+      });
+      return calls;
+    };
+    const oneByOne = (total: number) =>
+      Array.from({ length: total }, (_, i): [number, number] => [i + 1, total]);
+    expect(steps()).toEqual(oneByOne(8));
+    expect(steps({ ...fixtureAssessment('soft-cell-victim'), cycle: '2026-Q3' })).toEqual(
+      oneByOne(9),
+    );
+  });
 });

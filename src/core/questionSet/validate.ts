@@ -1,12 +1,7 @@
 import { cisV8Ids, nistCsf2Ids } from '../frameworks/catalog.ts';
 import type { SetProblem } from './problems.ts';
-import {
-  inPlaceCoverage,
-  loggedNotAlertedCoverage,
-  type ControlQuestion,
-  type Question,
-  type QuestionSet,
-} from './schema.ts';
+import { inPlaceCoverage, loggedNotAlertedCoverage } from './coverageLevels.ts';
+import type { ControlQuestion, Question, QuestionSet } from './schema.ts';
 
 /**
  * The checks a schema cannot express: every reference resolves, options are graded from 0 to 1,

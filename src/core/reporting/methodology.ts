@@ -1,9 +1,6 @@
 import { effortHorizon, effortUnits, quickWinMinimum } from '../planning/plan.ts';
-import {
-  inPlaceCoverage,
-  loggedNotAlertedCoverage,
-  type QuestionSet,
-} from '../questionSet/schema.ts';
+import { inPlaceCoverage, loggedNotAlertedCoverage } from '../questionSet/coverageLevels.ts';
+import type { QuestionSet } from '../questionSet/schema.ts';
 import { bandThresholds } from '../scoring/bands.ts';
 import { recommendationRef, unverifiedNote } from './labels.ts';
 

@@ -1,11 +1,7 @@
 import type { Assessment } from '../assessment/model.ts';
 import { controlQuestions } from '../questionSet/coverage.ts';
-import {
-  inPlaceCoverage,
-  type ControlQuestion,
-  type Effect,
-  type QuestionSet,
-} from '../questionSet/schema.ts';
+import { inPlaceCoverage } from '../questionSet/coverageLevels.ts';
+import type { ControlQuestion, Effect, QuestionSet } from '../questionSet/schema.ts';
 import { answerStatus, type AnswerStatus } from './answerStatus.ts';
 import { bandOf, bandOrder, type Band } from './bands.ts';
 import { visibleQuestionIds } from './visibility.ts';

@@ -1,21 +1,28 @@
 import { useState } from 'react';
-import type { ReportRequest } from './reportExport.ts';
+import type { ReportRequest } from './reportJob.ts';
 import './results.css';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'working' }
+  /** `percent` once the worker has finished its first step. */
+  | { kind: 'working'; percent?: number }
   | { kind: 'done'; warnings: string[] }
   | { kind: 'failed'; message: string };
 
-/** "Download PDF report": loads the report code on first use and says plainly what happened. */
+/**
+ * "Download PDF report": builds the PDF in a worker, so the page stays responsive, shows how far
+ * it has got, and says plainly what happened.
+ */
 export function ReportButton({ request }: { request: () => ReportRequest }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const onClick = async () => {
     setState({ kind: 'working' });
     try {
       const { exportReport } = await import('./reportExport.ts');
-      setState({ kind: 'done', warnings: await exportReport(request()) });
+      const warnings = await exportReport(request(), (done, total) =>
+        setState({ kind: 'working', percent: Math.round((done / total) * 100) }),
+      );
+      setState({ kind: 'done', warnings });
     } catch (error) {
       // The details are for whoever supports Cellguard, not for the page.
       console.error('Cellguard could not make the PDF', error);
@@ -34,9 +41,14 @@ export function ReportButton({ request }: { request: () => ReportRequest }) {
         onClick={() => void onClick()}
         disabled={state.kind === 'working'}
       >
-        {state.kind === 'working' ? 'Preparing the PDF…' : 'Download PDF report'}
+        Download PDF report
       </button>
       <div role="status" aria-live="polite">
+        {state.kind === 'working' && (
+          <p className="muted small">
+            Preparing the PDF…{state.percent === undefined ? '' : ` ${state.percent} %`}
+          </p>
+        )}
         {state.kind === 'done' && state.warnings.length === 0 && (
           <p className="muted small">The PDF report has been downloaded.</p>
         )}

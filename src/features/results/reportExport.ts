@@ -1,34 +1,49 @@
-// Loaded only when the user asks for a PDF: jsPDF, the report code and the fonts stay out of the
-// initial bundle.
-import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+// Loaded only when the user asks for a PDF. The report code, jsPDF and the fonts are not even
+// loaded here: they are the worker's, fetched when it starts.
 import { downloadFile, fileSafe } from '../../components/download.ts';
-import type { Assessment } from '../../core/assessment/model.ts';
-import type { Plan } from '../../core/planning/plan.ts';
-import type { QuestionSet } from '../../core/questionSet/schema.ts';
-import type { ScoreResult } from '../../core/scoring/score.ts';
-import { buildReport } from '../../report/index.ts';
+import type { ReportJob, ReportRequest, ReportWorkerMessage } from './reportJob.ts';
 
-async function fetchFont(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`the report font could not be loaded (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-export interface ReportRequest {
-  set: QuestionSet;
-  assessment: Assessment;
-  result: ScoreResult;
-  plan: Plan;
-  previous?: { assessment: Assessment; result: ScoreResult };
-}
-
-/** Builds the PDF in the browser and hands it to the browser's download; returns the warnings. */
-export async function exportReport(request: ReportRequest): Promise<string[]> {
-  const [regular, bold] = await Promise.all([fetchFont(regularFontUrl), fetchFont(boldFontUrl)]);
-  const report = buildReport({ ...request, fonts: { regular, bold }, generatedAt: new Date() });
-  const name = `cellguard-${fileSafe(request.assessment.organisation, 'assessment')}-${fileSafe(request.assessment.cycle, 'cycle')}.pdf`;
-  downloadFile(report.pdf, name, 'application/pdf');
-  return report.warnings;
+/**
+ * Builds the PDF in a worker, reporting `onProgress(done, total)` as it goes, and hands it to the
+ * browser's download; returns the warnings.
+ */
+export function exportReport(
+  request: ReportRequest,
+  onProgress: (done: number, total: number) => void,
+): Promise<string[]> {
+  // A file of the app's own origin: the page's policy allows no blob: or data: worker.
+  const worker = new Worker(new URL('./reportWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cellguard-pdf',
+  });
+  return new Promise<string[]>((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<ReportWorkerMessage>) => {
+      const message = event.data;
+      if (message.kind === 'progress') {
+        onProgress(message.done, message.total);
+        return;
+      }
+      worker.terminate();
+      if (message.kind === 'failed') {
+        reject(new Error(`the PDF worker failed: ${message.reason}`));
+        return;
+      }
+      const { organisation, cycle } = request.assessment;
+      const name = `cellguard-${fileSafe(organisation, 'assessment')}-${fileSafe(cycle, 'cycle')}.pdf`;
+      downloadFile(message.pdf, name, 'application/pdf');
+      resolve(message.warnings);
+    });
+    // The worker's script could not be fetched or run, or a message could not be read.
+    const fail = (event: Event) => {
+      worker.terminate();
+      reject(
+        new Error(
+          `the PDF worker stopped: ${event instanceof ErrorEvent ? event.message : event.type}`,
+        ),
+      );
+    };
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+    worker.postMessage({ request, generatedAt: new Date() } satisfies ReportJob);
+  });
 }

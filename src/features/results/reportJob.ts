@@ -1,0 +1,26 @@
+// What the page and the PDF worker (reportWorker.ts) say to each other. Types only: importing
+// them loads no report code.
+import type { Assessment } from '../../core/assessment/model.ts';
+import type { Plan } from '../../core/planning/plan.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import type { ScoreResult } from '../../core/scoring/score.ts';
+
+export interface ReportRequest {
+  set: QuestionSet;
+  assessment: Assessment;
+  result: ScoreResult;
+  plan: Plan;
+  previous?: { assessment: Assessment; result: ScoreResult };
+}
+
+/** Page → worker: the one report to build. */
+export interface ReportJob {
+  request: ReportRequest;
+  generatedAt: Date;
+}
+
+/** Worker → page: progress after each step, then the PDF's bytes or why there are none. */
+export type ReportWorkerMessage =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'built'; pdf: Uint8Array<ArrayBuffer>; warnings: string[] }
+  | { kind: 'failed'; reason: string };
