@@ -1,9 +1,12 @@
 import { Suspense } from 'react';
+import { PagePlaceholder } from '../components/PagePlaceholder.tsx';
 import { HomePage } from '../features/home/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
 import { useRoute } from '../routing/useRoute.ts';
+import { useAssessments } from '../store/index.ts';
 import {
   AssessmentPage,
+  BackupPage,
   ComparePage,
   ExportPage,
   HistoryPage,
@@ -36,6 +39,8 @@ function Page({ route }: { route: Route }) {
       return <ComparePage from={route.from} to={route.to} />;
     case 'import':
       return <ImportPage />;
+    case 'backup':
+      return <BackupPage />;
     case 'not-found':
       return (
         <section className="narrow">
@@ -50,6 +55,7 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  const loaded = useAssessments((state) => state.loaded);
   const pageKey = JSON.stringify(route);
   return (
     <div className="app">
@@ -73,8 +79,12 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         <RecoveryBanner />
         <ErrorBoundary resetKey={pageKey}>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <Page route={route} />
+          <Suspense fallback={<PagePlaceholder />}>
+            {loaded ? (
+              <Page route={route} />
+            ) : (
+              <PagePlaceholder message="Opening your saved assessments…" />
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -44,7 +44,9 @@ export class ErrorBoundary extends Component<Props, { failed: boolean; resetKey:
             type="button"
             className="button primary"
             onClick={() =>
-              downloadFile(everythingSaved(), 'cellguard-saved-data.json', 'application/json')
+              void everythingSaved().then((text) =>
+                downloadFile(text, 'cellguard-saved-data.json', 'application/json'),
+              )
             }
           >
             Download your data

@@ -1,26 +1,27 @@
 import { downloadFile } from '../components/download.ts';
-import { useSaveStatus } from '../store/index.ts';
+import { recoveredCopy, useSaveStatus } from '../store/index.ts';
 
 /** Shown when saved data could not be read: what happened, and the untouched copy to take away. */
 export function RecoveryBanner() {
   const recovery = useSaveStatus((state) => state.recovery);
   const dismiss = useSaveStatus((state) => state.dismissRecovery);
   if (!recovery) return null;
-  const download = () => {
-    const raw = localStorage.getItem(recovery.copyKey);
-    if (raw !== null) downloadFile(raw, 'cellguard-unreadable-data.json', 'application/json');
+  const { copy } = recovery;
+  const download = async (kept: number) => {
+    const raw = await recoveredCopy(kept);
+    if (raw !== undefined) downloadFile(raw, 'cellguard-unreadable-data.json', 'application/json');
   };
   return (
     <div className="notice warning recovery-banner" role="alert">
       <p>
         <strong>Some saved data could not be read.</strong> {recovery.message}{' '}
-        {recovery.copyKey
+        {copy !== undefined
           ? 'Nothing was deleted: an untouched copy is kept in this browser. Download it and send it to whoever supports Cellguard for you, or keep it until you no longer need it.'
           : ''}
       </p>
       <div className="button-row">
-        {recovery.copyKey && (
-          <button type="button" className="button" onClick={download}>
+        {copy !== undefined && (
+          <button type="button" className="button" onClick={() => void download(copy)}>
             Download the unreadable copy
           </button>
         )}

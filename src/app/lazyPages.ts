@@ -18,7 +18,7 @@ export function attachRules(): Promise<void> {
 // needs them is opened, so the list of assessments appears without them (initial budget 120 KB).
 function page<P extends object>(load: () => Promise<ComponentType<P>>) {
   return lazy(async () => {
-    const [component] = await Promise.all([load(), attachRules()]);
+    const [component] = await Promise.all([load(), attachRules(), useAssessments.ready]);
     return { default: component };
   });
 }
@@ -43,4 +43,7 @@ export const ImportPage = page(() =>
 );
 export const ExportPage = page(() =>
   import('../features/transfer/index.ts').then((m) => m.ExportPage),
+);
+export const BackupPage = page(() =>
+  import('../features/backup/index.ts').then((m) => m.BackupPage),
 );

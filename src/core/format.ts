@@ -45,3 +45,17 @@ export const effortLabel: Readonly<Record<string, string>> = {
 /** "0-30 days", or "31-90 to 91-180 days" for a span of horizons. */
 export const horizonSpan = (first: string, last: string): string =>
   first === last ? (horizonLabel[first] ?? first) : `${first} to ${horizonLabel[last] ?? last}`;
+
+/** A size for people: "840 KB", "3.2 MB", "12 GB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  // Number() drops a trailing ".0": "12 GB", not "12.0 GB".
+  return `${Number(value.toFixed(digits))} ${units[unit]}`;
+}

@@ -14,6 +14,7 @@ export type Route =
   | { page: 'export'; id: string }
   | { page: 'compare'; from: string; to: string }
   | { page: 'import' }
+  | { page: 'backup' }
   | { page: 'not-found'; path: string };
 
 const segment = /^[A-Za-z0-9-]{1,64}$/;
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'new') return { page: 'new' };
   if (parts.length === 1 && parts[0] === 'import') return { page: 'import' };
+  if (parts.length === 1 && parts[0] === 'backup') return { page: 'backup' };
   if (
     parts[0] === 'compare' &&
     parts.length === 3 &&
@@ -63,4 +65,5 @@ export const hrefs = {
   exportFile: (id: string) => `#/a/${id}/export`,
   compare: (from: string, to: string) => `#/compare/${from}/${to}`,
   importFile: () => '#/import',
+  backup: () => '#/backup',
 };

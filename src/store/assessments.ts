@@ -1,36 +1,24 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
 import { clipText } from '../core/assessment/limits.ts';
-import { currentFormatVersion, type Answer, type Assessment } from '../core/assessment/model.ts';
+import type { Answer, Assessment } from '../core/assessment/model.ts';
+import type { AssessmentRules } from '../core/assessment/rules.ts';
 import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
 import { fail, succeed, type Result } from '../core/result.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
-import { recoveryPrefix, syncedStorage } from './persistentStorage.ts';
-import type { AssessmentRules } from '../core/assessment/rules.ts';
 import { acceptedChange } from './acceptedChange.ts';
+import type { CellguardDatabase } from './database.ts';
+import { legacyKey, legacyRecoveryPrefix } from './legacyMove.ts';
+import type { Position, Settings, StoredAssessment } from './model.ts';
+import {
+  describeUnreadable,
+  journalPrefix,
+  recordSync,
+  type LoadedChange,
+  type TabChannel,
+} from './recordSync.ts';
 import { useSaveStatus } from './saveStatus.ts';
 
-/** Where the user was in an assessment, so that reopening it resumes there. */
-export type Position =
-  { view: 'step'; domainId: string } | { view: 'review' } | { view: 'results' };
-
-export interface StoredAssessment {
-  id: string;
-  assessment: Assessment;
-  position: Position;
-  /**
-   * Progress and risk, kept up to date by the store on every change. Cached so that the list of
-   * assessments can show them without loading the question set and the scoring code.
-   */
-  summary?: AssessmentSummary;
-  /** Messages for the user about changes Cellguard made, such as a migration, until dismissed. */
-  notice?: string[];
-}
-
-export interface Settings {
-  /** Evidence older than this many days is flagged for re-checking. */
-  staleEvidenceDays: number;
-}
+export type { Position, Settings, StoredAssessment } from './model.ts';
 
 /**
  * The store keeps these invariants itself, whatever page calls it: every stored assessment meets
@@ -40,6 +28,8 @@ export interface Settings {
  * list of assessments, which needs none of this, can be shown.
  */
 export interface AssessmentsState {
+  /** False until what this browser keeps has been read; no page shows assessments before. */
+  loaded: boolean;
   assessments: Record<string, StoredAssessment>;
   settings: Settings;
   /**
@@ -67,14 +57,19 @@ export interface AssessmentsState {
   setStaleEvidenceDays: (days: number) => void;
   dismissNotice: (id: string) => void;
   /** Removes every assessment, setting and kept copy of Cellguard from this browser. */
-  eraseAll: () => void;
+  eraseAll: () => Promise<void>;
 }
-
-export const storageKey = 'cellguard:assessments';
 
 export interface StoreDependencies {
   now: () => Date;
-  storage: () => Storage | undefined;
+  /** The database, or undefined when the browser refuses one (then nothing is saved). */
+  open: () => Promise<CellguardDatabase | undefined>;
+  /** localStorage: what an earlier Cellguard kept there moves to the database once. */
+  legacy: () => Storage | undefined;
+  /** How tabs tell each other what they saved. */
+  channel: () => TabChannel | undefined;
+  /** Changes within this time are written together (default 250 ms). */
+  saveDelayMs?: number;
 }
 
 function randomId(): string {
@@ -90,48 +85,24 @@ function mergeAnswer(answer: Answer | undefined, change: Partial<Answer>): Answe
   return kept.length === 0 ? undefined : (Object.fromEntries(kept) as Answer);
 }
 
-const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+const without = <T>(
+  record: Readonly<Record<string, T>>,
+  keys: readonly string[],
+): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
 
-interface PersistedState {
-  assessments: Record<string, StoredAssessment>;
-  settings?: Settings;
-}
+const defaultSettings = (): Settings => ({ staleEvidenceDays: defaultStaleEvidenceDays });
 
-/**
- * Upgrades what an earlier version of the app saved: versions 1 and 2 held assessments of file
- * formats 1 and 2, which format 3 only extends with optional fields.
- */
-export function migratePersisted(persisted: unknown, version: number): PersistedState {
-  const state = (persisted ?? { assessments: {} }) as PersistedState;
-  if (version >= 3) return state;
-  const assessments = Object.fromEntries(
-    Object.entries(state.assessments ?? {}).map(([id, stored]) => [
-      id,
-      { ...stored, assessment: { ...stored.assessment, formatVersion: currentFormatVersion } },
-    ]),
-  );
-  return { ...state, assessments };
-}
-
-export function createAssessmentsStore({ now, storage }: StoreDependencies) {
+export function createAssessmentsStore({
+  now,
+  open,
+  legacy,
+  channel,
+  saveDelayMs = 250,
+}: StoreDependencies) {
   // Kept outside the state: attaching them changes nothing to save, so it must write nothing.
   let rules: AssessmentRules | null = null;
   const status = () => useSaveStatus.getState();
-  let hydratedOnce = false;
-  const persistence = syncedStorage(storage, {
-    saved: () => status().markSaved(),
-    failed: (message) => status().markFailed(message),
-    recovered: (copyKey, message) => status().markRecovered(copyKey, message),
-    // Another tab's changes were merged into storage: show them in this tab at once, so that this
-    // tab's next change starts from the merged state.
-    mergedFromOtherTab: (merged) => {
-      const { state } = JSON.parse(merged) as { state: Partial<AssessmentsState> };
-      store.setState(state);
-      if (rules) bringUpToRules();
-      status().markExternalChange();
-    },
-  });
 
   /**
    * An assessment as the store keeps it: read as its file would be (contract, question set,
@@ -157,170 +128,208 @@ export function createAssessmentsStore({ now, storage }: StoreDependencies) {
     return rules;
   };
 
-  /** Migrates and summarises every stored assessment; sets aside, with a copy, those it cannot read. */
-  const bringUpToRules = () => {
-    const current = requireRules();
-    const kept: Record<string, StoredAssessment> = {};
-    const unreadable: Record<string, StoredAssessment> = {};
-    for (const [id, stored] of Object.entries(store.getState().assessments)) {
+  /**
+   * Migrates and summarises the given stored assessments; sets aside, with a copy, those it cannot
+   * read. An assessment that needs no change keeps its identity, so that nothing is written for it.
+   */
+  const bringUpToRules = (
+    current: AssessmentRules,
+    assessments: Readonly<Record<string, StoredAssessment>>,
+    ids: readonly string[],
+  ): Record<string, StoredAssessment> => {
+    const kept = { ...assessments };
+    const unreadable: StoredAssessment[] = [];
+    for (const id of ids) {
+      const stored = assessments[id];
+      if (!stored) continue;
       const admitted = admit(current, stored.assessment);
       if (!admitted.ok) {
-        unreadable[id] = stored;
+        unreadable.push(stored);
         continue;
       }
       const { assessment, summary, changes } = admitted.value;
       const notice = [...(stored.notice ?? []), ...changes];
-      kept[id] = { ...stored, assessment, summary, ...(notice.length > 0 ? { notice } : {}) };
+      const next = { ...stored, assessment, summary, ...(notice.length > 0 ? { notice } : {}) };
+      if (JSON.stringify(next) !== JSON.stringify(stored)) kept[id] = next;
     }
-    // Saved again only when something changed, so that opening the app writes nothing.
-    if (JSON.stringify(kept) === JSON.stringify(store.getState().assessments)) return;
-    const dropped = Object.keys(unreadable).length;
-    if (dropped > 0) {
-      const copied = persistence.setAside(
-        storageKey,
-        JSON.stringify({ state: { assessments: unreadable } }),
-        `${dropped} saved assessment${dropped === 1 ? ' breaks' : 's break'} the rules of a Cellguard file (a damaged or hand-edited entry, or one saved by a newer Cellguard) and ${dropped === 1 ? 'is' : 'are'} left out.`,
-      );
-      // Without a copy the entries stay in storage untouched: nothing is saved over them.
-      if (!copied) return store.setState({ assessments: kept });
-    }
-    store.setState({ assessments: kept });
+    if (unreadable.length === 0) return kept;
+    sync.setAside(unreadable, describeUnreadable(unreadable.length));
+    return without(
+      kept,
+      unreadable.map((stored) => stored.id),
+    );
   };
 
-  const store = create<AssessmentsState>()(
-    persist(
-      (set, get) => {
-        const edit = (id: string, change: (stored: StoredAssessment) => StoredAssessment) => {
-          const stored = get().assessments[id];
-          if (!stored) return;
-          set({ assessments: { ...get().assessments, [id]: change(stored) } });
-        };
-        const editAnswers = (
-          id: string,
-          questionIds: readonly string[],
-          change: (answer: Answer | undefined) => Partial<Answer>,
-        ) => {
-          const current = requireRules();
-          edit(id, (stored) => {
-            let answers = { ...stored.assessment.answers };
-            for (const questionId of questionIds) {
-              const accepted = acceptedChange(current.set, questionId, change(answers[questionId]));
-              if (Object.keys(accepted).length === 0) continue;
-              const merged = mergeAnswer(answers[questionId], accepted);
-              answers = merged
-                ? { ...answers, [questionId]: merged }
-                : without(answers, questionId);
-            }
-            return {
-              ...stored,
-              assessment: { ...stored.assessment, answers, updatedAt: now().toISOString() },
-              summary: current.summarize(answers),
-            };
-          });
-        };
-        const touch = (change: Partial<Answer>) => () => ({ ...change, carriedOver: undefined });
+  /** What the database holds (at start, or saved by another tab), brought up to the rules. */
+  const show = ({ put, removed, settings }: LoadedChange) => {
+    const state = store.getState();
+    const assessments = { ...without(state.assessments, removed), ...put };
+    store.setState({
+      loaded: true,
+      assessments: rules ? bringUpToRules(rules, assessments, Object.keys(put)) : assessments,
+      ...(settings ? { settings } : {}),
+    });
+  };
 
+  const store = create<AssessmentsState>()((set, get) => {
+    const edit = (id: string, change: (stored: StoredAssessment) => StoredAssessment) => {
+      const stored = get().assessments[id];
+      if (!stored) return;
+      set({ assessments: { ...get().assessments, [id]: change(stored) } });
+    };
+    const editAnswers = (
+      id: string,
+      questionIds: readonly string[],
+      change: (answer: Answer | undefined) => Partial<Answer>,
+    ) => {
+      const current = requireRules();
+      edit(id, (stored) => {
+        let answers = { ...stored.assessment.answers };
+        for (const questionId of questionIds) {
+          const accepted = acceptedChange(current.set, questionId, change(answers[questionId]));
+          if (Object.keys(accepted).length === 0) continue;
+          const merged = mergeAnswer(answers[questionId], accepted);
+          answers = merged ? { ...answers, [questionId]: merged } : without(answers, [questionId]);
+        }
         return {
-          assessments: {},
-          settings: { staleEvidenceDays: defaultStaleEvidenceDays },
-          attach: (attached) => {
-            if (rules === attached) return;
-            rules = attached;
-            bringUpToRules();
-          },
-          add: (assessment, position) => {
-            const admitted = admit(requireRules(), assessment);
-            if (!admitted.ok) return admitted;
-            const id = randomId();
-            const { assessment: kept, summary, changes } = admitted.value;
-            set({
-              assessments: {
-                ...get().assessments,
-                [id]: {
-                  id,
-                  assessment: kept,
-                  position,
-                  summary,
-                  ...(changes.length > 0 ? { notice: changes } : {}),
-                },
-              },
-            });
-            return succeed(id);
-          },
-          replace: (id, assessment) => {
-            const stored = get().assessments[id];
-            if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
-            const admitted = admit(requireRules(), assessment);
-            if (!admitted.ok) return admitted;
-            const { assessment: kept, summary, changes } = admitted.value;
-            edit(id, () => ({
+          ...stored,
+          assessment: { ...stored.assessment, answers, updatedAt: now().toISOString() },
+          summary: current.summarize(answers),
+        };
+      });
+    };
+    const touch = (change: Partial<Answer>) => () => ({ ...change, carriedOver: undefined });
+
+    return {
+      loaded: false,
+      assessments: {},
+      settings: defaultSettings(),
+      attach: (attached) => {
+        if (rules === attached) return;
+        rules = attached;
+        const { assessments } = get();
+        set({ assessments: bringUpToRules(attached, assessments, Object.keys(assessments)) });
+      },
+      add: (assessment, position) => {
+        const admitted = admit(requireRules(), assessment);
+        if (!admitted.ok) return admitted;
+        const id = randomId();
+        const { assessment: kept, summary, changes } = admitted.value;
+        set({
+          assessments: {
+            ...get().assessments,
+            [id]: {
               id,
               assessment: kept,
-              position: stored.position,
+              position,
               summary,
               ...(changes.length > 0 ? { notice: changes } : {}),
-            }));
-            return succeed(id);
+            },
           },
-          duplicate: (id) => {
-            const original = get().assessments[id];
-            if (!original) return undefined;
-            const copyId = randomId();
-            const stamp = now().toISOString();
-            const assessment: Assessment = {
-              ...structuredClone(original.assessment),
-              scope: clipText(`${original.assessment.scope} (copy)`.trim(), 'scope'),
-              createdAt: stamp,
-              updatedAt: stamp,
-            };
-            set({
-              assessments: {
-                ...get().assessments,
-                [copyId]: { ...original, id: copyId, assessment },
-              },
-            });
-            return copyId;
-          },
-          remove: (id) => set({ assessments: without(get().assessments, id) }),
-          updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),
-          updateAnswers: (id, questionIds, change) => editAnswers(id, questionIds, touch(change)),
-          confirmAnswers: (id, questionIds) =>
-            editAnswers(id, questionIds, () => ({ carriedOver: undefined })),
-          setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
-          dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
-          eraseAll: () => {
-            set({ assessments: {}, settings: { staleEvidenceDays: defaultStaleEvidenceDays } });
-            const backing = storage();
-            if (!backing) return;
-            const keys = Array.from({ length: backing.length }, (_, i) => backing.key(i)).filter(
-              (key): key is string =>
-                key !== null && (key === storageKey || key.startsWith(recoveryPrefix)),
-            );
-            for (const key of keys) backing.removeItem(key);
-            status().dismissRecovery();
-          },
-          setStaleEvidenceDays: (days) =>
-            set({ settings: { ...get().settings, staleEvidenceDays: days } }),
+        });
+        return succeed(id);
+      },
+      replace: (id, assessment) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const admitted = admit(requireRules(), assessment);
+        if (!admitted.ok) return admitted;
+        const { assessment: kept, summary, changes } = admitted.value;
+        edit(id, () => ({
+          id,
+          assessment: kept,
+          position: stored.position,
+          summary,
+          ...(changes.length > 0 ? { notice: changes } : {}),
+        }));
+        return succeed(id);
+      },
+      duplicate: (id) => {
+        const original = get().assessments[id];
+        if (!original) return undefined;
+        const copyId = randomId();
+        const stamp = now().toISOString();
+        const assessment: Assessment = {
+          ...structuredClone(original.assessment),
+          scope: clipText(`${original.assessment.scope} (copy)`.trim(), 'scope'),
+          createdAt: stamp,
+          updatedAt: stamp,
         };
+        set({
+          assessments: {
+            ...get().assessments,
+            [copyId]: { ...original, id: copyId, assessment },
+          },
+        });
+        return copyId;
       },
-      {
-        name: storageKey,
-        version: 3,
-        migrate: migratePersisted,
-        storage: createJSONStorage(() => persistence),
-        partialize: (state) => ({ assessments: state.assessments, settings: state.settings }),
-        onRehydrateStorage: () => () => {
-          // The first load is the app starting; every later one brings another tab's changes.
-          if (hydratedOnce) {
-            if (rules) bringUpToRules();
-            status().markExternalChange();
-          }
-          hydratedOnce = true;
-        },
+      remove: (id) => set({ assessments: without(get().assessments, [id]) }),
+      updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),
+      updateAnswers: (id, questionIds, change) => editAnswers(id, questionIds, touch(change)),
+      confirmAnswers: (id, questionIds) =>
+        editAnswers(id, questionIds, () => ({ carriedOver: undefined })),
+      setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
+      dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
+      eraseAll: async () => {
+        const settings = defaultSettings();
+        const erased = sync.eraseAll(settings);
+        set({ assessments: {}, settings });
+        status().dismissRecovery();
+        await erased;
+        // What an earlier version kept there, should a tab of it have saved since.
+        const storage = legacy();
+        if (!storage) return;
+        const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+          (key): key is string =>
+            key !== null &&
+            (key === legacyKey ||
+              key.startsWith(legacyRecoveryPrefix) ||
+              key.startsWith(journalPrefix)),
+        );
+        for (const key of keys) storage.removeItem(key);
       },
-    ),
+      setStaleEvidenceDays: (days) =>
+        set({ settings: { ...get().settings, staleEvidenceDays: days } }),
+    };
+  });
+
+  const sync = recordSync(
+    {
+      read: () => store.getState(),
+      show,
+    },
+    {
+      open,
+      legacy,
+      channel,
+      now,
+      defaults: defaultSettings(),
+      saveDelayMs,
+      events: {
+        saved: () => status().markSaved(),
+        failed: (message) => status().markFailed(message),
+        recovered: (copy, message) => status().markRecovered(copy, message),
+        external: () => status().markExternalChange(),
+      },
+    },
   );
-  return store;
+  store.subscribe(() => sync.noticeChange());
+  const ready = sync
+    .load()
+    .catch(() =>
+      status().markFailed(
+        'Cellguard could not read what this browser keeps; nothing is saved until the page is reloaded.',
+      ),
+    )
+    .finally(() => {
+      // Nothing kept, or nothing readable: the app starts empty, but it has looked.
+      if (!store.getState().loaded) store.setState({ loaded: true });
+    });
+  return Object.assign(store, {
+    /** Resolves once what this browser keeps is shown. */
+    ready,
+    persistence: sync,
+  });
 }
 
 export type AssessmentsStore = ReturnType<typeof createAssessmentsStore>;

@@ -1,21 +1,48 @@
-import { createAssessmentsStore, storageKey } from './assessments.ts';
-import { browserLocalStorage, savedData } from './persistentStorage.ts';
+import { createAssessmentsStore } from './assessments.ts';
+import { browserIndexedDb, openDatabase } from './database.ts';
 
-/** The app's one store of assessments, persisted in this browser's localStorage. */
+function browserLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // Some browsers throw on access when site data is disabled.
+    return undefined;
+  }
+}
+
+/** The app's one store of assessments, kept in this browser's IndexedDB. */
 export const useAssessments = createAssessmentsStore({
   now: () => new Date(),
-  storage: browserLocalStorage,
+  open: async () => {
+    const factory = browserIndexedDb();
+    return factory ? openDatabase(factory) : undefined;
+  },
+  legacy: browserLocalStorage,
+  channel: () =>
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('cellguard'),
 });
 
-// Another tab saved: load its changes here too (the write-time merge keeps this tab's own edits).
 if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key === storageKey || event.key === null) void useAssessments.persist.rehydrate();
+  const { persistence } = useAssessments;
+  // Hidden is the last moment a mobile browser promises: write now, and keep a copy for the next start.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') persistence.keepBeforeLeaving();
+  });
+  window.addEventListener('pagehide', () => persistence.keepBeforeLeaving());
+  window.addEventListener('beforeunload', (event) => {
+    // Only when a change could be neither saved nor kept for the next start (a full storage).
+    if (persistence.unsavedOnLeaving()) event.preventDefault();
   });
 }
 
 /** Everything Cellguard keeps in this browser, for the user to download when a page fails. */
-export const everythingSaved = (): string => savedData(browserLocalStorage(), storageKey);
+export const everythingSaved = async (): Promise<string> =>
+  JSON.stringify(await useAssessments.persistence.everything(), null, 2);
 
-export type { Position, StoredAssessment } from './assessments.ts';
+/** The untouched copy of data that could not be read, for the user to download. */
+export const recoveredCopy = (copy: number): Promise<string | undefined> =>
+  useAssessments.persistence.recoveredCopy(copy);
+
+export type { Position, Settings, StoredAssessment } from './assessments.ts';
 export { useSaveStatus } from './saveStatus.ts';
+export { askToKeepData, storageUse, type StorageUse } from './storageUse.ts';

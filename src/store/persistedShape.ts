@@ -1,7 +1,8 @@
 import { fail, succeed, type Result } from '../core/result.ts';
+import type { StoredAssessment } from './model.ts';
 
 /**
- * A light check of what the app finds in localStorage before zustand uses it: corrupted or
+ * A light check of what an earlier version of the app left in localStorage before zustand uses it: corrupted or
  * half-written data must never make the app fail to start, nor be overwritten unseen. The full
  * check of each assessment against the file contract follows once the rules have loaded (see
  * `attach` in assessments.ts).
@@ -16,7 +17,8 @@ export interface ReadableState {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function looksLikeStoredAssessment(value: unknown): boolean {
+/** Shaped like what the store keeps: enough to list it and to check it fully once the rules load. */
+export function looksLikeStoredAssessment(value: unknown): value is StoredAssessment {
   if (!isObject(value) || typeof value.id !== 'string' || !isObject(value.assessment)) return false;
   const { assessment } = value;
   return (

@@ -7,13 +7,13 @@ export interface StorageStatus {
   /** Plain-words explanation when saving failed. */
   message: string;
   savedAt: number | null;
-  /** Saved data that could not be read, and where its untouched copy is kept. */
-  recovery: { copyKey: string; message: string } | null;
+  /** Saved data that could not be read, and the number of its untouched copy, if one was kept. */
+  recovery: { copy: number | undefined; message: string } | null;
   /** Bumped whenever another tab's changes were loaded, so open forms can refresh. */
   externalChanges: number;
   markSaved: () => void;
   markFailed: (message: string) => void;
-  markRecovered: (copyKey: string, message: string) => void;
+  markRecovered: (copy: number | undefined, message: string) => void;
   dismissRecovery: () => void;
   markExternalChange: () => void;
 }
@@ -27,7 +27,7 @@ export const useSaveStatus = create<StorageStatus>((set) => ({
   externalChanges: 0,
   markSaved: () => set({ state: 'saved', message: '', savedAt: Date.now() }),
   markFailed: (message) => set({ state: 'failed', message }),
-  markRecovered: (copyKey, message) => set({ recovery: { copyKey, message } }),
+  markRecovered: (copy, message) => set({ recovery: { copy, message } }),
   dismissRecovery: () => set({ recovery: null }),
   markExternalChange: () => set((state) => ({ externalChanges: state.externalChanges + 1 })),
 }));

@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.tsx';
-import { storageKey } from '../../src/store/assessments.ts';
+import { assessmentRulesFor } from '../../src/core/assessment/rules.ts';
 import { useAssessments } from '../../src/store/index.ts';
+import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment, seedStore } from '../support/storeFixtures.ts';
 
 describe('App shell', () => {
@@ -26,25 +27,26 @@ describe('App shell', () => {
   it('opens an assessment link whose saved data is damaged without a blank page: the damaged one is set aside and the user told', async () => {
     const good = fixtureAssessment('middle-profile');
     const broken = { ...good, answers: { ...good.answers, 'SUB-06': { choice: 'na', note: 7 } } };
-    localStorage.setItem(
-      storageKey,
-      JSON.stringify({
-        state: {
-          assessments: {
-            good: { id: 'good', assessment: good, position: { view: 'results' } },
-            bad: { id: 'bad', assessment: broken, position: { view: 'step', domainId: 'SUB' } },
-          },
+    // As the database would hand them over before the rules have checked them.
+    useAssessments.setState({
+      assessments: {
+        good: { id: 'good', assessment: good, position: { view: 'results' } },
+        // A damaged record breaks the types too: that is what the store must cope with.
+        bad: {
+          id: 'bad',
+          assessment: broken as unknown as typeof good,
+          position: { view: 'step', domainId: 'SUB' },
         },
-        version: 3,
-      }),
-    );
-    await useAssessments.persist.rehydrate();
+      },
+    });
+    useAssessments.getState().attach(assessmentRulesFor(loadShippedSet()));
     window.location.hash = '#/a/bad/step/SUB';
     render(<App />);
+    // The first lazy page loads the question set, which jsdom compiles on first use.
     expect(
-      await screen.findByRole('heading', { name: 'Assessment not found' }),
+      await screen.findByRole('heading', { name: 'Assessment not found' }, { timeout: 5_000 }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       '1 saved assessment breaks the rules of a Cellguard file',
     );
     expect(Object.keys(useAssessments.getState().assessments)).toEqual(['good']);

@@ -1,3 +1,5 @@
+// The app keeps its assessments in IndexedDB, which jsdom lacks.
+import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';

@@ -1,45 +1,40 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../src/core/assessment/create.ts';
-import { createAssessmentsStore, storageKey } from '../../src/store/assessments.ts';
+import { legacyKey } from '../../src/store/legacyMove.ts';
 import { useSaveStatus } from '../../src/store/saveStatus.ts';
-import { FakeStorage } from '../support/fakeStorage.ts';
 import { resetSaveStatus } from '../support/saveStatus.ts';
+import { settle, TestBrowser } from '../support/testBrowser.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { textLimits } from '../../src/core/assessment/limits.ts';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { formatProblem } from '../../src/core/result.ts';
+import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import { fixtureAssessment, fixtureText, keep, shippedRules } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
 
-let storage: FakeStorage;
+let browser: TestBrowser;
 let clock: Date;
-function makeStore() {
-  const store = createAssessmentsStore({ now: () => clock, storage: () => storage });
-  store.getState().attach(shippedRules);
-  return store;
+const makeStore = () => browser.tab({ now: () => clock });
+async function persistedAnswers(store: AssessmentsStore, id: string) {
+  await store.persistence.flush();
+  return (await browser.saved()).assessments[id]?.assessment.answers;
 }
-const persistedAnswers = (id: string) =>
-  (
-    JSON.parse(storage.getItem(storageKey) ?? '{}') as {
-      state: { assessments: Record<string, { assessment: { answers: unknown } }> };
-    }
-  ).state.assessments[id]?.assessment.answers;
 
 beforeEach(() => {
-  storage = new FakeStorage();
+  browser = new TestBrowser();
   clock = new Date('2026-11-26T10:00:00Z');
   resetSaveStatus();
 });
 
 /** Adds a new, empty assessment to a store and returns its id. */
-function addFresh(store: ReturnType<typeof makeStore>, scope = '') {
+function addFresh(store: AssessmentsStore, scope = '') {
   return keep(store, newAssessment(set, { organisation: 'X', scope, cycle: '2026-Q4' }, clock));
 }
 
 describe('the assessments store', () => {
-  it('merges answer changes, drops emptied fields and removes an emptied answer', () => {
-    const store = makeStore();
+  it('merges answer changes, drops emptied fields and removes an emptied answer', async () => {
+    const store = await makeStore();
     const id = addFresh(store, '');
     clock = new Date('2026-11-26T10:05:00Z');
     store.getState().updateAnswer(id, 'CRD-01', { choice: 'some' });
@@ -52,27 +47,29 @@ describe('the assessments store', () => {
     store.getState().updateAnswer(id, 'CRD-01', { note: '' });
     store.getState().updateAnswer(id, 'CRD-01', { choice: '' });
     expect(store.getState().assessments[id]?.assessment.answers).toEqual({});
-    expect(persistedAnswers(id)).toEqual({});
+    expect(await persistedAnswers(store, id)).toEqual({});
   });
 
   it('survives a reload: a new store on the same storage holds the same answers and position', async () => {
-    const first = makeStore();
+    const first = await makeStore();
     const id = addFresh(first, '');
     first.getState().updateAnswer(id, 'SEG-01', { choice: 'flat', owner: 'Network team' });
     first.getState().setPosition(id, { view: 'step', domainId: 'SEG' });
-    const second = makeStore();
-    await second.persist.rehydrate();
+    await first.persistence.flush();
+    const second = await makeStore();
     expect(second.getState().assessments[id]?.assessment.answers).toEqual({
       'SEG-01': { choice: 'flat', owner: 'Network team' },
     });
     expect(second.getState().assessments[id]?.position).toEqual({ view: 'step', domainId: 'SEG' });
   });
 
-  it('keeps changes in memory and says so in plain words when storage is full, then saves on the next change', () => {
-    const store = makeStore();
+  it('keeps changes in memory and says so in plain words when storage is full, then saves on the next change', async () => {
+    const store = await makeStore();
     const id = addFresh(store, '');
-    storage.full = true;
+    await store.persistence.flush();
+    browser.full = true;
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
+    await store.persistence.flush();
     expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
       choice: 'all',
     });
@@ -80,18 +77,18 @@ describe('the assessments store', () => {
       state: 'failed',
       message: expect.stringMatching(/storage for Cellguard is full/),
     });
-    expect(persistedAnswers(id)).toEqual({});
-    storage.full = false;
+    expect((await browser.saved()).assessments[id]?.assessment.answers).toEqual({});
+    browser.full = false;
     store.getState().updateAnswer(id, 'EXP-03', { choice: 'month' });
-    expect(useSaveStatus.getState().state).toBe('saved');
-    expect(persistedAnswers(id)).toEqual({
+    expect(await persistedAnswers(store, id)).toEqual({
       'EXP-02': { choice: 'all' },
       'EXP-03': { choice: 'month' },
     });
+    expect(useSaveStatus.getState().state).toBe('saved');
   });
 
-  it('duplicates an assessment with its answers under a new id, and removes one without touching the other', () => {
-    const store = makeStore();
+  it('duplicates an assessment with its answers under a new id, and removes one without touching the other', async () => {
+    const store = await makeStore();
     const id = addFresh(store, 'Core');
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     const copy = store.getState().duplicate(id) ?? '';
@@ -105,18 +102,20 @@ describe('the assessments store', () => {
     });
     store.getState().remove(id);
     expect(Object.keys(store.getState().assessments)).toEqual([copy]);
+    await store.persistence.flush();
+    expect(Object.keys((await browser.saved()).assessments)).toEqual([copy]);
   });
 });
 
 describe('the invariants the store keeps itself', () => {
-  /** Saved data as an earlier session of the app left it, before the rules are attached. */
+  /** Saved data as an earlier session of the app left it, loaded before the rules are attached. */
   function savedBefore(assessments: Record<string, unknown>) {
-    storage.setItem(storageKey, JSON.stringify({ state: { assessments }, version: 3 }));
-    return createAssessmentsStore({ now: () => clock, storage: () => storage });
+    browser.localStorage.setItem(legacyKey, JSON.stringify({ state: { assessments }, version: 3 }));
+    return browser.tab({ now: () => clock, attach: false });
   }
 
-  it('clips text beyond its limit and refuses impossible dates, choices and questions', () => {
-    const store = makeStore();
+  it('clips text beyond its limit and refuses impossible dates, choices and questions', async () => {
+    const store = await makeStore();
     const id = addFresh(store);
     store.getState().updateAnswer(id, 'EDR-03', {
       choice: 'none',
@@ -132,38 +131,45 @@ describe('the invariants the store keeps itself', () => {
     });
   });
 
-  it('migrates and summarises an assessment saved under an older question set as soon as the rules arrive, and says what changed', () => {
+  it('migrates and summarises an assessment saved under an older question set as soon as the rules arrive, and says what changed', async () => {
     const old = JSON.parse(fixtureText('v1/middle-profile')) as Assessment;
-    const store = savedBefore({ a1: { id: 'a1', assessment: old, position: { view: 'results' } } });
+    const store = await savedBefore({
+      a1: { id: 'a1', assessment: old, position: { view: 'results' } },
+    });
     expect(store.getState().assessments.a1?.assessment.questionSet.version).toBe('1.0.0');
     store.getState().attach(shippedRules);
     const stored = store.getState().assessments.a1;
     expect(stored?.assessment).toEqual(fixtureAssessment('v1/middle-profile'));
     expect(stored?.notice?.length).toBeGreaterThan(0);
     expect(stored?.summary).toEqual(shippedRules.summarize(stored?.assessment.answers ?? {}));
-    expect(persistedVersion('a1')).toBe('2.0.0');
+    await store.persistence.flush();
+    expect((await browser.saved()).assessments.a1?.assessment.questionSet.version).toBe('2.0.0');
   });
 
-  it('sets aside, with an untouched copy and a message, a saved assessment that breaks the contract, and keeps the others', () => {
+  it('sets aside, with an untouched copy and a message, a saved assessment that breaks the contract, and keeps the others', async () => {
     const good = fixtureAssessment('middle-profile');
     const broken = { ...good, answers: { ...good.answers, 'SUB-06': { choice: 'na', note: 7 } } };
-    const store = savedBefore({
+    const store = await savedBefore({
       good: { id: 'good', assessment: good, position: { view: 'results' } },
       bad: { id: 'bad', assessment: broken, position: { view: 'results' } },
     });
     store.getState().attach(shippedRules);
     expect(Object.keys(store.getState().assessments)).toEqual(['good']);
+    await store.persistence.flush();
+    await settle();
     const recovery = useSaveStatus.getState().recovery;
     expect(recovery?.message).toMatch(/^1 saved assessment breaks the rules of a Cellguard file/);
-    const copy = JSON.parse(storage.getItem(recovery?.copyKey ?? '') ?? '{}') as {
-      state: { assessments: Record<string, { assessment: unknown }> };
-    };
-    expect(copy.state.assessments.bad?.assessment).toEqual(broken);
-    expect(persistedVersion('bad')).toBeUndefined();
+    const copy = JSON.parse(
+      (await store.persistence.recoveredCopy(recovery?.copy ?? -1)) ?? '[]',
+    ) as {
+      assessment: unknown;
+    }[];
+    expect(copy.map((stored) => stored.assessment)).toEqual([broken]);
+    expect(Object.keys((await browser.saved()).assessments)).toEqual(['good']);
   });
 
-  it('refuses to keep an assessment it cannot read, in plain words, and keeps nothing of it', () => {
-    const store = makeStore();
+  it('refuses to keep an assessment it cannot read, in plain words, and keeps nothing of it', async () => {
+    const store = await makeStore();
     const kept = store.getState().add(
       {
         ...fixtureAssessment('middle-profile'),
@@ -178,10 +184,3 @@ describe('the invariants the store keeps itself', () => {
     expect(store.getState().assessments).toEqual({});
   });
 });
-
-const persistedVersion = (id: string) =>
-  (
-    JSON.parse(storage.getItem(storageKey) ?? '{}') as {
-      state: { assessments: Record<string, { assessment: { questionSet: { version: string } } }> };
-    }
-  ).state.assessments[id]?.assessment.questionSet.version;

@@ -7,7 +7,6 @@ import { importAssessmentFile } from '../../src/core/assessment/transfer.ts';
 import { formatProblem } from '../../src/core/result.ts';
 import { createAssessmentsStore, type AssessmentsStore } from '../../src/store/assessments.ts';
 import { exportedFile } from '../support/exportedFile.ts';
-import { FakeStorage } from '../support/fakeStorage.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { shippedRules } from '../support/storeFixtures.ts';
 
@@ -105,7 +104,10 @@ describe('what the store keeps is what an exported file brings back', () => {
         async (first, actions) => {
           const store = createAssessmentsStore({
             now: () => new Date('2026-11-26T10:00:00Z'),
-            storage: () => new FakeStorage(),
+            // Memory only: this property is about what the store keeps, not where.
+            open: () => Promise.resolve(undefined),
+            legacy: () => undefined,
+            channel: () => undefined,
           });
           store.getState().attach(shippedRules);
           const ids: string[] = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { fromBase64, toBase64 } from '../text.ts';
 
@@ -14,25 +14,30 @@ export const minimumIterations = 600_000;
 /** A file asking for more is refused rather than left to freeze the browser. */
 const maximumIterations = 10_000_000;
 
-const base64 = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
-  .max(8_000_000);
+const base64 = (maxLength: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+    .max(maxLength);
 
-export const encryptedFileSchema = z.strictObject({
-  format: z.literal(encryptedFormat),
-  formatVersion: z.literal(1),
-  kdf: z.strictObject({
-    name: z.literal('PBKDF2'),
-    hash: z.literal('SHA-256'),
-    iterations: z.number().int().min(minimumIterations).max(maximumIterations),
-    salt: base64,
-  }),
-  cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: base64 }),
-  ciphertext: base64,
-});
+/** What one assessment file can need (about 6 MB of text); a backup of a whole device states more. */
+export const singleFileCiphertextLimit = 8_000_000;
 
-export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
+const encryptedFileSchema = (maxCiphertextLength: number) =>
+  z.strictObject({
+    format: z.literal(encryptedFormat),
+    formatVersion: z.literal(1),
+    kdf: z.strictObject({
+      name: z.literal('PBKDF2'),
+      hash: z.literal('SHA-256'),
+      iterations: z.number().int().min(minimumIterations).max(maximumIterations),
+      salt: base64(1_000),
+    }),
+    cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: base64(1_000) }),
+    ciphertext: base64(maxCiphertextLength),
+  });
+
+export type EncryptedFile = z.infer<ReturnType<typeof encryptedFileSchema>>;
 
 /** Thrown where Web Crypto is missing: browsers withhold it from pages not served over https. */
 export class CryptoUnavailableError extends Error {
@@ -120,8 +125,23 @@ export const damagedEncryptedFile: Problem = {
 };
 
 /** Whether an encrypted file is well-formed enough to be worth asking for its passphrase. */
-export function isWellFormedEncryptedFile(value: unknown): boolean {
-  return encryptedFileSchema.safeParse(value).success;
+export function isWellFormedEncryptedFile(
+  value: unknown,
+  maxCiphertextLength = singleFileCiphertextLimit,
+): boolean {
+  return encryptedFileSchema(maxCiphertextLength).safeParse(value).success;
+}
+
+/**
+ * The bytes of the base64 fields, or undefined when one is not: the schema's pattern admits
+ * lengths (such as 5 characters) that atob throws on.
+ */
+function decodeAll(fields: readonly string[]): Uint8Array[] | undefined {
+  try {
+    return fields.map(fromBase64);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isEncryptedFile(value: unknown): boolean {
@@ -136,12 +156,16 @@ export function isEncryptedFile(value: unknown): boolean {
  * Opens an encrypted file to its plain text; a wrong passphrase, a damaged file and a browser
  * without Web Crypto are told apart by their problem's code. Never throws.
  */
-export async function decryptFile(value: unknown, passphrase: string): Promise<Result<string>> {
-  const parsed = encryptedFileSchema.safeParse(value);
+export async function decryptFile(
+  value: unknown,
+  passphrase: string,
+  maxCiphertextLength = singleFileCiphertextLimit,
+): Promise<Result<string>> {
+  const parsed = encryptedFileSchema(maxCiphertextLength).safeParse(value);
   if (!parsed.success) return fail(damagedEncryptedFile);
   const { kdf, cipher, ciphertext } = parsed.data;
-  const iv = fromBase64(cipher.iv);
-  const salt = fromBase64(kdf.salt);
+  const [iv, salt, sealed] = decodeAll([cipher.iv, kdf.salt, ciphertext]) ?? [];
+  if (!iv || !salt || !sealed) return fail(damagedEncryptedFile);
   if (iv.length !== 12 || salt.length < 16)
     return fail({
       path: 'kdf.salt',
@@ -149,11 +173,7 @@ export async function decryptFile(value: unknown, passphrase: string): Promise<R
     });
   try {
     const key = await deriveKey(passphrase, salt, kdf.iterations);
-    const plain = await subtle().decrypt(
-      { name: 'AES-GCM', iv: iv.slice() },
-      key,
-      fromBase64(ciphertext).slice(),
-    );
+    const plain = await subtle().decrypt({ name: 'AES-GCM', iv: iv.slice() }, key, sealed.slice());
     return succeed(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch (error) {
     if (error instanceof CryptoUnavailableError) return fail(cryptoUnavailable);
@@ -161,6 +181,21 @@ export async function decryptFile(value: unknown, passphrase: string): Promise<R
       path: '',
       code: 'wrong-passphrase',
       message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+    });
+  }
+}
+
+/** A file's text encrypted with a passphrase, every failure in plain words. Never throws. */
+export async function sealText(text: string, passphrase: string): Promise<Result<string>> {
+  try {
+    return succeed(await encryptText(text, passphrase));
+  } catch (error) {
+    if (error instanceof CryptoUnavailableError) return fail(cryptoUnavailable);
+    if (error instanceof RangeError)
+      return fail({ path: 'passphrase', message: 'Choose a passphrase of at least 8 characters.' });
+    return fail({
+      path: '',
+      message: 'This browser could not encrypt the file. Your answers are safe; try again.',
     });
   }
 }

@@ -7,6 +7,7 @@ import { formatDateTime, formatRisk } from '../../core/format.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
 
 interface RowProps {
@@ -22,9 +23,9 @@ function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
   return (
     <li className="assessment-card">
       <div className="assessment-card-main">
-        <h3>
+        <h2>
           <a href={hrefs.assessment(stored.id)}>{assessment.organisation}</a>
-        </h3>
+        </h2>
         <p className="muted">
           {assessment.scope || 'No scope given'} · {assessment.cycle}
           {assessment.assessor ? ` · ${assessment.assessor}` : ''}
@@ -174,6 +175,13 @@ export function HomePage() {
             Evidence older than this, or carried over without a date, is marked for re-checking.
           </p>
         </div>
+        <h2>Storage on this device</h2>
+        <StorageUsePanel />
+        <p>
+          <a className="button" href={hrefs.backup()}>
+            Back up or restore everything
+          </a>
+        </p>
       </details>
       <section className="privacy" aria-labelledby="privacy-title">
         <h2 id="privacy-title">Privacy</h2>
@@ -197,7 +205,7 @@ export function HomePage() {
           confirmLabel="Erase everything"
           onCancel={() => setConfirmErase(false)}
           onConfirm={() => {
-            eraseAll();
+            void eraseAll();
             setConfirmErase(false);
           }}
         />

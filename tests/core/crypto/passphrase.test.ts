@@ -90,6 +90,7 @@ describe('passphrase encryption', () => {
   it('refuses files asking for too few or absurdly many iterations, and short passphrases', async () => {
     const file = JSON.parse(await encryptText(plaintext, passphrase, { salt, iv })) as {
       kdf: { iterations: number };
+      cipher: { iv: string };
     };
     const damaged = {
       ok: false,
@@ -108,6 +109,10 @@ describe('passphrase encryption', () => {
     ).toEqual(damaged);
     expect(
       await decryptFile({ ...file, kdf: { ...file.kdf, iterations: 1e12 } }, passphrase),
+    ).toEqual(damaged);
+    // Base64 by its characters but not by its length: refused, never thrown.
+    expect(
+      await decryptFile({ ...file, cipher: { ...file.cipher, iv: 'abcde' } }, passphrase),
     ).toEqual(damaged);
     await expect(encryptText(plaintext, 'short')).rejects.toThrow(RangeError);
     const exported = await exportAssessmentFile(

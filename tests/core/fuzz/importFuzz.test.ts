@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
 import { formatProblem } from '../../../src/core/result.ts';
-import { createAssessmentsStore } from '../../../src/store/assessments.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
-import { FakeStorage } from '../../support/fakeStorage.ts';
+import { TestBrowser } from '../../support/testBrowser.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
-import { fixtureAssessment, shippedRules } from '../../support/storeFixtures.ts';
+import { fixtureAssessment } from '../../support/storeFixtures.ts';
 
 const set = loadShippedSet();
 let validFile = '';
@@ -131,15 +130,12 @@ function plainWords(message: string) {
 
 describe('import fuzzing: malformed and hostile files through the import path the app uses', () => {
   it('never throws, always explains, never pollutes prototypes, and leaves the stored data unchanged (12,000 files)', async () => {
-    const storage = new FakeStorage();
-    const store = createAssessmentsStore({
-      now: () => new Date('2026-11-26T10:00:00Z'),
-      storage: () => storage,
-    });
-    store.getState().attach(shippedRules);
+    const browser = new TestBrowser();
+    const store = await browser.tab();
     store.getState().add(fixtureAssessment('middle-profile'), { view: 'results' });
+    await store.persistence.flush();
     const before = structuredClone(store.getState().assessments);
-    const storedBefore = storage.getItem('cellguard:assessments');
+    const storedBefore = await browser.saved();
     let rejected = 0;
     await fc.assert(
       fc.asyncProperty(hostileFile, async (text) => {
@@ -155,7 +151,8 @@ describe('import fuzzing: malformed and hostile files through the import path th
       { numRuns: 12_000 },
     );
     expect(store.getState().assessments).toEqual(before);
-    expect(storage.getItem('cellguard:assessments')).toBe(storedBefore);
+    await store.persistence.flush();
+    expect(await browser.saved()).toEqual(storedBefore);
     expect(rejected).toBeGreaterThan(10_000);
   }, 120_000);
 

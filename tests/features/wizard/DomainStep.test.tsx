@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../../src/core/assessment/create.ts';
 import { DomainStep } from '../../../src/features/wizard/index.ts';
 import { questionSet } from '../../../src/content/questionSet.ts';
-import { storageKey } from '../../../src/store/assessments.ts';
+import { openDatabase } from '../../../src/store/database.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
 
@@ -97,17 +97,16 @@ describe('DomainStep', () => {
     expect(within(crd04).queryByLabelText(/Compensating control/)).not.toBeInTheDocument();
   });
 
-  it('saves a chosen option to the store and to localStorage at once', async () => {
+  it('saves a chosen option to the store at once and to the browser database', async () => {
     const user = userEvent.setup();
     render(<ConnectedStep id={id} domainId="CRD" />);
     await user.click(within(question('CRD-03')).getByRole('radio', { name: 'Unique everywhere' }));
     expect(storedAnswers(id)['CRD-03']).toEqual({ choice: 'unique' });
-    const persisted = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as {
-      state: { assessments: Record<string, { assessment: { answers: unknown } }> };
-    };
-    expect(persisted.state.assessments[id]?.assessment.answers).toEqual({
-      'CRD-03': { choice: 'unique' },
-    });
+    await useAssessments.persistence.flush();
+    const db = await openDatabase(indexedDB);
+    const record = (await db.read(id)) as { stored: { assessment: { answers: unknown } } };
+    db.close();
+    expect(record.stored.assessment.answers).toEqual({ 'CRD-03': { choice: 'unique' } });
   });
 
   it('saves notes, evidence, owner and due date as they are typed', async () => {

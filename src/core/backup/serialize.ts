@@ -1,0 +1,70 @@
+import { serializeAssessmentFile } from '../assessment/exportFile.ts';
+import { currentFormatVersion } from '../assessment/formatVersion.ts';
+import { assessmentIdentity } from '../assessment/identity.ts';
+import { sealText } from '../crypto/passphrase.ts';
+import { canonicalJson } from '../integrity/canonicalJson.ts';
+import { sha256Hex } from '../integrity/sha256.ts';
+import { succeed, type Result } from '../result.ts';
+import { backupFormat, backupFormatVersion, type BackupSource } from './format.ts';
+
+/** The digest a backup must carry: over everything but the integrity block itself. */
+export function backupDigest(file: Record<string, unknown>): string {
+  const { integrity: _integrity, ...content } = file;
+  return sha256Hex(canonicalJson(content));
+}
+
+/**
+ * Every assessment on the device and the settings as one backup file's text. Each entry is the
+ * single export of its assessment, so that it is read back by the same checks as an imported file;
+ * entries are ordered by organisation, scope, set and cycle, so that the same data gives the same
+ * file.
+ */
+export function serializeBackup(source: BackupSource, createdAt: Date): string {
+  // Code-point order, not the locale's: the same on every machine.
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const stored = Object.values(source.assessments).sort(
+    (a, b) =>
+      byCodePoint(assessmentIdentity(a.assessment), assessmentIdentity(b.assessment)) ||
+      byCodePoint(a.assessment.createdAt, b.assessment.createdAt),
+  );
+  const questionSets = new Map(
+    stored.map(({ assessment: { questionSet } }) => [
+      `${questionSet.id}@${questionSet.version}`,
+      { id: questionSet.id, version: questionSet.version },
+    ]),
+  );
+  const content = {
+    format: backupFormat,
+    formatVersion: backupFormatVersion,
+    createdAt: createdAt.toISOString(),
+    app: {
+      assessmentFormatVersion: currentFormatVersion,
+      questionSets: [...questionSets.values()],
+    },
+    settings: { staleEvidenceDays: source.settings.staleEvidenceDays },
+    assessments: stored.map(({ assessment, position }) => ({
+      assessment: JSON.parse(serializeAssessmentFile(assessment, createdAt)) as unknown,
+      // Only the fields the format knows, whatever else a later store may keep beside them.
+      position:
+        position.view === 'step'
+          ? { view: position.view, domainId: position.domainId }
+          : { view: position.view },
+    })),
+  };
+  const integrity = {
+    algorithm: 'SHA-256',
+    digest: backupDigest(content),
+    exportedAt: createdAt.toISOString(),
+  };
+  return `${JSON.stringify({ ...content, integrity }, null, 2)}\n`;
+}
+
+/** The backup file's text, encrypted when a passphrase is given. Never throws. */
+export async function exportBackupFile(
+  source: BackupSource,
+  createdAt: Date,
+  passphrase?: string,
+): Promise<Result<string>> {
+  const text = serializeBackup(source, createdAt);
+  return passphrase ? sealText(text, passphrase) : succeed(text);
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { TextField } from '../../components/TextField.tsx';
+import { downloadFile } from '../../components/download.ts';
+import { exportBackupFile } from '../../core/backup/serialize.ts';
+import { minimumPassphraseLength } from '../../core/crypto/passphrase.ts';
+import { plural } from '../../core/text.ts';
+import { useAssessments } from '../../store/index.ts';
+
+interface BackupValues {
+  passphrase: string;
+  repeat: string;
+}
+
+/** "2026-11-26": the user's own calendar day, as the file name shows it. */
+const localDay = (date: Date) =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join('-');
+
+/** Downloads every assessment and the settings as one backup file, optionally encrypted. */
+export function BackUpEverything() {
+  const count = useAssessments((state) => Object.keys(state.assessments).length);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<BackupValues>({ defaultValues: { passphrase: '', repeat: '' } });
+
+  const onSubmit = handleSubmit(async ({ passphrase }) => {
+    const now = new Date();
+    const { assessments, settings } = useAssessments.getState();
+    const file = await exportBackupFile({ assessments, settings }, now, passphrase || undefined);
+    if (!file.ok) {
+      setOutcome({ ok: false, message: file.problems.map((p) => p.message).join(' ') });
+      return;
+    }
+    const name = `cellguard-backup-${localDay(now)}${passphrase ? '.encrypted' : ''}.json`;
+    downloadFile(file.value, name, 'application/json');
+    const held = `${plural(Object.keys(assessments).length, 'assessment')} and the settings`;
+    setOutcome({
+      ok: true,
+      message: passphrase
+        ? `The encrypted backup (${held}) has been downloaded. Without the passphrase nobody, including you, can restore it.`
+        : `The backup (${held}) has been downloaded. It is not encrypted: keep it as you would the network diagrams.`,
+    });
+  });
+
+  return (
+    <section className="panel" aria-labelledby="backup-save-title">
+      <h2 id="backup-save-title">Back up everything</h2>
+      {count === 0 ? (
+        <p>There is nothing to back up yet: no assessment is saved in this browser.</p>
+      ) : (
+        <>
+          <p>
+            One file with all {plural(count, 'assessment')} in this browser, every cycle of each,
+            with every answer, note, owner and due date, and the settings. A SHA-256 digest over the
+            whole file means any later change to it is detected when it is restored.
+          </p>
+          <form onSubmit={(event) => void onSubmit(event)} noValidate>
+            <p className="hint">
+              Optional: a passphrase encrypts the backup (AES-256-GCM, key from PBKDF2 with 600,000
+              iterations), as for the export of one assessment.
+            </p>
+            <TextField
+              id="backup-passphrase"
+              label={`Passphrase (optional, at least ${minimumPassphraseLength} characters)`}
+              type="password"
+              autoComplete="new-password"
+              error={errors.passphrase?.message}
+              registration={register('passphrase', {
+                validate: (value) =>
+                  value === '' ||
+                  value.length >= minimumPassphraseLength ||
+                  `Use at least ${minimumPassphraseLength} characters, or leave it empty.`,
+              })}
+            />
+            <TextField
+              id="backup-repeat"
+              label="Repeat the passphrase"
+              type="password"
+              autoComplete="new-password"
+              error={errors.repeat?.message}
+              registration={register('repeat', {
+                validate: (value) =>
+                  value === getValues('passphrase') || 'The two passphrases differ.',
+              })}
+            />
+            {(errors.passphrase || errors.repeat) && (
+              <p className="field-error" role="alert">
+                No backup was made: correct the passphrase, or leave both fields empty.
+              </p>
+            )}
+            <button type="submit" className="button primary" disabled={isSubmitting}>
+              {isSubmitting ? 'Preparing the backup…' : 'Download the backup'}
+            </button>
+          </form>
+        </>
+      )}
+      {outcome && (
+        <p
+          className={outcome.ok ? 'notice' : 'notice warning'}
+          role={outcome.ok ? 'status' : 'alert'}
+        >
+          {outcome.message}
+        </p>
+      )}
+    </section>
+  );
+}

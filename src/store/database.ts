@@ -1,0 +1,242 @@
+/**
+ * Cellguard's IndexedDB database: one record per assessment, so that a change writes only the
+ * assessment that changed, whatever the number kept. A thin typed layer over the browser's API
+ * rather than a library: Dexie would add 30 KB gzip to a first page whose budget is 120 KB, and
+ * the store needs only five operations.
+ *
+ * Stores:
+ * - `assessments`: `{ id, rev, stored }`, where `rev` grows with every write, so that a tab can
+ *   tell whether another tab wrote since it last read; indexed by organisation, scope, question
+ *   set and cycle (the identity of an assessment);
+ * - `settings`: one record, `{ key: 'settings', value }`;
+ * - `recovered`: untouched copies of what could not be read, kept until the user erases them.
+ */
+
+export const databaseName = 'cellguard';
+const databaseVersion = 1;
+
+export interface AssessmentRecord {
+  id: string;
+  rev: number;
+  /** The stored assessment as the store keeps it; checked by the caller before use. */
+  stored: unknown;
+}
+
+export interface RecoveredCopy {
+  seq?: number;
+  keptAt: string;
+  reason: string;
+  raw: string;
+}
+
+export interface DatabaseContents {
+  records: AssessmentRecord[];
+  settings: unknown;
+}
+
+export interface CellguardDatabase {
+  readAll: () => Promise<DatabaseContents>;
+  read: (id: string) => Promise<AssessmentRecord | undefined>;
+  readSettings: () => Promise<unknown>;
+  /**
+   * Reads the current record and writes the one `decide` makes of it, in one transaction, so that
+   * no other tab can write in between. Returns what was written.
+   */
+  writeRecord: (
+    id: string,
+    decide: (current: AssessmentRecord | undefined) => AssessmentRecord,
+  ) => Promise<AssessmentRecord>;
+  remove: (ids: readonly string[]) => Promise<void>;
+  writeSettings: (value: unknown) => Promise<void>;
+  /** Keeps the copies and deletes the records they copy, in one transaction: both or neither. */
+  setAside: (copies: readonly RecoveredCopy[], removeIds: readonly string[]) => Promise<number[]>;
+  recovered: (seq: number) => Promise<RecoveredCopy | undefined>;
+  allRecovered: () => Promise<RecoveredCopy[]>;
+  /**
+   * Writes records (only those not already kept), settings and copies in one transaction; returns
+   * the copies' numbers.
+   */
+  putAll: (
+    records: readonly AssessmentRecord[],
+    settings: unknown,
+    copies: readonly RecoveredCopy[],
+  ) => Promise<number[]>;
+  eraseAll: () => Promise<void>;
+  close: () => void;
+}
+
+type StoreName = 'assessments' | 'settings' | 'recovered';
+const allStores: StoreName[] = ['assessments', 'settings', 'recovered'];
+
+const settingsKey = 'settings';
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * Runs `work` in one transaction and resolves with its result once the transaction has committed
+ * (a write is only "saved" when it is durable). `work` may only chain IndexedDB requests: awaiting
+ * anything else would let the transaction commit early.
+ */
+function inTransaction<T>(
+  db: IDBDatabase,
+  stores: StoreName[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => Promise<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction(stores, mode);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    let result: T;
+    let failure: unknown;
+    work(tx).then(
+      (value) => {
+        result = value;
+      },
+      (error: unknown) => {
+        failure = error;
+        try {
+          tx.abort();
+        } catch {
+          // Already finished or aborting: the abort handler reports it.
+        }
+      },
+    );
+    tx.oncomplete = () => resolve(result);
+    tx.onabort = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
+    tx.onerror = (event) => {
+      // Reported through onabort, which follows; stop it from reaching window.onerror.
+      event.preventDefault();
+    };
+  });
+}
+
+function wrap(db: IDBDatabase): CellguardDatabase {
+  const readAll = () =>
+    inTransaction(db, ['assessments', 'settings'], 'readonly', async (tx) => {
+      const [records, settings] = await Promise.all([
+        request(tx.objectStore('assessments').getAll() as IDBRequest<AssessmentRecord[]>),
+        request(tx.objectStore('settings').get(settingsKey) as IDBRequest<{ value: unknown }>),
+      ]);
+      return { records, settings: settings?.value };
+    });
+  return {
+    readAll,
+    read: (id) =>
+      inTransaction(db, ['assessments'], 'readonly', (tx) =>
+        request(tx.objectStore('assessments').get(id) as IDBRequest<AssessmentRecord | undefined>),
+      ),
+    readSettings: () =>
+      inTransaction(db, ['settings'], 'readonly', async (tx) => {
+        const row = await request(
+          tx.objectStore('settings').get(settingsKey) as IDBRequest<{ value: unknown } | undefined>,
+        );
+        return row?.value;
+      }),
+    writeRecord: (id, decide) =>
+      inTransaction(db, ['assessments'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('assessments');
+        const current = await request(store.get(id) as IDBRequest<AssessmentRecord | undefined>);
+        const next = decide(current);
+        await request(store.put(next));
+        return next;
+      }),
+    remove: (ids) =>
+      inTransaction(db, ['assessments'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('assessments');
+        await Promise.all(ids.map((id) => request(store.delete(id))));
+      }),
+    writeSettings: (value) =>
+      inTransaction(db, ['settings'], 'readwrite', async (tx) => {
+        await request(tx.objectStore('settings').put({ key: settingsKey, value }));
+      }),
+    setAside: (copies, removeIds) =>
+      inTransaction(db, ['assessments', 'recovered'], 'readwrite', async (tx) => {
+        const kept = await Promise.all(
+          copies.map((copy) => request(tx.objectStore('recovered').add(copy))),
+        );
+        await Promise.all(removeIds.map((id) => request(tx.objectStore('assessments').delete(id))));
+        return kept.map(Number);
+      }),
+    recovered: (seq) =>
+      inTransaction(db, ['recovered'], 'readonly', (tx) =>
+        request(tx.objectStore('recovered').get(seq) as IDBRequest<RecoveredCopy | undefined>),
+      ),
+    allRecovered: () =>
+      inTransaction(db, ['recovered'], 'readonly', (tx) =>
+        request(tx.objectStore('recovered').getAll() as IDBRequest<RecoveredCopy[]>),
+      ),
+    putAll: (records, settings, copies) =>
+      inTransaction(db, allStores, 'readwrite', async (tx) => {
+        const assessments = tx.objectStore('assessments');
+        const existing = new Set(await request(assessments.getAllKeys()));
+        const [kept] = await Promise.all([
+          Promise.all(copies.map((copy) => request(tx.objectStore('recovered').add(copy)))),
+          ...records
+            .filter((record) => !existing.has(record.id))
+            .map((record) => request(assessments.put(record))),
+          ...(settings === undefined
+            ? []
+            : [request(tx.objectStore('settings').put({ key: settingsKey, value: settings }))]),
+        ]);
+        return kept.map(Number);
+      }),
+    eraseAll: () =>
+      inTransaction(db, allStores, 'readwrite', async (tx) => {
+        await Promise.all(allStores.map((name) => request(tx.objectStore(name).clear())));
+      }),
+    close: () => db.close(),
+  };
+}
+
+/** Opens (creating on first use) Cellguard's database; rejects when the browser refuses it. */
+export function openDatabase(factory: IDBFactory): Promise<CellguardDatabase> {
+  return new Promise((resolve, reject) => {
+    let opening: IDBOpenDBRequest;
+    try {
+      opening = factory.open(databaseName, databaseVersion);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    opening.onupgradeneeded = () => {
+      const db = opening.result;
+      const assessments = db.createObjectStore('assessments', { keyPath: 'id' });
+      assessments.createIndex('identity', [
+        'stored.assessment.organisation',
+        'stored.assessment.scope',
+        'stored.assessment.questionSet.id',
+        'stored.assessment.cycle',
+      ]);
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('recovered', { keyPath: 'seq', autoIncrement: true });
+    };
+    opening.onsuccess = () => {
+      const db = opening.result;
+      // A newer Cellguard in another tab wants to upgrade: step aside rather than block it.
+      db.onversionchange = () => db.close();
+      resolve(wrap(db));
+    };
+    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB could not be opened'));
+    opening.onblocked = () =>
+      reject(new Error('IndexedDB is blocked by another Cellguard tab of an older version'));
+  });
+}
+
+/** The browser's IndexedDB, or undefined where it is missing or refused (some private modes). */
+export function browserIndexedDb(): IDBFactory | undefined {
+  try {
+    return typeof indexedDB === 'undefined' ? undefined : indexedDB;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, Assessment } from '../../../src/core/assessment/model.ts';
+import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { backupLimits } from '../../../src/core/backup/format.ts';
+import {
+  backupSizeProblem,
+  importBackupFile,
+  maxListedProblems,
+} from '../../../src/core/backup/parse.ts';
+import { exportBackupFile, serializeBackup } from '../../../src/core/backup/serialize.ts';
+import { exportedFile } from '../../support/exportedFile.ts';
+import { loadShippedSet } from '../../support/shippedSet.ts';
+import { fixtureAssessment, fixtureText } from '../../support/storeFixtures.ts';
+import { backupText, deviceWith, resealed } from './backupFiles.ts';
+
+const set = loadShippedSet();
+const createdAt = new Date('2026-11-26T10:00:00Z');
+
+const middle = fixtureAssessment('middle-profile');
+const unicode = fixtureAssessment('unicode-operator');
+const victim = fixtureAssessment('soft-cell-victim');
+const device = deviceWith(
+  { assessment: middle, position: { view: 'step', domainId: 'CRD' } },
+  { assessment: unicode, position: { view: 'review' } },
+  victim,
+);
+
+async function opened(text: string, passphrase?: string) {
+  const result = await importBackupFile(text, set, passphrase);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+async function refused(text: string, passphrase?: string) {
+  const result = await importBackupFile(text, set, passphrase);
+  if (result.ok) throw new Error('the backup was accepted');
+  return result.problems;
+}
+
+describe('backup files: back up and restore', () => {
+  it('round-trips every assessment, where its user was, and the settings', async () => {
+    const text = await backupText(device, createdAt);
+    const backup = await opened(text);
+    expect(backup.createdAt).toBe('2026-11-26T10:00:00.000Z');
+    expect(backup.settings).toEqual({ staleEvidenceDays: 90 });
+    // Ordered by organisation, scope, set and cycle, whatever the device's order.
+    expect(backup.entries).toEqual([
+      { assessment: middle, position: { view: 'step', domainId: 'CRD' }, migrated: [] },
+      { assessment: victim, position: { view: 'results' }, migrated: [] },
+      { assessment: unicode, position: { view: 'review' }, migrated: [] },
+    ]);
+    const again = serializeBackup(
+      deviceWith(...backup.entries.map(({ assessment, position }) => ({ assessment, position }))),
+      createdAt,
+    );
+    expect(again).toBe(text);
+  });
+
+  it('holds each assessment exactly as its single export, and says what wrote it', async () => {
+    const file = JSON.parse(await backupText(device, createdAt)) as {
+      format: string;
+      formatVersion: number;
+      app: unknown;
+      assessments: { assessment: unknown }[];
+    };
+    expect(file.format).toBe('cellguard-backup');
+    expect(file.formatVersion).toBe(1);
+    expect(file.app).toEqual({
+      assessmentFormatVersion: 3,
+      questionSets: [{ id: 'softcell', version: set.version }],
+    });
+    expect(file.assessments[0]?.assessment).toEqual(
+      JSON.parse(await exportedFile(middle, createdAt)),
+    );
+  });
+
+  it('encrypts with a passphrase in the envelope of single exports, and opens only with it', async () => {
+    const text = await backupText(device, createdAt, 'correct horse battery staple');
+    expect(JSON.parse(text)).toMatchObject({ format: 'cellguard-encrypted', formatVersion: 1 });
+    expect(text).not.toContain('Северный');
+    expect(text).not.toContain('Example Networks');
+    expect((await refused(text)).map((p) => p.code)).toEqual(['needs-passphrase']);
+    expect(await refused(text, 'wrong horse battery staple')).toEqual([
+      {
+        path: '',
+        code: 'wrong-passphrase',
+        message: 'The passphrase is wrong, or the file was changed after it was encrypted.',
+      },
+    ]);
+    const backup = await opened(text, 'correct horse battery staple');
+    expect(backup.entries.map((entry) => entry.assessment)).toEqual([middle, victim, unicode]);
+  }, 20_000);
+
+  it('refuses a damaged encrypted backup in plain words, without trying to open it', async () => {
+    const envelope = JSON.parse(
+      await backupText(device, createdAt, 'correct horse battery staple'),
+    ) as { kdf: object; cipher: object };
+    const damaged = 'The encrypted file is damaged or not in a form Cellguard can read.';
+    for (const damage of [
+      // base64 characters, but a length atob refuses
+      { cipher: { ...envelope.cipher, iv: 'abcde' } },
+      { kdf: { ...envelope.kdf, iterations: 1_000 } },
+      { ciphertext: 'not base64!' },
+    ]) {
+      const text = JSON.stringify({ ...envelope, ...damage });
+      expect(await refused(text, 'correct horse battery staple')).toEqual([
+        { path: '', message: damaged },
+      ]);
+    }
+  });
+
+  it('refuses a passphrase shorter than 8 characters in plain words', async () => {
+    expect(await exportBackupFile(device, createdAt, 'short')).toEqual({
+      ok: false,
+      problems: [{ path: 'passphrase', message: 'Choose a passphrase of at least 8 characters.' }],
+    });
+  });
+
+  it('opens an encrypted backup far larger than one assessment file: 12 assessments of ~700 KB', async () => {
+    // Few, long assessments: the size is what matters here, and each entry costs a full check.
+    const note = 'Checked on site with the network team; see the change ticket. '.repeat(140);
+    const answers: Record<string, Answer> = Object.fromEntries(
+      set.questions.map((q) => [q.id, { choice: 'unknown', note, evidence: note.slice(0, 200) }]),
+    );
+    const many = Array.from({ length: 12 }, (_, index): Assessment => ({
+      ...middle,
+      scope: `Region ${index + 1}`,
+      answers,
+    }));
+    const text = await backupText(deviceWith(...many), createdAt, 'correct horse battery staple');
+    // The single-file envelope stops at 8,000,000 base64 characters; this is beyond it.
+    expect(text.length).toBeGreaterThan(8_000_000);
+    expect(text.length).toBeLessThan(backupLimits.maxBytes);
+    const backup = await opened(text, 'correct horse battery staple');
+    expect(backup.entries).toHaveLength(12);
+    expect(backup.entries[0]?.assessment.answers).toEqual(answers);
+  }, 60_000);
+
+  it('refuses a file changed after it was made, but not one indented again', async () => {
+    const text = await backupText(device, createdAt);
+    const edited = text.replace('"owner": "SOC lead"', '"owner": "Nobody"');
+    expect(edited).not.toBe(text);
+    expect(await refused(edited)).toEqual([
+      {
+        path: 'integrity.digest',
+        message:
+          'The backup does not match its SHA-256 digest: it was changed or damaged after it was made. Make a new backup on the device it came from.',
+      },
+    ]);
+    const settingsChanged = text.replace('"staleEvidenceDays": 90', '"staleEvidenceDays": 91');
+    expect((await refused(settingsChanged))[0]?.path).toBe('integrity.digest');
+    expect((await opened(JSON.stringify(JSON.parse(text), null, 4))).entries).toHaveLength(3);
+    expect(await refused(text.slice(0, text.length / 2))).toEqual([
+      {
+        path: '',
+        message:
+          'The file is not a Cellguard backup: it is not JSON text, or it was cut off before its end.',
+      },
+    ]);
+  });
+
+  it('refuses the whole backup when one entry breaks a rule, naming it by organisation, scope and cycle', async () => {
+    const text = resealed(await backupText(device, createdAt), (file) => {
+      const answers = file.assessments[2]?.assessment.answers as Record<string, Answer>;
+      answers['EXP-02'] = { choice: 'maybe' };
+    });
+    const problems = await refused(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('assessments[2].answers.EXP-02.choice');
+    expect(problems[0]?.message).toMatch(
+      /^ПАО «Северный Телеком» · Κεντρικό δίκτυο και OSS\/BSS · 2026-Q4 \(answers\.EXP-02\.choice\): "maybe" is not an answer to EXP-02; it accepts /,
+    );
+  });
+
+  it('names an entry without a readable title by its place, and lists at most 20 problems', async () => {
+    const nameless = resealed(await backupText(device, createdAt), (file) => {
+      const entry = file.assessments[1]?.assessment;
+      if (entry) delete entry.organisation;
+    });
+    expect(await refused(nameless)).toEqual([
+      {
+        path: 'assessments[1].organisation',
+        message: 'Assessment 2 of the backup (organisation): is required',
+      },
+    ]);
+    const everyAnswerWrong = resealed(await backupText(device, createdAt), (file) => {
+      for (const { assessment } of file.assessments)
+        for (const answer of Object.values(assessment.answers as Record<string, Answer>))
+          answer.choice = 'maybe';
+    });
+    const problems = await refused(everyAnswerWrong);
+    expect(problems).toHaveLength(maxListedProblems + 1);
+    expect(problems.at(-1)?.message).toMatch(/^…and \d+ more problems\.$/);
+  });
+
+  it('refuses hostile entries before anything else reads them', async () => {
+    // Deeper than the stack of a recursive walk: only the guard in front of the digest stops it.
+    const depth = 200_000;
+    const deep = (await backupText(device, createdAt)).replace(
+      '"answers": {',
+      `"deep": ${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}, "answers": {`,
+    );
+    const [problem] = await refused(deep);
+    expect(problem?.path).toMatch(/^assessments\[0\]\.deep\.x/);
+    expect(problem?.message).toMatch(
+      /^Example Networks \(mid-journey profile\) · Mobile core and OSS\/BSS · 2026-Q4 \(deep\.x[.x]*\): is nested far deeper than an assessment file ever is$/,
+    );
+
+    const prototypeKey = (await backupText(device, createdAt)).replace(
+      '"position": {',
+      '"__proto__": { "polluted": true }, "position": {',
+    );
+    expect((await refused(prototypeKey))[0]?.message).toBe(
+      'The backup\'s assessments[0]: has unknown field "__proto__"',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('migrates an entry answered under an older version of the questions, listing every change', async () => {
+    const text = resealed(await backupText(device, createdAt), (file) => {
+      const entry = file.assessments[0];
+      if (entry) entry.assessment = JSON.parse(fixtureText('v1/middle-profile')) as never;
+    });
+    const [entry] = (await opened(text)).entries;
+    expect(entry?.assessment.questionSet).toEqual({ id: 'softcell', version: set.version });
+    expect(entry?.assessment.formatVersion).toBe(3);
+    expect(entry?.migrated.length).toBeGreaterThan(0);
+    // Exactly what importing the same file on its own gives.
+    const single = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
+    expect(
+      single.ok && { assessment: single.value.assessment, migrated: single.value.migrated },
+    ).toEqual({
+      assessment: entry?.assessment,
+      migrated: entry?.migrated,
+    });
+  });
+
+  it('resumes at the first step when the saved step is no longer a domain of the set', async () => {
+    const text = resealed(await backupText(device, createdAt), (file) => {
+      const entry = file.assessments[0];
+      if (entry) entry.position = { view: 'step', domainId: 'GONE' };
+    });
+    expect((await opened(text)).entries[0]?.position).toEqual({
+      view: 'step',
+      domainId: set.domains[0]?.id,
+    });
+  });
+
+  it('says once that a newer Cellguard made the backup, instead of once per entry', async () => {
+    const text = resealed(await backupText(device, createdAt), (file) => {
+      file.app = {
+        assessmentFormatVersion: 3,
+        questionSets: [{ id: 'softcell', version: '3.0.0' }],
+      };
+      for (const { assessment } of file.assessments)
+        assessment.questionSet = { id: 'softcell', version: '3.0.0' };
+    });
+    expect(await refused(text)).toEqual([
+      {
+        path: 'app',
+        message: `The backup was made by a newer Cellguard: its assessments answer softcell 3.0.0, and this one has ${set.version}. Update Cellguard on this device, then restore.`,
+      },
+    ]);
+    const newerFormat = resealed(await backupText(device, createdAt), (file) => {
+      file.formatVersion = 2;
+    });
+    expect((await refused(newerFormat))[0]?.message).toBe(
+      'The backup was made by a newer Cellguard (backup format 2); this version reads format 1. Update Cellguard on this device, then restore.',
+    );
+  });
+
+  it('points a single assessment file to "Import a file", and refuses other JSON', async () => {
+    expect(await refused(await exportedFile(middle, createdAt))).toEqual([
+      {
+        path: 'format',
+        message:
+          'This is the file of a single assessment, not a backup: open it with "Import a file" instead.',
+      },
+    ]);
+    expect((await refused('{"format":"other"}'))[0]?.message).toBe(
+      'This is not a Cellguard backup file (expected format "cellguard-backup").',
+    );
+    expect((await refused('[1, 2]'))[0]?.message).toBe(
+      'The file does not contain a Cellguard backup (expected a JSON object).',
+    );
+  });
+
+  it('refuses a file over the size limit before parsing it, and a backup with too many entries', async () => {
+    expect(backupSizeProblem(backupLimits.maxBytes)).toBeUndefined();
+    expect(backupSizeProblem(backupLimits.maxBytes + 1)?.message).toBe(
+      'The file is 50.0 MB; a Cellguard backup is never larger than 50 MB.',
+    );
+    expect(await refused(' '.repeat(backupLimits.maxBytes + 1))).toEqual([
+      backupSizeProblem(backupLimits.maxBytes + 1),
+    ]);
+    const crowded = resealed(await backupText(device, createdAt), (file) => {
+      const [first] = file.assessments;
+      if (first)
+        file.assessments = Array.from({ length: backupLimits.maxAssessments + 1 }, () => first);
+    });
+    expect(await refused(crowded)).toEqual([
+      {
+        path: 'assessments',
+        message:
+          "The backup's assessments: holds more than 1,000 assessments, more than a backup can",
+      },
+    ]);
+  });
+});

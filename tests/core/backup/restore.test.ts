@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../../src/core/assessment/model.ts';
+import type { BackupEntry } from '../../../src/core/backup/format.ts';
+import { applyRestore, planRestore, type RestoreTarget } from '../../../src/core/backup/restore.ts';
+import { fail, succeed } from '../../../src/core/result.ts';
+import { fixtureAssessment } from '../../support/storeFixtures.ts';
+
+const middle = fixtureAssessment('middle-profile');
+const unicode = fixtureAssessment('unicode-operator');
+const victim = fixtureAssessment('soft-cell-victim');
+
+const entry = (assessment: Assessment): BackupEntry => ({
+  assessment,
+  position: { view: 'results' },
+  migrated: [],
+});
+
+/** The same assessment with one answer changed, last changed at the given time. */
+const changed = (assessment: Assessment, updatedAt: string): Assessment => ({
+  ...assessment,
+  updatedAt,
+  answers: { ...assessment.answers, 'EXP-02': { choice: 'none', note: 'Changed' } },
+});
+
+describe('planRestore', () => {
+  it('adds what the device lacks, replaces what differs and leaves identical answers alone', () => {
+    const device = [
+      { id: 'same', assessment: middle },
+      { id: 'older', assessment: changed(victim, '2026-09-01T00:00:00.000Z') },
+    ];
+    const backup = { entries: [entry(middle), entry(victim), entry(unicode)] };
+    const plan = planRestore(device, backup);
+    expect(plan.added).toEqual([entry(unicode)]);
+    expect(plan.replaced).toEqual([
+      { entry: entry(victim), existing: device[1], deviceIsNewer: false },
+    ]);
+    expect(plan.unchanged).toEqual([{ entry: entry(middle), existing: device[0] }]);
+  });
+
+  it('matches by organisation, scope, question set and cycle, ignoring surrounding spaces', () => {
+    const spaced = {
+      ...middle,
+      organisation: ` ${middle.organisation} `,
+      scope: `${middle.scope} `,
+    };
+    expect(
+      planRestore([{ id: 'a', assessment: spaced }], { entries: [entry(middle)] }).unchanged,
+    ).toHaveLength(1);
+    for (const other of [
+      { ...middle, organisation: 'Another operator' },
+      { ...middle, scope: 'Another scope' },
+      { ...middle, cycle: '2027-Q1' },
+      { ...middle, questionSet: { id: 'other-set', version: middle.questionSet.version } },
+    ]) {
+      const plan = planRestore([{ id: 'a', assessment: other }], { entries: [entry(middle)] });
+      expect(plan.added).toEqual([entry(middle)]);
+    }
+  });
+
+  it('compares answers regardless of key order, and ignores everything but the answers', () => {
+    const reordered: Assessment = {
+      ...middle,
+      updatedAt: '2027-01-01T00:00:00.000Z',
+      answers: Object.fromEntries(Object.entries(middle.answers).reverse()),
+    };
+    const plan = planRestore([{ id: 'a', assessment: reordered }], { entries: [entry(middle)] });
+    expect(plan.unchanged).toHaveLength(1);
+  });
+
+  it('warns when the device changed an assessment after the backup was made', () => {
+    const newer = changed(middle, '2027-01-01T00:00:00.000Z');
+    const plan = planRestore([{ id: 'a', assessment: newer }], { entries: [entry(middle)] });
+    expect(plan.replaced.map((r) => r.deviceIsNewer)).toEqual([true]);
+  });
+
+  it('pairs each assessment of the device with at most one entry, identical answers first', () => {
+    const edited = changed(middle, '2026-12-01T00:00:00.000Z');
+    // Two with the same identity on the device (one imported as a new assessment), three in the backup.
+    const device = [
+      { id: 'first', assessment: edited },
+      { id: 'second', assessment: middle },
+    ];
+    const backup = {
+      entries: [
+        entry({ ...edited, answers: { ...edited.answers, 'EXP-03': { choice: 'unknown' } } }),
+        entry(middle),
+        entry(middle),
+      ],
+    };
+    const plan = planRestore(device, backup);
+    expect(plan.unchanged.map((u) => u.existing.id)).toEqual(['second']);
+    expect(plan.replaced.map((r) => r.existing.id)).toEqual(['first']);
+    expect(plan.replaced[0]?.entry).toBe(backup.entries[0]);
+    expect(plan.added).toEqual([backup.entries[2]]);
+  });
+});
+
+/** A store stand-in that records what is done to it, and can refuse one assessment. */
+function recordingTarget(refuse?: string) {
+  const kept = new Map<string, Assessment>([['existing', victim]]);
+  let days = 180;
+  let next = 0;
+  const target: RestoreTarget = {
+    add: (assessment) => {
+      if (assessment.organisation === refuse)
+        return fail({ path: 'organisation', message: 'is refused by this test' });
+      const id = `added${(next += 1)}`;
+      kept.set(id, assessment);
+      return succeed(id);
+    },
+    replace: (id, assessment) => {
+      if (!kept.has(id)) return fail({ path: '', message: 'There is no such assessment here.' });
+      kept.set(id, assessment);
+      return succeed(id);
+    },
+    remove: (id) => kept.delete(id),
+    setStaleEvidenceDays: (value) => {
+      days = value;
+    },
+  };
+  return { target, kept, days: () => days };
+}
+
+describe('applyRestore', () => {
+  const newerVictim = changed(victim, '2027-01-01T00:00:00.000Z');
+  const plan = planRestore([{ id: 'existing', assessment: victim }], {
+    entries: [entry(middle), entry(unicode), entry(newerVictim)],
+  });
+
+  it('adds, replaces and takes the settings', () => {
+    const { target, kept, days } = recordingTarget();
+    expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
+      succeed({ added: 2, replaced: 1, unchanged: 0 }),
+    );
+    expect([...kept.values()]).toEqual([newerVictim, middle, unicode]);
+    expect(days()).toBe(90);
+  });
+
+  it('undoes everything it did when the store refuses one assessment, and says which', () => {
+    const { target, kept, days } = recordingTarget(unicode.organisation);
+    expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
+      fail({
+        path: 'organisation',
+        message:
+          'ПАО «Северный Телеком» · Κεντρικό δίκτυο και OSS/BSS · 2026-Q4 could not be restored, so nothing was: organisation: is refused by this test',
+      }),
+    );
+    expect([...kept.values()]).toEqual([victim]);
+    expect(days()).toBe(180);
+  });
+
+  it('puts a replaced assessment back when a later one has gone from the device', () => {
+    const { target, kept } = recordingTarget();
+    const [replacement] = plan.replaced;
+    if (!replacement) throw new Error('the plan replaces nothing');
+    const deletedMeanwhile = { id: 'deleted-in-another-tab', assessment: victim };
+    const result = applyRestore(
+      { ...plan, replaced: [replacement, { ...replacement, existing: deletedMeanwhile }] },
+      { staleEvidenceDays: 90 },
+      target,
+    );
+    expect(result.ok).toBe(false);
+    expect([...kept.values()]).toEqual([victim]);
+  });
+});
