@@ -33,3 +33,74 @@ export const fail = <P = Problem>(...problems: P[]): { ok: false; problems: P[] 
 export function formatProblem(problem: Problem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
+
+/** The user's name for each field of an assessment file, by its path without the answers. */
+const fieldWords: Readonly<Record<string, string>> = {
+  format: 'file format',
+  formatVersion: 'format version',
+  questionSet: 'question set',
+  'questionSet.id': 'question set',
+  'questionSet.version': 'question set version',
+  organisation: 'organisation',
+  scope: 'scope',
+  cycle: 'cycle',
+  assessor: 'assessor',
+  carriedFrom: 'previous cycle',
+  createdAt: 'date created',
+  updatedAt: 'date last changed',
+  answers: 'answers',
+  integrity: 'digest',
+  'integrity.digest': 'digest',
+  'integrity.exportedAt': 'export date',
+  passphrase: 'passphrase',
+};
+
+/** The user's name for each field of one answer. */
+const answerFieldWords: Readonly<Record<string, string>> = {
+  choice: 'answer',
+  note: 'note',
+  evidence: 'evidence',
+  evidenceDate: 'evidence date',
+  owner: 'owner',
+  due: 'due date',
+  carriedOver: 'carried-over mark',
+  compensatingControl: 'compensating control',
+  riskAcceptedBy: 'risk accepted by',
+};
+
+/**
+ * Where a problem is, as the user names it: `answers.EXP-01.due` is "question EXP-01, due date",
+ * `organisation` is "organisation". A path that names nothing the user fills in (deep inside a
+ * hostile file, or in an encrypted file's wrapper) is named by its nearest known part.
+ */
+export function describePlace(path: string): string {
+  // Each segment's name; undefined for an array index such as [3].
+  const names = [...path.matchAll(/\[\d+\]|([^.[\]]+)/g)].map((match) => match[1]);
+  const [first, questionId, field] = names;
+  if (first === 'answers' && questionId !== undefined) {
+    return field === undefined
+      ? `question ${questionId}`
+      : `question ${questionId}, ${answerFieldWords[field] ?? field}`;
+  }
+  let place = 'the file';
+  let prefix = '';
+  for (const name of names) {
+    if (name === undefined) break;
+    prefix = prefix ? `${prefix}.${name}` : name;
+    const words = fieldWords[prefix];
+    if (words === undefined) break;
+    place = words;
+  }
+  return place;
+}
+
+/**
+ * A problem in the user's words, for the page: a message written as a whole sentence names its
+ * subject and stands alone; a fragment such as "must be a real date" gets its place in front.
+ * The command line keeps `formatProblem`, whose paths a script or an editor can follow.
+ */
+export function describeProblem(problem: Problem): string {
+  if (/^\p{Lu}/u.test(problem.message)) return problem.message;
+  const line = `${describePlace(problem.path)}: ${problem.message}`;
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}

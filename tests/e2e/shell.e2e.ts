@@ -33,4 +33,25 @@ describe('the app shell in Chromium', () => {
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
   });
+
+  it('never trips its own policy: no violation on the list, a new assessment and a wizard step', async () => {
+    const { page } = await browser().newPage();
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`,
+        ),
+      ),
+    );
+    await page.goto(`${browser().baseUrl}#/new`);
+    await page.getByLabel('Organisation').fill('Policy Mobile');
+    await page.getByLabel('Scope').fill('Core');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('#step-title');
+    await page.goto(browser().baseUrl);
+    await page.waitForSelector('#home-title');
+    expect(violations).toEqual([]);
+  });
 });

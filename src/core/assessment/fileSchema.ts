@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { questionIdPattern } from '../questionSet/schema.ts';
+import { z } from '../shared/zod.ts';
+import { questionIdPattern } from '../questionSet/ids.ts';
 import { isRealDate, textLimits, type LimitedField } from './limits.ts';
 import { assessmentFormat, currentFormatVersion } from './formatVersion.ts';
 

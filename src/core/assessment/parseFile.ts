@@ -4,7 +4,7 @@ import { canonicalJson } from '../integrity/canonicalJson.ts';
 import { sha256Hex } from '../integrity/sha256.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentFileSchema } from './fileSchema.ts';
-import { importLimits, inspectJson } from './inspectJson.ts';
+import { importLimits, inspectJson, scanJsonText } from './inspectJson.ts';
 import { migrateToSet } from './migrate.ts';
 import {
   assessmentFormat,
@@ -21,18 +21,38 @@ export interface ParsedAssessment {
   migrated: string[];
 }
 
+/** Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit. */
+const megabytes = (size: number) => (Math.ceil(size / 100_000) / 10).toFixed(1);
+
 /**
- * A file's text as JSON: a file larger than any assessment is refused before parsing (so that it
- * cannot freeze the tab), and a byte-order mark is ignored. Never throws.
+ * The problem with a file of this size, in bytes or in characters of its text, if it is larger
+ * than any assessment file: checked before the file is read, and again on its text.
  */
-export function parseJsonText(text: string): Result<unknown> {
-  if (text.length > importLimits.maxBytes)
-    return fail({
-      path: '',
-      message: `The file is ${(text.length / 1e6).toFixed(1)} MB; an assessment file is never larger than ${importLimits.maxBytes / 1e6} MB.`,
-    });
+export function fileSizeProblem(size: number): Problem | undefined {
+  if (size <= importLimits.maxBytes) return undefined;
+  return {
+    path: '',
+    message: `The file is ${megabytes(size)} MB; an assessment file is never larger than ${importLimits.maxBytes / 1e6} MB.`,
+  };
+}
+
+/**
+ * A file's text as JSON. A file larger than any assessment, or one that nests too deep, holds too
+ * many entries or a reserved name, is refused before JSON.parse builds anything (see
+ * scanJsonText), so that it cannot freeze the tab. Strings longer than `maxStringLength` are
+ * refused too. A byte-order mark is ignored. Never throws.
+ */
+export function parseJsonText(
+  text: string,
+  maxStringLength = importLimits.maxStringLength,
+): Result<unknown> {
+  const tooLarge = fileSizeProblem(text.length);
+  if (tooLarge) return fail(tooLarge);
+  const json = text.replace(/^\uFEFF/, '');
+  const hostile = scanJsonText(json, maxStringLength);
+  if (hostile) return fail(hostile);
   try {
-    return succeed(JSON.parse(text.replace(/^\uFEFF/, '')));
+    return succeed(JSON.parse(json));
   } catch {
     return fail({
       path: '',

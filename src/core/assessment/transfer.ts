@@ -24,7 +24,10 @@ export async function importAssessmentFile(
   set: QuestionSet,
   passphrase?: string,
 ): Promise<Result<ParsedAssessment>> {
-  const outer = parseJsonText(text);
+  // An encrypted file carries the whole assessment as one long base64 string: the outer text is
+  // bounded in size, depth and entries only. Every limit applies to the assessment itself, inside
+  // the encryption or not (parseJsonText below, parseAssessmentValue).
+  const outer = parseJsonText(text, Infinity);
   if (!outer.ok) return outer;
   let value = outer.value;
   if (isEncryptedFile(value)) {

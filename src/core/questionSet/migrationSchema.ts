@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { questionIdPattern } from './schema.ts';
+import { z } from '../shared/zod.ts';
+import { questionIdPattern } from './ids.ts';
 
 const questionId = z.string().regex(questionIdPattern, 'is not a question id');
 const optionId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not an option id');

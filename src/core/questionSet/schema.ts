@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import type { SetMigration } from './migrationSchema.ts';
+import { questionIdPattern } from './ids.ts';
 
 /**
  * The question-set contract of docs/file-formats.md as zod schemas; the TypeScript types are
@@ -7,7 +8,6 @@ import type { SetMigration } from './migrationSchema.ts';
  * Objects are strict: a misspelt field ("wieght") is an error, not a silently ignored key.
  */
 
-export const questionIdPattern = /^[A-Z]{2,5}-\d{2,3}$/;
 const optionIdPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const techniqueIdPattern = /^T\d{4}(\.\d{3})?$/;
 const sourceIdPattern = /^[A-Z]{2,8}$/;
@@ -281,12 +281,3 @@ export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations' | 
   /** How answers given under older major versions map to this one (migrations.yaml). */
   migrations: SetMigration[];
 }
-
-/** The coverage every "logged, but nobody is alerted" option gets (docs/question-authoring.md). */
-export const loggedNotAlertedCoverage = 0.3;
-
-/**
- * A control counts as in place, for the critical-control floor, the attack chain and the plan's
- * dependencies, from this coverage on: "in place across most (at least 75 %) of the estate".
- */
-export const inPlaceCoverage = 0.7;

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ProblemList } from '../../components/ProblemList.tsx';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
+import { fileSizeProblem } from '../../core/assessment/parseFile.ts';
 import { importAssessmentFile } from '../../core/assessment/transfer.ts';
-import { formatProblem, type Result } from '../../core/result.ts';
+import type { Problem, Result } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -11,7 +13,7 @@ import { useAssessments } from '../../store/index.ts';
 type Stage =
   | { kind: 'choose' }
   | { kind: 'passphrase'; text: string; problem?: string }
-  | { kind: 'problems'; problems: string[] }
+  | { kind: 'problems'; problems: Problem[] }
   | { kind: 'ready'; assessment: Assessment; integrity: 'verified' | 'absent'; migrated: string[] };
 
 const sameAssessment = (a: Assessment, b: Assessment) =>
@@ -41,19 +43,28 @@ export function ImportPage() {
         text,
         problem: result.problems.map((p) => p.message).join(' '),
       });
-    else setStage({ kind: 'problems', problems: result.problems.map(formatProblem) });
+    else setStage({ kind: 'problems', problems: result.problems });
   };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    // Refused by its size alone: a huge file is never read into memory, so it cannot freeze the tab.
+    const tooLarge = fileSizeProblem(file.size);
+    if (tooLarge) {
+      setStage({ kind: 'problems', problems: [tooLarge] });
+      return;
+    }
     try {
       await read(await file.text());
     } catch {
-      setStage({ kind: 'problems', problems: ['The file could not be read by the browser.'] });
+      setStage({
+        kind: 'problems',
+        problems: [{ path: '', message: 'The file could not be read by the browser.' }],
+      });
     }
   };
   const finish = (kept: Result<string>) => {
     if (kept.ok) navigate(hrefs.results(kept.value));
-    else setStage({ kind: 'problems', problems: kept.problems.map(formatProblem) });
+    else setStage({ kind: 'problems', problems: kept.problems });
   };
   const existing =
     stage.kind === 'ready'
@@ -111,16 +122,10 @@ export function ImportPage() {
         )}
       </div>
       {stage.kind === 'problems' && (
-        <div className="notice warning" role="alert">
-          <p>
-            <strong>This file cannot be imported. Nothing was changed in this browser.</strong>
-          </p>
-          <ul>
-            {stage.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList
+          problems={stage.problems}
+          lead="This file cannot be imported. Nothing was changed in this browser."
+        />
       )}
       {stage.kind === 'ready' && (
         <div className="panel" role="status">

@@ -1,7 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportedFile } from '../../support/exportedFile.ts';
+import { listedProblems } from '../../../src/components/ProblemList.tsx';
+import { importLimits } from '../../../src/core/assessment/inspectJson.ts';
 import { ImportPage } from '../../../src/features/transfer/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
@@ -102,5 +106,44 @@ describe('ImportPage', () => {
     expect(useAssessments.getState().assessments[existingId]?.assessment.answers['EXP-02']).toEqual(
       { choice: 'verified' },
     );
+  });
+
+  it('refuses a file larger than any assessment by its size, without reading it', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const file = new File([new Uint8Array(importLimits.maxBytes + 1)], 'huge.json', {
+      type: 'application/json',
+    });
+    const read = vi.spyOn(file, 'text');
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), file);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The file is 5.1 MB; an assessment file is never larger than 5 MB.',
+    );
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('lists the first problems in plain words and counts the rest', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const file = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../fixtures/assessments/middle-profile.json'),
+        'utf8',
+      ),
+    ) as { answers: Record<string, { choice?: string; due?: string }> };
+    const broken = Object.keys(file.answers).slice(0, listedProblems + 3);
+    for (const id of broken) file.answers[id] = { ...file.answers[id], due: 'next spring' };
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), fileOf(JSON.stringify(file)));
+    const alert = await screen.findByRole('alert');
+    const items = within(alert).getAllByRole('listitem');
+    expect(items).toHaveLength(listedProblems);
+    expect(items[0]).toHaveTextContent(
+      `Question ${broken[0]}, due date: must be a real date written YYYY-MM-DD`,
+    );
+    expect(alert).not.toHaveTextContent('answers.');
+    expect(alert).toHaveTextContent('and 3 more problems');
   });
 });
