@@ -16,7 +16,11 @@ const set = loadShippedSet();
 const fonts = loadReportFonts();
 const generatedAt = new Date('2026-11-26T12:00:00Z');
 
-function build(assessment: Assessment, previous?: Assessment) {
+function build(
+  assessment: Assessment,
+  previous?: Assessment,
+  onProgress?: (done: number, total: number) => void,
+) {
   const result = score(set, assessment);
   const report = buildReport({
     set,
@@ -26,6 +30,7 @@ function build(assessment: Assessment, previous?: Assessment) {
     ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
     fonts,
     generatedAt,
+    ...(onProgress ? { onProgress } : {}),
   });
   return { report, result, actions: plan(set, assessment, result).actions };
 }
@@ -202,18 +207,9 @@ describe('buildReport', () => {
   it('tells its progress after each step: the cover, every section, the contents and the file', () => {
     const steps = (previous?: Assessment) => {
       const calls: [number, number][] = [];
-      const assessment = fixtureAssessment('middle-profile');
-      const result = score(set, assessment);
-      buildReport({
-        set,
-        assessment,
-        result,
-        plan: plan(set, assessment, result),
-        ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
-        fonts,
-        generatedAt,
-        onProgress: (done, total) => calls.push([done, total]),
-      });
+      build(fixtureAssessment('middle-profile'), previous, (done, total) =>
+        calls.push([done, total]),
+      );
       return calls;
     };
     const oneByOne = (total: number) =>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../support/pdfText.ts';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { plan } from '../../src/core/planning/plan.ts';
@@ -44,12 +44,7 @@ function build(assessment: Assessment) {
 
 /** Each piece of text on a page with the PDF name of the font pdf.js drew it in. */
 async function textWithFonts(pdf: Uint8Array, pageNumber: number) {
-  const document = await getDocument({
-    data: pdf.slice(),
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(pdf);
   const page = await document.getPage(pageNumber);
   const content = await page.getTextContent();
   await page.getOperatorList(); // loads the page's fonts into commonObjs

@@ -1,11 +1,9 @@
 import {
-  CryptoUnavailableError,
-  cryptoUnavailable,
   damagedEncryptedFile,
   decryptFile,
-  encryptText,
   isEncryptedFile,
   isWellFormedEncryptedFile,
+  sealText,
 } from '../crypto/passphrase.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Result } from '../result.ts';
@@ -54,16 +52,5 @@ export async function exportAssessmentFile(
   passphrase?: string,
 ): Promise<Result<string>> {
   const text = serializeAssessmentFile(assessment, exportedAt);
-  if (!passphrase) return succeed(text);
-  try {
-    return succeed(await encryptText(text, passphrase));
-  } catch (error) {
-    if (error instanceof CryptoUnavailableError) return fail(cryptoUnavailable);
-    if (error instanceof RangeError)
-      return fail({ path: 'passphrase', message: 'Choose a passphrase of at least 8 characters.' });
-    return fail({
-      path: '',
-      message: 'This browser could not encrypt the file. Your answers are safe; try again.',
-    });
-  }
+  return passphrase ? sealText(text, passphrase) : succeed(text);
 }

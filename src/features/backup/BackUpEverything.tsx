@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { TextField } from '../../components/TextField.tsx';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { PassphraseFields, type PassphraseValues } from '../../components/PassphraseFields.tsx';
 import { downloadFile } from '../../components/download.ts';
 import { exportBackupFile } from '../../core/backup/serialize.ts';
-import { minimumPassphraseLength } from '../../core/crypto/passphrase.ts';
 import { plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
-
-interface BackupValues {
-  passphrase: string;
-  repeat: string;
-}
 
 /** "2026-11-26": the user's own calendar day, as the file name shows it. */
 const localDay = (date: Date) =>
@@ -21,13 +16,12 @@ const localDay = (date: Date) =>
 /** Downloads every assessment and the settings as one backup file, optionally encrypted. */
 export function BackUpEverything() {
   const count = useAssessments((state) => Object.keys(state.assessments).length);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useForm<PassphraseValues>({ defaultValues: { passphrase: '', repeat: '' } });
   const {
-    register,
     handleSubmit,
-    getValues,
     formState: { errors, isSubmitting },
-  } = useForm<BackupValues>({ defaultValues: { passphrase: '', repeat: '' } });
+  } = form;
 
   const onSubmit = handleSubmit(async ({ passphrase }) => {
     const now = new Date();
@@ -65,30 +59,7 @@ export function BackUpEverything() {
               Optional: a passphrase encrypts the backup (AES-256-GCM, key from PBKDF2 with 600,000
               iterations), as for the export of one assessment.
             </p>
-            <TextField
-              id="backup-passphrase"
-              label={`Passphrase (optional, at least ${minimumPassphraseLength} characters)`}
-              type="password"
-              autoComplete="new-password"
-              error={errors.passphrase?.message}
-              registration={register('passphrase', {
-                validate: (value) =>
-                  value === '' ||
-                  value.length >= minimumPassphraseLength ||
-                  `Use at least ${minimumPassphraseLength} characters, or leave it empty.`,
-              })}
-            />
-            <TextField
-              id="backup-repeat"
-              label="Repeat the passphrase"
-              type="password"
-              autoComplete="new-password"
-              error={errors.repeat?.message}
-              registration={register('repeat', {
-                validate: (value) =>
-                  value === getValues('passphrase') || 'The two passphrases differ.',
-              })}
-            />
+            <PassphraseFields idPrefix="backup" form={form} />
             {(errors.passphrase || errors.repeat) && (
               <p className="field-error" role="alert">
                 No backup was made: correct the passphrase, or leave both fields empty.
@@ -100,14 +71,7 @@ export function BackUpEverything() {
           </form>
         </>
       )}
-      {outcome && (
-        <p
-          className={outcome.ok ? 'notice' : 'notice warning'}
-          role={outcome.ok ? 'status' : 'alert'}
-        >
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} />
     </section>
   );
 }

@@ -1,26 +1,21 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { TextField } from '../../components/TextField.tsx';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { PassphraseFields, type PassphraseValues } from '../../components/PassphraseFields.tsx';
 import { downloadFile, fileSafe } from '../../components/download.ts';
 import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 
-interface ExportValues {
-  passphrase: string;
-  repeat: string;
-}
-
 /** Export of one assessment as a portable file, optionally encrypted with a passphrase. */
 export function ExportPage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useForm<PassphraseValues>({ defaultValues: { passphrase: '', repeat: '' } });
   const {
-    register,
     handleSubmit,
-    getValues,
-    formState: { errors, isSubmitting },
-  } = useForm<ExportValues>({ defaultValues: { passphrase: '', repeat: '' } });
+    formState: { isSubmitting },
+  } = form;
   if (!stored) return <p>There is no such assessment in this browser.</p>;
   const { assessment } = stored;
 
@@ -54,27 +49,7 @@ export function ExportPage({ id }: { id: string }) {
           Optional: a passphrase encrypts the file (AES-256-GCM, key from PBKDF2 with 600,000
           iterations).
         </p>
-        <TextField
-          id="export-passphrase"
-          label="Passphrase (optional, at least 8 characters)"
-          type="password"
-          autoComplete="new-password"
-          error={errors.passphrase?.message}
-          registration={register('passphrase', {
-            validate: (value) =>
-              value === '' || value.length >= 8 || 'Use at least 8 characters, or leave it empty.',
-          })}
-        />
-        <TextField
-          id="export-repeat"
-          label="Repeat the passphrase"
-          type="password"
-          autoComplete="new-password"
-          error={errors.repeat?.message}
-          registration={register('repeat', {
-            validate: (value) => value === getValues('passphrase') || 'The two passphrases differ.',
-          })}
-        />
+        <PassphraseFields idPrefix="export" form={form} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={isSubmitting}>
             {isSubmitting ? 'Preparing…' : 'Download the file'}
@@ -84,14 +59,7 @@ export function ExportPage({ id }: { id: string }) {
           </a>
         </div>
       </form>
-      {outcome && (
-        <p
-          className={outcome.ok ? 'notice' : 'notice warning'}
-          role={outcome.ok ? 'status' : 'alert'}
-        >
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} />
     </section>
   );
 }

@@ -124,6 +124,24 @@ describe('ImportPage', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
+  it('shows what the last picked file is, even when an earlier pick is still being read', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const text = await exportedFile(fixtureAssessment('middle-profile'), new Date());
+    const slow = fileOf(text);
+    let finishReading: (text: string) => void = () => undefined;
+    vi.spyOn(slow, 'text').mockReturnValue(new Promise((resolve) => (finishReading = resolve)));
+    const huge = new File([new Uint8Array(importLimits.maxBytes + 1)], 'huge.json');
+    render(<ImportPage />);
+    const input = screen.getByLabelText('Assessment file');
+    await user.upload(input, slow);
+    await user.upload(input, huge);
+    finishReading(text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('alert')).toHaveTextContent('The file is 5.1 MB');
+    expect(screen.queryByText(/The file matches its SHA-256 digest/)).not.toBeInTheDocument();
+  });
+
   it('lists the first problems in plain words and counts the rest', async () => {
     const user = userEvent.setup();
     seedStore();
