@@ -1,5 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import type { Assessment } from '../src/core/assessment/model.ts';
+// The bench's measurements inside Chromium. Page scripts that define functions are passed as text:
+// tsx's helpers would not exist inside the page.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BenchSeed } from './benchSeed.ts';
 
 export const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -11,67 +16,125 @@ export const percentile = (values: readonly number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
+export const viewport = { width: 1280, height: 800 };
+
+/** The key under which every version of Cellguard up to the IndexedDB store kept its data. */
+const legacyKey = 'cellguard:assessments';
+
 /**
- * Milliseconds from navigation start until `selector` first exists, recorded inside the page by a
- * MutationObserver (no polling delay), and the first contentful paint; medians over fresh contexts.
+ * A page of `context` on the home page of the app at `origin`, with `seed`'s assessments stored.
+ * They are written under the legacy localStorage key from a static file of the same origin before
+ * the app first loads: the localStorage store reads them as they are, and the IndexedDB store moves
+ * them into its database on its first start. Returns once the home page lists them all and the
+ * move is over (the legacy key gone), or after a 1 s settle for a store that keeps the key.
  */
-export async function firstRender(
+export async function openSeeded(context: BrowserContext, origin: string, seed: BenchSeed) {
+  const page = await context.newPage();
+  await page.goto(`${origin}favicon.svg`);
+  await page.evaluate(({ key, text }) => localStorage.setItem(key, text), {
+    key: legacyKey,
+    text: seed.storageText,
+  });
+  await page.goto(`${origin}#/`);
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.assessment-list > li').length >= count,
+    seed.count,
+    { timeout: 120_000 },
+  );
+  await page
+    .waitForFunction((key) => localStorage.getItem(key) === null, legacyKey, { timeout: 1_000 })
+    .catch(() => undefined);
+  return page;
+}
+
+/** Gzip sizes of the files a static server sends from `dist`, by URL. */
+function gzipSizes(dist: string) {
+  const cache = new Map<string, number>();
+  return (url: string) => {
+    const pathname = decodeURIComponent(new URL(url).pathname);
+    const file = join(dist, pathname === '/' ? 'index.html' : pathname);
+    let size = cache.get(file);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(file)).length;
+      cache.set(file, size);
+    }
+    return size;
+  };
+}
+
+export interface FirstDrawn {
+  /** Milliseconds from navigation start to the end of the frame that first shows `selector`. */
+  drawn: number;
+  firstContentfulPaint: number;
+  /** Gzip bytes of every file requested before that frame, the document included. */
+  gzipBytes: number;
+  requests: number;
+}
+
+/**
+ * A cold load of `url` until `selector` is drawn, in a fresh context each run (after `seed` was
+ * stored and the app had started once, as on any later visit); medians over `runs`. The moment is
+ * taken inside the page: a MutationObserver notices the element at once, and a message posted from
+ * the next animation frame runs once that frame is done. Bytes are the gzip sizes of the files the
+ * page requested before then, as Resource Timing lists them (the bench's server sends files
+ * uncompressed, so the transfer sizes it reports would not be what a production server sends).
+ */
+export async function firstDrawn(
   browser: Browser,
   url: string,
   selector: string,
+  dist: string,
   runs: number,
-  seed?: (page: Page) => Promise<void>,
-) {
-  const rendered: number[] = [];
-  const paints: number[] = [];
+  seed?: BenchSeed,
+): Promise<FirstDrawn> {
+  const gzipOf = gzipSizes(dist);
+  const results: FirstDrawn[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport });
+    if (seed) await (await openSeeded(context, new URL('/', url).href, seed)).close();
     const page = await context.newPage();
-    if (seed) await seed(page);
-    // Page scripts are passed as text: tsx's helpers would not exist inside the page.
     await page.addInitScript({
       content: `new MutationObserver(function (_, observer) {
-        if (document.querySelector(${JSON.stringify(selector)})) {
-          window.__firstRender = performance.now();
-          observer.disconnect();
-        }
+        if (!document.querySelector(${JSON.stringify(selector)})) return;
+        observer.disconnect();
+        requestAnimationFrame(function () {
+          var channel = new MessageChannel();
+          channel.port1.onmessage = function () { window.__drawn = performance.now(); };
+          channel.port2.postMessage(0);
+        });
       }).observe(document, { childList: true, subtree: true });`,
     });
     await page.goto(url);
-    await page.waitForSelector(selector);
     await page.waitForFunction(
-      () => performance.getEntriesByName('first-contentful-paint').length > 0,
+      () =>
+        (window as unknown as { __drawn?: number }).__drawn !== undefined &&
+        performance.getEntriesByName('first-contentful-paint').length > 0,
     );
-    rendered.push(
-      await page.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender),
+    const timing = await page.evaluate(() => ({
+      drawn: (window as unknown as { __drawn: number }).__drawn,
+      firstContentfulPaint:
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      fetched: [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ].map((entry) => ({ name: entry.name, startTime: entry.startTime })),
+    }));
+    const before = timing.fetched.filter(
+      (entry) => entry.startTime < timing.drawn && entry.name.startsWith('http'),
     );
-    paints.push(
-      await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      ),
-    );
+    results.push({
+      drawn: timing.drawn,
+      firstContentfulPaint: timing.firstContentfulPaint,
+      gzipBytes: before.reduce((sum, entry) => sum + gzipOf(entry.name), 0),
+      requests: before.length,
+    });
     await context.close();
   }
-  return { firstRender: median(rendered), firstContentfulPaint: median(paints) };
-}
-
-/** Puts one assessment into the origin's storage before the app starts. */
-export function seedAssessment(assessment: Assessment) {
-  return async (page: Page) => {
-    await page.addInitScript((value) => {
-      if (localStorage.getItem('cellguard:assessments')) return;
-      localStorage.setItem(
-        'cellguard:assessments',
-        JSON.stringify({
-          state: {
-            assessments: {
-              bench: { id: 'bench', assessment: value, position: { view: 'results' } },
-            },
-          },
-          version: 2,
-        }),
-      );
-    }, assessment);
+  return {
+    drawn: median(results.map((r) => r.drawn)),
+    firstContentfulPaint: median(results.map((r) => r.firstContentfulPaint)),
+    gzipBytes: median(results.map((r) => r.gzipBytes)),
+    requests: median(results.map((r) => r.requests)),
   };
 }
 
@@ -87,11 +150,17 @@ const stats = (samples: readonly number[]): LatencyStats => ({
   p95: percentile(samples, 95),
 });
 
+/** How long the page waits after input for work the app defers, such as a debounced save. */
+const settleMs = 1_000;
+
 /**
  * Input-to-next-frame latency: from the event's timestamp (keydown for typing, click for
  * choosing) to just after the frame that follows it (a message posted from requestAnimationFrame
- * runs once that frame is done). Page scripts are passed as text: tsx's helpers would not exist
- * inside the page.
+ * runs once that frame is done). Script and main-thread time are the renderer's own accounting
+ * (CDP Performance.getMetrics: ScriptDuration, TaskDuration), from the first input until 1 s after
+ * the last, so that work deferred past the frame, such as saving, is counted. Each click is
+ * followed by 1 s without input, as a user reads the next question, so that a deferred save
+ * follows every click.
  */
 export async function inputLatency(
   page: Page,
@@ -114,29 +183,88 @@ export async function inputLatency(
       }, { capture: true });
     });
   })()`);
-  // The renderer's own accounting of main-thread work, independent of frame pacing.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  /** Milliseconds of script and of all main-thread work so far, by the renderer's accounting. */
   const work = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return (
-      (value('ScriptDuration') + value('LayoutDuration') + value('RecalcStyleDuration')) * 1000
-    );
+    const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { script: seconds('ScriptDuration') * 1000, task: seconds('TaskDuration') * 1000 };
+  };
+  const perInput = async (inputs: number, since: { script: number; task: number }) => {
+    const now = await work();
+    return { script: (now.script - since.script) / inputs, task: (now.task - since.task) / inputs };
   };
   await page.focus(typeIn);
   const beforeTyping = await work();
   for (let i = 0; i < characters; i += 1) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
   }
-  const typingWork = (await work()) - beforeTyping;
-  for (const target of clickTargets) await page.click(target);
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(settleMs);
+  const perKey = await perInput(characters, beforeTyping);
+  const beforeClicks = await work();
+  for (const target of clickTargets) {
+    await page.click(target);
+    await page.waitForTimeout(settleMs);
+  }
+  const perClick = await perInput(clickTargets.length, beforeClicks);
   const samples = await page.evaluate<{ keydown: number[]; click: number[] }>('window.__latencies');
+  await cdp.detach();
   return {
     typing: stats(samples.keydown),
     clicking: stats(samples.click),
-    /** Script, style and layout time per keystroke, in milliseconds. */
-    workPerKey: characters > 0 ? typingWork / characters : NaN,
+    /** Script and all main-thread work per keystroke, ms, with the deferred work after the last. */
+    perKey,
+    /** The same per click, with the deferred work after each click. */
+    perClick,
   };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** The longest task, in ms, on any renderer's main thread of a Chromium trace. */
+function longestMainThreadTask(trace: Buffer): number {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mainThreads = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return traceEvents
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask')
+    .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`))
+    .reduce((longest, e) => Math.max(longest, (e.dur ?? 0) / 1000), 0);
+}
+
+/**
+ * "Download PDF report" on the results page open in `page`, `runs` times: the wall time from the
+ * click to the download, and the longest task on the page's main thread meanwhile (from a trace,
+ * so that the figure is exact below the Long Tasks API's 50 ms threshold; a worker's tasks run on
+ * threads of their own and are not counted). The first build also loads the report code and fonts.
+ */
+export async function pdfBuilds(browser: Browser, page: Page, runs: number) {
+  const button = page.getByRole('button', { name: 'Download PDF report' });
+  const builds: { wallMs: number; longestTaskMs: number }[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    await button.waitFor();
+    await browser.startTracing(page, {
+      categories: ['disabled-by-default-devtools.timeline', '__metadata'],
+    });
+    const start = performance.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      button.click(),
+    ]);
+    const wallMs = performance.now() - start;
+    builds.push({ wallMs, longestTaskMs: longestMainThreadTask(await browser.stopTracing()) });
+    await download.delete();
+  }
+  return builds;
 }

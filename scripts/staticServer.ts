@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,7 +14,13 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** A plain static file server, like the internal web server an operator would host the app on. */
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json']);
+
+/**
+ * A plain static file server, like the internal web server an operator would host the app on:
+ * text files go gzip-compressed to a browser that accepts it, as any production server sends them,
+ * so that the bench and Lighthouse see the transfer sizes a user would.
+ */
 export async function serveDirectory(
   root: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -29,11 +36,16 @@ export async function serveDirectory(
       try {
         if (!(await stat(target)).isFile()) throw new Error('not a file');
         const body = await readFile(target);
+        const gzip =
+          compressible.has(extname(target)) &&
+          /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
         response.writeHead(200, {
           'Content-Type': contentTypes[extname(target)] ?? 'application/octet-stream',
           'Cache-Control': 'no-store',
+          Vary: 'Accept-Encoding',
+          ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
         });
-        response.end(body);
+        response.end(gzip ? gzipSync(body) : body);
       } catch {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       }
