@@ -158,6 +158,8 @@ describe('hardening in Chromium', () => {
   it('starts on corrupted saved data, tells the user and keeps the raw copy', async () => {
     const { page, watch } = await browser().isolatedPage();
     await page.goto(browser().baseUrl);
+    // Once the list shows, this page has looked for data to move; the damaged data comes after.
+    await page.waitForSelector('#home-title');
     await page.evaluate(
       (key) => localStorage.setItem(key, '{"state":{"assessments":{"a":{"id":"a","assessment":'),
       legacyStorageKey,
