@@ -62,12 +62,20 @@ function subsetTag(font: Uint8Array): string {
   return [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 
+let prepared: ReportFonts | undefined;
+
 /**
  * The report's fonts: DejaVu Sans and DejaVu Sans Bold from the dejavu-fonts-ttf package, subset
  * to `reportFontRanges` and base64-encoded. The command line, the benchmark and the tests call it
- * in Node; the browser gets its output, made at build time by scripts/reportFontsPlugin.ts.
+ * in Node; the browser gets its output, made at build time by scripts/reportFontsPlugin.ts. Made
+ * once per process, as the tests and the bench ask often.
  */
 export function loadReportFonts(): ReportFonts {
+  prepared ??= prepareReportFonts();
+  return prepared;
+}
+
+function prepareReportFonts(): ReportFonts {
   const folder = join(
     dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
     'ttf',
