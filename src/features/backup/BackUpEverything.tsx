@@ -50,9 +50,9 @@ export function BackUpEverything() {
       ) : (
         <>
           <p>
-            One file with all {plural(count, 'assessment')} in this browser, every cycle of each,
-            with every answer, note, owner and due date, and the settings. A SHA-256 digest over the
-            whole file means any later change to it is detected when it is restored.
+            One file with every assessment in this browser ({plural(count, 'assessment')}, every
+            cycle of each), with every answer, note, owner and due date, and the settings. A SHA-256
+            digest over the whole file means any later change to it is detected when it is restored.
           </p>
           <form onSubmit={(event) => void onSubmit(event)} noValidate>
             <p className="hint">
