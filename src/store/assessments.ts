@@ -275,7 +275,14 @@ export function createAssessmentsStore({
         const erased = sync.eraseAll(settings);
         set({ assessments: {}, settings });
         status().dismissRecovery();
-        await erased;
+        try {
+          await erased;
+        } catch {
+          status().markFailed(
+            'Cellguard could not erase everything kept in this browser; reload the page and erase again.',
+          );
+          return;
+        }
         // What an earlier version kept there, should a tab of it have saved since.
         const storage = legacy();
         if (!storage) return;

@@ -40,12 +40,12 @@ export interface CellguardDatabase {
   readSettings: () => Promise<unknown>;
   /**
    * Reads the current record and writes the one `decide` makes of it, in one transaction, so that
-   * no other tab can write in between. Returns what was written.
+   * no other tab can write in between. Returns what was written; nothing when `decide` says so.
    */
   writeRecord: (
     id: string,
-    decide: (current: AssessmentRecord | undefined) => AssessmentRecord,
-  ) => Promise<AssessmentRecord>;
+    decide: (current: AssessmentRecord | undefined) => AssessmentRecord | undefined,
+  ) => Promise<AssessmentRecord | undefined>;
   remove: (ids: readonly string[]) => Promise<void>;
   writeSettings: (value: unknown) => Promise<void>;
   /** Keeps the copies and deletes the records they copy, in one transaction: both or neither. */
@@ -147,7 +147,7 @@ function wrap(db: IDBDatabase): CellguardDatabase {
         const store = tx.objectStore('assessments');
         const current = await request(store.get(id) as IDBRequest<AssessmentRecord | undefined>);
         const next = decide(current);
-        await request(store.put(next));
+        if (next) await request(store.put(next));
         return next;
       }),
     remove: (ids) =>

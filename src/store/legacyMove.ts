@@ -57,16 +57,19 @@ export async function moveLegacyStore(
   const keys = storage ? legacyKeys(storage) : [];
   if (!storage || keys.length === 0) return { moved: 0, problems: [] };
   const keptAt = now.toISOString();
+  // What each key held when read: a key is removed at the end only if it still holds just that,
+  // so that a tab of the old version saving during the move loses nothing.
+  const read = new Map(keys.map((key) => [key, storage.getItem(key)]));
   const copies: RecoveredCopy[] = keys
     .filter((key) => key !== legacyKey)
     .map((key) => ({
       keptAt,
       reason: `Kept aside by an earlier version of Cellguard (${key}).`,
-      raw: storage.getItem(key) ?? '',
+      raw: read.get(key) ?? '',
     }));
   const problems: { message: string; raw: string }[] = [];
   let state: PersistedState = { assessments: {} };
-  const raw = storage.getItem(legacyKey);
+  const raw = read.get(legacyKey) ?? null;
   if (raw !== null) {
     const check = checkPersisted(raw);
     if (check.ok) {
@@ -102,11 +105,9 @@ export async function moveLegacyStore(
       reason: 'An earlier version of Cellguard saved these after they had moved.',
       raw: JSON.stringify({ state: { assessments: clashes.map((record) => record.stored) } }),
     });
-  const copyNumbers = await db.putAll(
-    records,
-    before.size === 0 ? state.settings : undefined,
-    copies,
-  );
+  // Settings already in the database are newer than those left in localStorage.
+  const settings = (await db.readSettings()) === undefined ? state.settings : undefined;
+  const copyNumbers = await db.putAll(records, settings, copies);
 
   const after = await db.readAll();
   const kept = new Map(after.records.map((record) => [record.id, record]));
@@ -119,7 +120,7 @@ export async function moveLegacyStore(
     copies.every((copy) => recovered.has(copy.raw));
   if (!verified)
     throw new Error('the assessments moved from localStorage did not read back the same');
-  for (const key of keys) storage.removeItem(key);
+  for (const key of keys) if (storage.getItem(key) === read.get(key)) storage.removeItem(key);
   return {
     moved: records.length - clashes.length,
     problems: problems.map(({ message, raw: copied }) => ({

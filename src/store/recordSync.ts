@@ -123,7 +123,10 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
   const dirty = new Set<string>();
   const removals = new Set<string>();
   let settingsDirty = false;
+  // Taken from the sets above by a write under way, until it is durable.
   const inFlight = new Set<string>();
+  const removing = new Set<string>();
+  let settingsWriting = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -131,7 +134,13 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
   let channel: TabChannel | undefined;
   let persistenceAsked = false;
 
-  const pending = () => dirty.size > 0 || removals.size > 0 || settingsDirty || inFlight.size > 0;
+  const pending = () =>
+    dirty.size > 0 ||
+    removals.size > 0 ||
+    settingsDirty ||
+    inFlight.size > 0 ||
+    removing.size > 0 ||
+    settingsWriting;
 
   const schedule = () => {
     if (timer === undefined && db)
@@ -157,7 +166,10 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
     const known = base.get(id);
     if (!ours || known?.value === ours) return;
     let merged = false;
-    const written = await database.writeRecord(id, (current): AssessmentRecord => {
+    const written = await database.writeRecord(id, (current) => {
+      // Gone since this tab read it: another tab removed it, or erased everything. A removal
+      // stands; this tab's edit to the removed assessment goes with it.
+      if (!current && known) return undefined;
       if (!current || current.rev === known?.rev)
         return { id, rev: (current?.rev ?? 0) + 1, stored: ours };
       merged = true;
@@ -167,6 +179,12 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
         stored: merge3(known?.value ?? null, ours, current.stored),
       };
     });
+    if (!written) {
+      base.delete(id);
+      target.show({ put: {}, removed: [id] });
+      events.external();
+      return;
+    }
     if (!merged) {
       base.set(id, { rev: written.rev, value: ours });
       return;
@@ -200,6 +218,8 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
     removals.clear();
     settingsDirty = false;
     for (const id of ids) inFlight.add(id);
+    for (const id of gone) removing.add(id);
+    settingsWriting = writeSettings;
     try {
       for (const id of ids) {
         await saveOne(database, id);
@@ -207,12 +227,16 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
       }
       if (gone.length > 0) {
         await database.remove(gone);
-        for (const id of gone) base.delete(id);
+        for (const id of gone) {
+          base.delete(id);
+          removing.delete(id);
+        }
       }
       if (writeSettings) {
         const { settings } = target.read();
         await database.writeSettings(settings);
         baseSettings = settings;
+        settingsWriting = false;
       }
       lastSaveFailed = false;
       clearTimeout(retry);
@@ -226,8 +250,12 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
         inFlight.delete(id);
         dirty.add(id);
       }
-      for (const id of gone) removals.add(id);
+      for (const id of gone) {
+        removing.delete(id);
+        removals.add(id);
+      }
       settingsDirty ||= writeSettings;
+      settingsWriting = false;
       lastSaveFailed = true;
       events.failed(
         isQuotaError(error)
@@ -254,7 +282,9 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
     dirty.clear();
     removals.clear();
     inFlight.clear();
+    removing.clear();
     settingsDirty = false;
+    settingsWriting = false;
     base.clear();
   };
 
@@ -280,8 +310,8 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
         const known = base.get(id);
         return stored ? [{ id, baseRev: known?.rev ?? 0, base: known?.value ?? null, stored }] : [];
       }),
-      removed: [...removals],
-      ...(settingsDirty ? { settings } : {}),
+      removed: [...removals, ...removing],
+      ...(settingsDirty || settingsWriting ? { settings } : {}),
     };
     void flush();
     try {
@@ -334,7 +364,8 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
     const put: Record<string, StoredAssessment> = {};
     for (const id of message.ids) {
       const before = target.read().assessments[id];
-      if (dirty.has(id) || inFlight.has(id)) continue; // our own write will merge theirs
+      // Our own write will merge theirs; our own removal stands.
+      if (dirty.has(id) || inFlight.has(id) || removals.has(id) || removing.has(id)) continue;
       const record = await database.read(id);
       if (!record || base.get(id)?.rev === record.rev) continue;
       if (!looksLikeStoredAssessment(record.stored) || target.read().assessments[id] !== before)
@@ -344,7 +375,8 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
     }
     const removed = message.erased
       ? Object.keys(target.read().assessments)
-      : message.removed.filter((id) => !dirty.has(id) && base.delete(id));
+      : // An assessment this tab is writing: the write finds it gone and drops it itself.
+        message.removed.filter((id) => !dirty.has(id) && !inFlight.has(id) && base.delete(id));
     if (message.erased) forgetEverything();
     let settings: Settings | undefined;
     if (message.erased) settings = baseSettings = options.defaults;
