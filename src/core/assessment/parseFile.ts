@@ -49,6 +49,7 @@ export function parseJsonText(
   const tooLarge = fileSizeProblem(text.length);
   if (tooLarge) return fail(tooLarge);
   const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') return fail({ path: '', message: 'The file is empty.' });
   const hostile = scanJsonText(json, maxStringLength);
   if (hostile) return fail(hostile);
   try {
@@ -90,6 +91,13 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<P
       path: 'format',
       code: 'needs-passphrase',
       message: 'This file is encrypted; open it with its passphrase.',
+    });
+  }
+  if (record.format === 'cellguard-backup') {
+    return fail({
+      path: 'format',
+      message:
+        'This is a Cellguard backup of a whole device, not one assessment: restore it with "Back up or restore everything" on the home page.',
     });
   }
   if (record.format !== assessmentFormat) {

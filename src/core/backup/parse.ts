@@ -39,6 +39,7 @@ export function backupSizeProblem(bytes: number): Problem | undefined {
 function parseBackupJson(text: string): Result<unknown> {
   const tooLarge = backupSizeProblem(text.length);
   if (tooLarge) return fail(tooLarge);
+  if (text.trim() === '') return fail({ path: '', message: 'The file is empty.' });
   try {
     return succeed(JSON.parse(text.replace(/^\uFEFF/, '')));
   } catch {

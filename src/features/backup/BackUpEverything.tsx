@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
-import { PassphraseFields, type PassphraseValues } from '../../components/PassphraseFields.tsx';
-import { downloadFile } from '../../components/download.ts';
+import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
+import { PassphraseFields } from '../../components/PassphraseFields.tsx';
+import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportBackupFile } from '../../core/backup/serialize.ts';
 import { plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -16,31 +14,21 @@ const localDay = (date: Date) =>
 /** Downloads every assessment and the settings as one backup file, optionally encrypted. */
 export function BackUpEverything() {
   const count = useAssessments((state) => Object.keys(state.assessments).length);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const form = useForm<PassphraseValues>({ defaultValues: { passphrase: '', repeat: '' } });
-  const {
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  const onSubmit = handleSubmit(async ({ passphrase }) => {
-    const now = new Date();
-    const { assessments, settings } = useAssessments.getState();
-    const file = await exportBackupFile({ assessments, settings }, now, passphrase || undefined);
-    if (!file.ok) {
-      setOutcome({ ok: false, message: file.problems.map((p) => p.message).join(' ') });
-      return;
-    }
-    const name = `cellguard-backup-${localDay(now)}${passphrase ? '.encrypted' : ''}.json`;
-    downloadFile(file.value, name, 'application/json');
-    const held = `${plural(Object.keys(assessments).length, 'assessment')} and the settings`;
-    setOutcome({
-      ok: true,
-      message: passphrase
+  const { form, outcome, onSubmit } = useProtectedDownload({
+    make: (passphrase) => {
+      const { assessments, settings } = useAssessments.getState();
+      return exportBackupFile({ assessments, settings }, new Date(), passphrase);
+    },
+    fileName: (encrypted) =>
+      `cellguard-backup-${localDay(new Date())}${encrypted ? '.encrypted' : ''}.json`,
+    done: (encrypted) => {
+      const held = `${plural(Object.keys(useAssessments.getState().assessments).length, 'assessment')} and the settings`;
+      return encrypted
         ? `The encrypted backup (${held}) has been downloaded. Without the passphrase nobody, including you, can restore it.`
-        : `The backup (${held}) has been downloaded. It is not encrypted: keep it as you would the network diagrams.`,
-    });
+        : `The backup (${held}) has been downloaded. It is not encrypted: keep it as you would the network diagrams.`;
+    },
   });
+  const { errors, isSubmitting } = form.formState;
 
   return (
     <section className="panel" aria-labelledby="backup-save-title">
@@ -52,9 +40,11 @@ export function BackUpEverything() {
           <p>
             One file with every assessment in this browser ({plural(count, 'assessment')}, every
             cycle of each), with every answer, note, owner and due date, and the settings. A SHA-256
-            digest over the whole file means any later change to it is detected when it is restored.
+            digest over the whole file shows, at restore, any damage or careless edit. It is not a
+            signature: against deliberate change, give the backup a passphrase, whose encryption
+            also authenticates it.
           </p>
-          <form onSubmit={(event) => void onSubmit(event)} noValidate>
+          <form onSubmit={onSubmit} noValidate>
             <p className="hint">
               Optional: a passphrase encrypts the backup (AES-256-GCM, key from PBKDF2 with 600,000
               iterations), as for the export of one assessment.

@@ -82,8 +82,9 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
       </h3>
       <p>
         Backup made {formatDateTime(backup.createdAt)}, with{' '}
-        {plural(backup.entries.length, 'assessment')}. It matches its SHA-256 digest: it is exactly
-        as it was made. Nothing on this device is removed.
+        {plural(backup.entries.length, 'assessment')}. It matches its SHA-256 digest: nothing in it
+        was damaged, or edited without the digest being recomputed. Nothing on this device is
+        removed.
       </p>
       <ul className="restore-counts" aria-label="Summary">
         <li>

@@ -1,39 +1,30 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
-import { PassphraseFields, type PassphraseValues } from '../../components/PassphraseFields.tsx';
-import { downloadFile, fileSafe } from '../../components/download.ts';
+import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
+import { PassphraseFields } from '../../components/PassphraseFields.tsx';
+import { fileSafe } from '../../components/download.ts';
+import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
+import { fail } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 
 /** Export of one assessment as a portable file, optionally encrypted with a passphrase. */
 export function ExportPage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const form = useForm<PassphraseValues>({ defaultValues: { passphrase: '', repeat: '' } });
-  const {
-    handleSubmit,
-    formState: { isSubmitting },
-  } = form;
-  if (!stored) return <p>There is no such assessment in this browser.</p>;
-  const { assessment } = stored;
-
-  const onSubmit = handleSubmit(async ({ passphrase }) => {
-    const file = await exportAssessmentFile(assessment, new Date(), passphrase || undefined);
-    if (!file.ok) {
-      setOutcome({ ok: false, message: file.problems.map((p) => p.message).join(' ') });
-      return;
-    }
-    const base = `cellguard-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}`;
-    downloadFile(file.value, `${base}${passphrase ? '.encrypted' : ''}.json`, 'application/json');
-    setOutcome({
-      ok: true,
-      message: passphrase
+  const { form, outcome, onSubmit } = useProtectedDownload({
+    make: (passphrase) =>
+      stored
+        ? exportAssessmentFile(stored.assessment, new Date(), passphrase)
+        : Promise.resolve(fail({ path: '', message: 'There is no such assessment here.' })),
+    fileName: (encrypted) =>
+      `cellguard-${fileSafe(stored?.assessment.organisation ?? '', 'assessment')}-${fileSafe(stored?.assessment.cycle ?? '', 'cycle')}${encrypted ? '.encrypted' : ''}.json`,
+    done: (encrypted) =>
+      encrypted
         ? 'The encrypted file has been downloaded. Without the passphrase nobody, including you, can open it.'
         : 'The file has been downloaded. It is not encrypted: store and send it as you would the network diagrams.',
-    });
   });
+  const { isSubmitting } = form.formState;
+  if (!stored) return <p>There is no such assessment in this browser.</p>;
+  const { assessment } = stored;
 
   return (
     <section className="narrow" aria-labelledby="export-title">
@@ -41,10 +32,12 @@ export function ExportPage({ id }: { id: string }) {
       <p className="lead">
         {assessment.organisation}
         {assessment.scope ? ` · ${assessment.scope}` : ''} · {assessment.cycle}. The file holds
-        every answer, note, owner and due date, with a SHA-256 digest so that any later change to it
-        is detected on import. Use it to continue in another browser or to keep a copy.
+        every answer, note, owner and due date, with a SHA-256 digest that shows, on import, any
+        damage or careless edit (not a signature: against deliberate change, give the file a
+        passphrase, whose encryption also authenticates it). Use it to continue in another browser
+        or to keep a copy.
       </p>
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="stacked-form">
+      <form onSubmit={onSubmit} noValidate className="stacked-form">
         <p className="hint">
           Optional: a passphrase encrypts the file (AES-256-GCM, key from PBKDF2 with 600,000
           iterations).

@@ -81,7 +81,7 @@ export function ImportPage() {
             {Object.keys(opened.assessment.answers).length} answers, last changed{' '}
             {opened.assessment.updatedAt.slice(0, 10)}.{' '}
             {opened.integrity === 'verified'
-              ? 'The file matches its SHA-256 digest: it is exactly as exported.'
+              ? 'The file matches its SHA-256 digest: nothing in it was damaged, or edited without the digest being recomputed.'
               : 'The file has no digest, so Cellguard cannot tell whether it was edited after export.'}
           </p>
           {opened.migrated.length > 0 && (

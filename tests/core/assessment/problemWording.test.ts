@@ -78,3 +78,20 @@ describe("problems in the user's words", () => {
     );
   });
 });
+
+describe('files that are not what the page expects', () => {
+  it('says an empty file is empty', () => {
+    const result = parseAssessmentText('  \n', set);
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual(['The file is empty.']);
+  });
+
+  it('points a backup of a whole device to where it is restored', () => {
+    expect(problemsOf({ format: 'cellguard-backup', formatVersion: 1 })).toEqual([
+      {
+        path: 'format',
+        message:
+          'This is a Cellguard backup of a whole device, not one assessment: restore it with "Back up or restore everything" on the home page.',
+      },
+    ]);
+  });
+});

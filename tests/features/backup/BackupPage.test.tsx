@@ -70,6 +70,28 @@ describe('BackupPage: back up everything', () => {
     ]);
   }, 20_000);
 
+  it('clears the passphrase once the backup is downloaded, and a new attempt starts without the old outcome', async () => {
+    const user = userEvent.setup();
+    seedStore(middle);
+    render(<BackupPage />);
+    const passphrase = screen.getByLabelText('Passphrase (optional, at least 8 characters)');
+    const repeat = screen.getByLabelText('Repeat the passphrase');
+    await user.type(passphrase, 'correct horse battery staple');
+    await user.type(repeat, 'correct horse battery staple');
+    await user.click(screen.getByRole('button', { name: 'Download the backup' }));
+    expect(await screen.findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent(
+      'The encrypted backup (1 assessment and the settings) has been downloaded.',
+    );
+    expect([passphrase, repeat].map((field) => (field as HTMLInputElement).value)).toEqual([
+      '',
+      '',
+    ]);
+    await user.type(passphrase, 'short');
+    await user.click(screen.getByRole('button', { name: 'Download the backup' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No backup was made');
+    expect(screen.queryByText(/has been downloaded/)).not.toBeInTheDocument();
+  }, 20_000);
+
   it('says there is nothing to back up in an empty browser', () => {
     seedStore();
     render(<BackupPage />);
