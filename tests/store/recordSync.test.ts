@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newAssessment } from '../../src/core/assessment/create.ts';
+import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import type { CellguardDatabase } from '../../src/store/database.ts';
 import { legacyKey } from '../../src/store/legacyMove.ts';
 import { journalPrefix } from '../../src/store/recordSync.ts';
@@ -22,37 +23,44 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('two tabs: every tab ends up showing what the database holds', () => {
+/** Two tabs of one profile showing one saved assessment; from here on, tabs hear each other only when timers are run. */
+async function twoTabsOnOneAssessment() {
+  const tabA = await browser.tab();
+  const id = keep(tabA, fresh());
+  await tabA.persistence.flush();
+  const tabB = await browser.tab();
+  await settle();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  return { tabA, tabB, id };
+}
+
+/** Delivers every message still on its way, then says what the database holds and each tab shows. */
+async function afterTheTabsSettle(...tabs: AssessmentsStore[]) {
+  await vi.runAllTimersAsync();
+  await drain();
+  await vi.runAllTimersAsync();
+  vi.useRealTimers();
+  await Promise.all(tabs.map((tab) => tab.persistence.flush()));
+  await settle();
+  return {
+    inDatabase: await savedIds(),
+    shown: tabs.map((tab) => Object.keys(tab.getState().assessments).sort()),
+  };
+}
+
+describe('two tabs: a removal or an erase stands, and every tab shows what the database holds', () => {
   it('a removal waiting to be written stands when another tab saves the same assessment meanwhile', async () => {
-    const tabA = await browser.tab();
-    const id = keep(tabA, fresh());
-    await tabA.persistence.flush();
-    const tabB = await browser.tab();
-    await settle();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { tabA, tabB, id } = await twoTabsOnOneAssessment();
     tabB.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     await tabB.persistence.flush(); // B's "saved" message to A is queued
     tabA.getState().remove(id); // A's removal waits for its grouped write
     vi.advanceTimersToNextTimer(); // A hears B's save first
     await drain();
-    await vi.runAllTimersAsync();
-    await drain();
-    vi.useRealTimers();
-    await tabA.persistence.flush();
-    await settle();
-    const inDb = await savedIds();
-    // Every tab must show what the database holds.
-    expect(Object.keys(tabA.getState().assessments).sort()).toEqual(inDb);
-    expect(Object.keys(tabB.getState().assessments).sort()).toEqual(inDb);
+    expect(await afterTheTabsSettle(tabA, tabB)).toEqual({ inDatabase: [], shown: [[], []] });
   });
 
   it('an edit being written when another tab removes the assessment does not bring it back', async () => {
-    const tabA = await browser.tab();
-    const id = keep(tabA, fresh());
-    await tabA.persistence.flush();
-    const tabB = await browser.tab();
-    await settle();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { tabA, tabB, id } = await twoTabsOnOneAssessment();
     tabA.getState().remove(id);
     await tabA.persistence.flush(); // deleted; message to B queued
     tabB.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
@@ -60,34 +68,15 @@ describe('two tabs: every tab ends up showing what the database holds', () => {
     for (let i = 0; i < 5; i += 1) await Promise.resolve(); // B's write is in flight
     vi.advanceTimersToNextTimer(); // B hears A's removal now
     await writing;
-    await vi.runAllTimersAsync();
-    await drain();
-    await vi.runAllTimersAsync();
-    vi.useRealTimers();
-    await settle();
-    const inDb = await savedIds();
-    expect(Object.keys(tabB.getState().assessments).sort()).toEqual(inDb);
-    expect(Object.keys(tabA.getState().assessments).sort()).toEqual(inDb);
+    expect(await afterTheTabsSettle(tabA, tabB)).toEqual({ inDatabase: [], shown: [[], []] });
   });
 
   it('an edit made just before hearing that another tab erased everything does not bring anything back', async () => {
-    const tabA = await browser.tab();
-    const id = keep(tabA, fresh());
-    await tabA.persistence.flush();
-    const tabB = await browser.tab();
-    await settle();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { tabA, tabB, id } = await twoTabsOnOneAssessment();
     await tabA.getState().eraseAll(); // erased; the message to B is on its way
     tabB.getState().updateAnswer(id, 'EXP-02', { choice: 'all' }); // typed before B hears it
     await tabB.persistence.flush();
-    await vi.runAllTimersAsync();
-    await drain();
-    await vi.runAllTimersAsync();
-    vi.useRealTimers();
-    await settle();
-    const inDb = await savedIds();
-    expect(Object.keys(tabB.getState().assessments).sort()).toEqual(inDb);
-    expect(Object.keys(tabA.getState().assessments).sort()).toEqual(inDb);
+    expect(await afterTheTabsSettle(tabA, tabB)).toEqual({ inDatabase: [], shown: [[], []] });
   });
 });
 
