@@ -51,7 +51,7 @@ export default defineConfig({
           // Pure modules: one module graph per worker instead of one per file halves the run.
           isolate: false,
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/features/**', 'tests/app/**'],
+          exclude: ['tests/e2e/**', 'tests/features/**', 'tests/app/**', 'tests/components/**'],
         },
       },
       {
@@ -59,7 +59,11 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
-          include: ['tests/features/**/*.test.{ts,tsx}', 'tests/app/**/*.test.{ts,tsx}'],
+          include: [
+            'tests/features/**/*.test.{ts,tsx}',
+            'tests/app/**/*.test.{ts,tsx}',
+            'tests/components/**/*.test.{ts,tsx}',
+          ],
           setupFiles: ['tests/setup/dom.ts'],
           // Dates in the UI are shown in local time; pin it so tests read the same everywhere.
           env: { TZ: 'UTC' },

@@ -9,7 +9,11 @@ interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-/** A modal confirmation on the native <dialog>: focus is trapped and Escape cancels. */
+/**
+ * A modal confirmation on the native <dialog>: focus starts on Cancel, is trapped, and Escape
+ * cancels. However it closes, focus goes back to what had it when the dialog opened (the button
+ * that opened it), if that is still on the page.
+ */
 export function ConfirmDialog({
   title,
   body,
@@ -18,13 +22,19 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    // Read before anything in the dialog takes focus; the caller removes the dialog to close it,
+    // and a removed dialog would otherwise leave focus on <body>.
+    const opener = document.activeElement;
     if (typeof element.showModal === 'function') element.showModal();
     else element.setAttribute('open', '');
+    cancel.current?.focus();
     return () => {
       if (element.open && typeof element.close === 'function') element.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
   return (
@@ -41,7 +51,7 @@ export function ConfirmDialog({
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-body">{body}</p>
       <div className="button-row">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
+        <button type="button" className="button" onClick={onCancel} ref={cancel}>
           Cancel
         </button>
         <button type="button" className="button danger" onClick={onConfirm}>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ProtectedFile } from './useProtectedFile.ts';
 
 interface PassphrasePromptProps {
@@ -6,11 +7,13 @@ interface PassphrasePromptProps {
   label: string;
   submitLabel: string;
   disabled?: boolean;
+  /** Shows a Cancel button beside the submit button, which calls this. */
+  onCancel?: () => void;
 }
 
 /**
- * Asks for the passphrase of a picked file while it needs one, with why the last one failed; shows
- * nothing at any other stage.
+ * Asks for the passphrase of a picked file while it needs one, with why the last one was missing
+ * or failed, and puts the cursor back in the field to correct it; shows nothing at any other stage.
  */
 export function PassphrasePrompt({
   file,
@@ -18,8 +21,14 @@ export function PassphrasePrompt({
   label,
   submitLabel,
   disabled,
+  onCancel,
 }: PassphrasePromptProps) {
   const { stage } = file;
+  const field = useRef<HTMLInputElement>(null);
+  // Each refusal is a new stage, so pressing "open" twice on an empty field focuses it twice.
+  useEffect(() => {
+    if (stage.kind === 'passphrase' && stage.problem) field.current?.focus();
+  }, [stage]);
   if (stage.kind !== 'passphrase') return null;
   return (
     <form
@@ -31,6 +40,7 @@ export function PassphrasePrompt({
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <input
+          ref={field}
           id={id}
           type="password"
           autoComplete="off"
@@ -45,9 +55,16 @@ export function PassphrasePrompt({
           </p>
         )}
       </div>
-      <button type="submit" className="button primary" disabled={disabled}>
-        {submitLabel}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={disabled}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -15,10 +15,14 @@ interface ProtectedFileOptions<T> {
   sizeProblem: (bytes: number) => Problem | undefined;
 }
 
+/** Shown next to the passphrase field when "open" is pressed with the field empty. */
+const missingPassphrase =
+  'Enter the passphrase the file was encrypted with: it cannot be opened without it.';
+
 /**
  * A file the user picks that may be encrypted: it is refused by its size before it is read, asks
- * for its passphrase when it needs one (again, with the reason, when the passphrase is wrong), and
- * ends opened or with its problems.
+ * for its passphrase when it needs one (again, with the reason, when the passphrase is missing or
+ * wrong), and ends opened or with its problems, unless the user discards it.
  */
 export function useProtectedFile<T>({ open, sizeProblem }: ProtectedFileOptions<T>) {
   const [stage, setStage] = useState<ProtectedFileStage<T>>({ kind: 'choose' });
@@ -72,7 +76,18 @@ export function useProtectedFile<T>({ open, sizeProblem }: ProtectedFileOptions<
   };
 
   const submitPassphrase = () => {
-    if (stage.kind === 'passphrase') void read(stage.text, passphrase);
+    if (stage.kind !== 'passphrase') return;
+    if (passphrase === '')
+      setStage({ kind: 'passphrase', text: stage.text, problem: missingPassphrase });
+    else void read(stage.text, passphrase);
+  };
+
+  const discard = () => {
+    // Whatever is still being read or decrypted is stale from now on.
+    latestRead.current += 1;
+    setOpening(false);
+    setPassphrase('');
+    setStage({ kind: 'choose' });
   };
 
   return {
@@ -82,6 +97,8 @@ export function useProtectedFile<T>({ open, sizeProblem }: ProtectedFileOptions<
     opening,
     onFile,
     submitPassphrase,
+    /** Forgets the picked file, its passphrase and anything still opening, as before any pick. */
+    discard,
     /** Lists the problems of what the page then does with the opened file, such as keeping it. */
     showProblems: (problems: Problem[]) => setStage({ kind: 'problems', problems }),
   };

@@ -10,6 +10,12 @@ export interface Problem {
   path: string;
   /** Plain words for the user: what is wrong and what to do. */
   message: string;
+  /**
+   * The message as the pages say it, where `message` names the ids written in the file (option
+   * `all`, question set `softcell`), which are what the command line and an editor of the file
+   * need: the page names questions by their title and answers by the labels it shows.
+   */
+  pageMessage?: string;
   /** Set on the problems a caller reacts to, so that it never depends on the wording. */
   code?: ProblemCode;
 }
@@ -59,6 +65,7 @@ const fieldWords: Readonly<Record<string, string>> = {
 const answerFieldWords: Readonly<Record<string, string>> = {
   choice: 'answer',
   note: 'note',
+  naReason: 'reason it does not apply',
   evidence: 'evidence',
   evidenceDate: 'evidence date',
   owner: 'owner',
@@ -95,11 +102,13 @@ export function describePlace(path: string): string {
 }
 
 /**
- * A problem in the user's words, for the page: a message written as a whole sentence names its
- * subject and stands alone; a fragment such as "must be a real date" gets its place in front.
- * The command line keeps `formatProblem`, whose paths a script or an editor can follow.
+ * A problem in the user's words, for the page: its page message if it has one; a message written
+ * as a whole sentence names its subject and stands alone; a fragment such as "must be a real date"
+ * gets its place in front. The command line keeps `formatProblem`, whose paths and ids a script
+ * or an editor can follow.
  */
 export function describeProblem(problem: Problem): string {
+  if (problem.pageMessage !== undefined) return problem.pageMessage;
   if (/^\p{Lu}/u.test(problem.message)) return problem.message;
   const line = `${describePlace(problem.path)}: ${problem.message}`;
   return line.charAt(0).toUpperCase() + line.slice(1);

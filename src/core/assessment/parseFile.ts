@@ -2,9 +2,11 @@ import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { canonicalJson } from '../integrity/canonicalJson.ts';
 import { sha256Hex } from '../integrity/sha256.ts';
+import { listJoin } from '../text.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentFileSchema } from './fileSchema.ts';
 import { importLimits, inspectJson, scanJsonText } from './inspectJson.ts';
+import { upgradeAnswers } from './upgradeFormat.ts';
 import { migrateToSet } from './migrate.ts';
 import {
   assessmentFormat,
@@ -118,12 +120,13 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<P
   }
   const parsed = assessmentFileSchema.safeParse(value);
   if (!parsed.success) {
-    return fail(
-      ...parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: describeIssue(issue),
-      })),
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path[0] === 'integrity'
+        ? editedDigest
+        : { path: formatPath(issue.path), message: describeIssue(issue) },
     );
+    // However many parts of the digest block are wrong, the user learns one thing: it was edited.
+    return fail(...new Set(problems));
   }
   const { integrity, ...content } = parsed.data;
   if (integrity && integrity.digest !== assessmentDigest(record)) {
@@ -137,9 +140,15 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<P
     return fail({
       path: 'questionSet.id',
       message: `The file answers question set "${content.questionSet.id}", but this Cellguard has "${set.id}".`,
+      pageMessage: `The file answers another set of questions than this Cellguard's ${set.title}.`,
     });
   }
-  const upgraded: Assessment = { ...content, formatVersion: currentFormatVersion };
+  const formatUpgrade = upgradeAnswers(content.answers, content.formatVersion);
+  const upgraded: Assessment = {
+    ...content,
+    formatVersion: currentFormatVersion,
+    answers: formatUpgrade.answers,
+  };
   const migration = migrateToSet(upgraded, set);
   if (!migration.ok) return migration;
   const problems = checkAnswers(migration.value.assessment, set);
@@ -147,8 +156,29 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<P
   return succeed({
     assessment: migration.value.assessment,
     integrity: integrity ? 'verified' : 'absent',
-    migrated: migration.value.changes,
+    migrated: [...formatUpgrade.changes, ...migration.value.changes],
   });
+}
+
+/** A digest block that does not have the shape export writes: someone edited it. */
+const editedDigest: Problem = {
+  path: 'integrity',
+  message:
+    "The file's SHA-256 digest was changed or damaged after the file was exported, so Cellguard cannot check it. Export it again from the original browser.",
+};
+
+/** How the page names the answers every question offers besides its own options. */
+const universalChoiceLabels = { na: 'Not applicable', unknown: "Don't know" } as const;
+
+/** The answers the page offers for a question, by their labels: "None", … and "Don't know". */
+function answerLabels(question: QuestionSet['questions'][number]): string {
+  const labels = [
+    ...question.options.map((option) => option.label),
+    // As the wizard: "Not applicable" is offered on controls only.
+    ...(question.kind === 'control' ? [universalChoiceLabels.na] : []),
+    universalChoiceLabels.unknown,
+  ];
+  return listJoin(labels.map((label) => `"${label}"`));
 }
 
 /** Every answer names a question of the set and one of its options (or na, unknown). */
@@ -161,6 +191,7 @@ export function checkAnswers(assessment: Pick<Assessment, 'answers'>, set: Quest
       problems.push({
         path: `answers.${questionId}`,
         message: `${questionId} is not a question of ${set.id} ${set.version}.`,
+        pageMessage: `The file answers question ${questionId}, which the questions of this Cellguard (${set.title} ${set.version}) do not include.`,
       });
       continue;
     }
@@ -171,6 +202,7 @@ export function checkAnswers(assessment: Pick<Assessment, 'answers'>, set: Quest
       problems.push({
         path: `answers.${questionId}.choice`,
         message: `"${choice}" is not an answer to ${questionId}; it accepts ${allowed}.`,
+        pageMessage: `Question ${questionId} "${question.title}" has the answer "${choice}", which it does not offer; its answers are ${answerLabels(question)}.`,
       });
     }
   }

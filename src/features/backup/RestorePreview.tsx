@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { BackupEntry, ParsedBackup } from '../../core/backup/format.ts';
 import { applyRestore, planRestore } from '../../core/backup/restore.ts';
-import { formatDate, formatDateTime } from '../../core/format.ts';
+import { formatDateTime } from '../../core/format.ts';
 import type { Problem } from '../../core/result.ts';
 import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -13,8 +13,9 @@ interface RestorePreviewProps {
   onRestored: (message: string) => void;
 }
 
+// To the minute: the backup's and this device's versions of one assessment often differ by hours.
 const lastChanged = (entry: BackupEntry) =>
-  `${plural(Object.keys(entry.assessment.answers).length, 'answer')}, last changed ${formatDate(entry.assessment.updatedAt)}`;
+  `${plural(Object.keys(entry.assessment.answers).length, 'answer')}, last changed ${formatDateTime(entry.assessment.updatedAt)}`;
 
 function Migrated({ entry }: { entry: BackupEntry }) {
   if (entry.migrated.length === 0) return null;
@@ -125,7 +126,7 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
                   <td>Replaces the one on this device</td>
                   <td>
                     Backup: {lastChanged(entry)}. This device: last changed{' '}
-                    {formatDate(existing.assessment.updatedAt)}.
+                    {formatDateTime(existing.assessment.updatedAt)}.
                     {deviceIsNewer && (
                       <strong className="restore-newer">
                         {' '}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PassphrasePrompt } from '../../components/PassphrasePrompt.tsx';
 import { ProblemList } from '../../components/ProblemList.tsx';
@@ -7,10 +7,12 @@ import { questionSet } from '../../content/questionSet.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { fileSizeProblem } from '../../core/assessment/parseFile.ts';
 import { importAssessmentFile } from '../../core/assessment/transfer.ts';
+import { formatDateTime } from '../../core/format.ts';
 import type { Result } from '../../core/result.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
+import './ImportPage.css';
 
 const openAssessmentFile = (text: string, passphrase?: string) =>
   importAssessmentFile(text, questionSet, passphrase);
@@ -22,18 +24,27 @@ const sameAssessment = (a: Assessment, b: Assessment) =>
 
 /**
  * Import of an exported file. Nothing in this browser changes until the user picks "import as new"
- * or confirms "replace"; any problem is listed in plain words.
+ * or confirms "replace"; any problem is listed in plain words. Cancel drops the picked file.
  */
 export function ImportPage() {
   const file = useProtectedFile({ open: openAssessmentFile, sizeProblem: fileSizeProblem });
   const { stage } = file;
   const [confirmReplace, setConfirmReplace] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const assessments = useAssessments((state) => state.assessments);
   const { add, replace } = useAssessments.getState();
 
   const finish = (kept: Result<string>) => {
     if (kept.ok) navigate(hrefs.results(kept.value));
     else file.showProblems(kept.problems);
+  };
+  // Back to the start of the page, as before the pick: the Cancel button is gone, so is its focus.
+  const cancel = () => {
+    file.discard();
+    const input = fileInput.current;
+    if (!input) return;
+    input.value = '';
+    input.focus();
   };
   const opened = stage.kind === 'opened' ? stage.value : undefined;
   const existing =
@@ -47,10 +58,11 @@ export function ImportPage() {
         Open a file exported from Cellguard in this or another browser. It is checked completely
         before anything is kept.
       </p>
-      <div className="stacked-form">
+      <div className="stacked-form import-file-card">
         <div className="field">
           <label htmlFor="import-file">Assessment file</label>
           <input
+            ref={fileInput}
             id="import-file"
             type="file"
             accept=".json,application/json"
@@ -62,6 +74,7 @@ export function ImportPage() {
           id="import-passphrase"
           label="Passphrase of the encrypted file"
           submitLabel="Open the file"
+          onCancel={cancel}
         />
       </div>
       {stage.kind === 'problems' && (
@@ -79,7 +92,7 @@ export function ImportPage() {
           </h2>
           <p>
             {Object.keys(opened.assessment.answers).length} answers, last changed{' '}
-            {opened.assessment.updatedAt.slice(0, 10)}.{' '}
+            {formatDateTime(opened.assessment.updatedAt)}.{' '}
             {opened.integrity === 'verified'
               ? 'The file matches its SHA-256 digest: nothing in it was damaged, or edited without the digest being recomputed.'
               : 'The file has no digest, so Cellguard cannot tell whether it was edited after export.'}
@@ -113,11 +126,14 @@ export function ImportPage() {
                 Replace the one already in this browser
               </button>
             )}
+            <button type="button" className="button" onClick={cancel}>
+              Cancel
+            </button>
           </div>
           {existing && confirmReplace && (
             <ConfirmDialog
               title="Replace the assessment in this browser?"
-              body={`The answers of ${existing.assessment.organisation}, ${existing.assessment.cycle} kept in this browser (last changed ${existing.assessment.updatedAt.slice(0, 10)}) will be replaced by the file's. Export them first if you may need them.`}
+              body={`The answers of ${existing.assessment.organisation}, ${existing.assessment.cycle} kept in this browser (last changed ${formatDateTime(existing.assessment.updatedAt)}) will be replaced by the file's. Export them first if you may need them.`}
               confirmLabel="Replace"
               onCancel={() => setConfirmReplace(false)}
               onConfirm={() => finish(replace(existing.id, opened.assessment))}

@@ -56,16 +56,48 @@ describe("problems in the user's words", () => {
     ]);
   });
 
-  it('lets a message that is a whole sentence stand alone', () => {
+  it('names a question by its id and title, and answers by the labels the page shows', () => {
     const file = valid();
     file.answers['EXP-99'] = { choice: 'none' };
     expect(problemsOf(file).map(describeProblem)).toEqual([
-      'EXP-99 is not a question of softcell 2.0.0.',
+      'The file answers question EXP-99, which the questions of this Cellguard (Operation Soft Cell exposure assessment 2.0.0) do not include.',
     ]);
-    file.answers = { 'EXP-02': { choice: 'maybe' } };
+    file.questionSet = { id: 'other-set', version: '1.0.0' };
     expect(problemsOf(file).map(describeProblem)).toEqual([
-      'Question EXP-02, answer: "maybe" is not an answer to EXP-02; it accepts none, some, most, all, verified, na, unknown.',
+      "The file answers another set of questions than this Cellguard's Operation Soft Cell exposure assessment.",
     ]);
+    file.questionSet = { id: 'softcell', version: '2.0.0' };
+    file.answers = { 'EXP-02': { choice: 'ex02-all' } };
+    const problems = problemsOf(file);
+    expect(problems.map(describeProblem)).toEqual([
+      'Question EXP-02 "WAF in blocking mode" has the answer "ex02-all", which it does not offer; its answers are "None", "Some, blocking", "Most, blocking", "All, blocking", "All, blocking, verified", "Not applicable" and "Don\'t know".',
+    ]);
+    // The command line keeps the ids, which are what an editor of the file writes.
+    expect(problems.map(formatProblem)).toEqual([
+      'answers.EXP-02.choice: "ex02-all" is not an answer to EXP-02; it accepts none, some, most, all, verified, na, unknown.',
+    ]);
+  });
+
+  it('says in one plain line that a digest edited by hand cannot be checked', () => {
+    const edited =
+      "The file's SHA-256 digest was changed or damaged after the file was exported, so Cellguard cannot check it. Export it again from the original browser.";
+    const exported = () =>
+      ({
+        ...valid(),
+        integrity: {
+          algorithm: 'SHA-256',
+          digest: 'ab'.repeat(32),
+          exportedAt: '2026-11-26T10:00:00Z',
+        },
+      }) as Record<string, unknown> & { integrity: Record<string, unknown> };
+    const shortened = exported();
+    shortened.integrity.digest = 'ab'.repeat(20);
+    const renamed = exported();
+    renamed.integrity.algorithm = 'MD5';
+    delete renamed.integrity.exportedAt;
+    for (const file of [shortened, renamed]) {
+      expect(problemsOf(file).map(describeProblem)).toEqual([edited]);
+    }
   });
 
   it('gives an oversize file its size and the limit in MB, never rounding down to the limit', () => {

@@ -179,6 +179,20 @@ describe('BackupPage: restore from a backup', () => {
     );
   });
 
+  it('tells apart two versions changed the same day by the time of each change', async () => {
+    const user = userEvent.setup();
+    seedStore({ ...olderMiddle, updatedAt: '2026-11-20T09:15:00.000Z' });
+    render(<BackupPage />);
+    await user.upload(
+      screen.getByLabelText('Backup file'),
+      fileOf(await backupText(deviceWith({ ...middle, updatedAt: '2026-11-20T16:40:00.000Z' }))),
+    );
+    const table = await screen.findByRole('table', { name: 'Every assessment in the backup' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(
+      /Backup: \d+ answers, last changed 20 Nov 2026, 16:40\. This device: last changed 20 Nov 2026, 09:15\./,
+    );
+  });
+
   it('asks for the passphrase of an encrypted backup and says plainly when it is wrong', async () => {
     const user = userEvent.setup();
     seedStore();

@@ -80,6 +80,117 @@ describe('ImportPage', () => {
     ).toBeInTheDocument();
   }, 20_000);
 
+  it('says next to the field that the passphrase is needed when none was given, and puts the cursor there', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const text = await exportedFile(
+      fixtureAssessment('middle-profile'),
+      new Date(),
+      'correct horse battery staple',
+    );
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
+    await user.click(screen.getByRole('button', { name: 'Open the file' }));
+    expect(passphrase).toHaveAccessibleDescription(
+      'Enter the passphrase the file was encrypted with: it cannot be opened without it.',
+    );
+    expect(passphrase).toHaveFocus();
+  });
+
+  it('cancels a file waiting for its passphrase: the page is back at its start and nothing changed', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    const before = snapshot();
+    const text = await exportedFile(
+      fixtureAssessment('unicode-operator'),
+      new Date(),
+      'correct horse battery staple',
+    );
+    render(<ImportPage />);
+    const input = screen.getByLabelText<HTMLInputElement>('Assessment file');
+    await user.upload(input, fileOf(text));
+    await user.type(
+      await screen.findByLabelText('Passphrase of the encrypted file'),
+      'correct horse battery staple',
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('Passphrase of the encrypted file')).not.toBeInTheDocument();
+    expect(input.files).toHaveLength(0);
+    expect(input).toHaveFocus();
+    expect(snapshot()).toBe(before);
+    await user.upload(input, fileOf(text));
+    expect(await screen.findByLabelText('Passphrase of the encrypted file')).toHaveValue('');
+  });
+
+  it('cancels the preview, and a pick still being read, without keeping anything', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    const before = snapshot();
+    const text = await exportedFile(fixtureAssessment('unicode-operator'), new Date());
+    render(<ImportPage />);
+    const input = screen.getByLabelText<HTMLInputElement>('Assessment file');
+    await user.upload(input, fileOf(text));
+    await screen.findByRole('button', { name: 'Import as a new assessment' });
+    const slow = fileOf(text);
+    let finishReading: (text: string) => void = () => undefined;
+    vi.spyOn(slow, 'text').mockReturnValue(new Promise((resolve) => (finishReading = resolve)));
+    await user.upload(input, slow);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    finishReading(text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(
+      screen.queryByRole('button', { name: 'Import as a new assessment' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(input.files).toHaveLength(0);
+    expect(input).toHaveFocus();
+    expect(snapshot()).toBe(before);
+  });
+
+  it('shows when the file and the assessment it would replace were last changed, to the minute', async () => {
+    const user = userEvent.setup();
+    seedStore({ ...fixtureAssessment('middle-profile'), updatedAt: '2026-11-20T09:15:00.000Z' });
+    const changed = {
+      ...fixtureAssessment('middle-profile'),
+      updatedAt: '2026-11-20T16:40:00.000Z',
+    };
+    render(<ImportPage />);
+    await user.upload(
+      screen.getByLabelText('Assessment file'),
+      fileOf(await exportedFile(changed, new Date())),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /answers, last changed 20 Nov 2026, 16:40\./,
+    );
+    await user.click(
+      screen.getByRole('button', { name: 'Replace the one already in this browser' }),
+    );
+    expect(screen.getByRole('dialog')).toHaveTextContent('(last changed 20 Nov 2026, 09:15)');
+  });
+
+  it('says in plain words that a file whose digest was edited by hand cannot be trusted', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const exported = JSON.parse(
+      await exportedFile(fixtureAssessment('middle-profile'), new Date()),
+    ) as { integrity: { digest: string } };
+    exported.integrity.digest = exported.integrity.digest.slice(0, 40);
+    render(<ImportPage />);
+    await user.upload(
+      screen.getByLabelText('Assessment file'),
+      fileOf(JSON.stringify(exported, null, 2)),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      "The file's SHA-256 digest was changed or damaged after the file was exported, so Cellguard cannot check it. Export it again from the original browser.",
+    ]);
+  });
+
   it('replaces the matching assessment only after confirmation', async () => {
     const user = userEvent.setup();
     const [existingId = ''] = seedStore(fixtureAssessment('middle-profile'));
