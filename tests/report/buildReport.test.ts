@@ -128,7 +128,7 @@ describe('buildReport', () => {
       expect(text).toContain(squash(`CSF ${action.nistCsf.join(', ')}`));
     }
     expect(actions.find((a) => a.id === 'CRD-03')?.dueAfterHorizon).toBe(true);
-    expect(text).toContain(squash('2028-12-31 AFTER HORIZON'));
+    expect(text).toContain(squash('31 December 2028 AFTER HORIZON'));
   });
 
   it('lists its sources and marks the unverified recommendations in the methodology', async () => {

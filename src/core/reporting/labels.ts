@@ -17,12 +17,16 @@ export const horizonReasonLabel: Readonly<Record<HorizonReason, string>> = {
   'assume-breach': 'Assume breach: start now',
 };
 
+/** The tags that warn: the page shows them even on a phone's one-line plan. */
+export const criticalGapTag = 'Critical gap';
+export const lateDueTag = 'Due after horizon';
+
 /** The tags a plan action carries on the page and in the PDF, in one order. */
 export function actionTags(action: PlanAction): string[] {
   return [
     horizonReasonLabel[action.horizonReason],
-    action.critical && action.kind === 'fix' ? 'Critical gap' : '',
+    action.critical && action.kind === 'fix' ? criticalGapTag : '',
     action.quickWin ? 'Quick win' : '',
-    action.dueAfterHorizon ? 'Due date after horizon' : '',
+    action.dueAfterHorizon ? lateDueTag : '',
   ].filter(Boolean);
 }

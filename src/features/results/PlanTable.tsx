@@ -1,10 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { questionSet } from '../../content/questionSet.ts';
 import { referenceTitles } from '../../core/frameworks/catalog.ts';
-import { effortLabel, formatPoints, horizonLabel } from '../../core/format.ts';
+import { effortLabel, formatDate, formatPoints, horizonLabel } from '../../core/format.ts';
 import { textLimits } from '../../core/assessment/limits.ts';
 import type { PlanAction } from '../../core/planning/plan.ts';
-import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
+import {
+  actionTags,
+  criticalGapTag,
+  lateDueTag,
+  recommendationRef,
+  unverifiedNote,
+} from '../../core/reporting/labels.ts';
 import { useAssessments } from '../../store/index.ts';
 import './results.css';
 
@@ -86,6 +93,39 @@ function OwnerInput({
   );
 }
 
+const tagClass: Readonly<Record<string, string>> = {
+  [criticalGapTag]: 'tag critical warning-tag',
+  [lateDueTag]: 'tag warning-tag',
+};
+
+/**
+ * The actions whose due date is later than their horizon, listed above the plan: most of the plan
+ * is folded away at first, and a late action there would otherwise go unseen.
+ */
+function LateActions({ actions }: { actions: readonly PlanAction[] }) {
+  const late = actions.flatMap((action, index) =>
+    action.dueAfterHorizon && action.due ? [{ action, rank: index + 1, due: action.due }] : [],
+  );
+  if (late.length === 0) return null;
+  return (
+    <div className="notice warning plan-late">
+      <p>
+        {late.length === 1
+          ? 'One action is due later than its horizon allows:'
+          : `${late.length} actions are due later than their horizon allows:`}
+      </p>
+      <ul aria-label="Actions due later than their horizon">
+        {late.map(({ action, rank, due }) => (
+          <li key={action.id}>
+            #{rank} {action.action}: due {formatDate(`${due}T00:00:00`)}, later than the{' '}
+            {horizonLabel[action.horizon]} horizon
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The remediation plan in order; owner and due date are edited here and saved at once. */
 export function PlanTable({
   actions,
@@ -96,108 +136,161 @@ export function PlanTable({
 }) {
   const updateAnswers = useAssessments((state) => state.updateAnswers);
   const [showAll, setShowAll] = useState(false);
+  // On a phone each action is one line; these are the ones opened to show their details.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const firstRevealed = useRef<HTMLElement>(null);
+  const showButton = useRef<HTMLButtonElement>(null);
   const shown = showAll ? actions : actions.slice(0, initialRows);
   const titleOf = new Map(actions.map((a) => [a.id, a.action]));
   if (actions.length === 0)
     return <p>Nothing to do: every applicable control is fully in place and verified.</p>;
+
+  const toggleOpened = (id: string) =>
+    setOpened((before) => {
+      const after = new Set(before);
+      if (!after.delete(id)) after.add(id);
+      return after;
+    });
+  // Showing more moves focus to the first action revealed, so that reading goes on from there;
+  // showing fewer keeps focus on the button, which moves up, and brings it into view.
+  const toggleShowAll = () => {
+    flushSync(() => setShowAll(!showAll));
+    if (showAll) showButton.current?.scrollIntoView?.({ block: 'center' });
+    else firstRevealed.current?.focus();
+  };
+
   return (
-    <div className="table-scroll">
-      <table className="plan-table">
-        <caption className="visually-hidden">Remediation plan in order</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Action</th>
-            <th scope="col">Horizon</th>
-            <th scope="col">Risk reduction</th>
-            <th scope="col">Effort</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((action, index) => (
-            <tr
-              key={action.id}
-              className={
-                action.critical
-                  ? 'critical-row'
-                  : action.kind === 'containment'
-                    ? 'stopgap-row'
-                    : undefined
-              }
-            >
-              <td data-label="#">{index + 1}</td>
-              <td data-label="Action">
-                <strong>{action.action}</strong>
-                {actionTags(action).map((tag) => (
-                  <span key={tag} className={tag === 'Critical gap' ? 'tag critical' : 'tag'}>
-                    {tag}
-                  </span>
-                ))}
-                <span className="action-links">
-                  {action.kind === 'containment' ? 'Stops the worst of' : 'Closes'}{' '}
-                  {action.questionIds.join(', ')}
-                  {action.programme &&
-                    ` · ${questionSet.programmes.find((p) => p.id === action.programme)?.title ?? action.programme}`}
-                </span>
-                {action.after.map(({ actionId, why }) => (
-                  <span key={actionId} className="action-links">
-                    After &ldquo;{titleOf.get(actionId)}&rdquo;: {why}
-                  </span>
-                ))}
-                {action.related && (
-                  <span className="action-links">
-                    {action.kind === 'containment'
-                      ? `Until done: “${titleOf.get(action.related)}”`
-                      : `Stop-gap first: “${titleOf.get(action.related)}”`}
-                  </span>
-                )}
-                <details className="action-details">
-                  <summary>How to do it and references</summary>
-                  <p>{action.detail}</p>
-                  <References action={action} />
-                </details>
-              </td>
-              <td data-label="Horizon">{horizonLabel[action.horizon]}</td>
-              <td data-label="Risk reduction">
-                {action.kind === 'containment'
-                  ? 'stop-gap'
-                  : `−${formatPoints(action.riskReduction)}`}
-              </td>
-              <td data-label="Effort">{effortLabel[action.effort]}</td>
-              <td data-label="Owner">
-                <OwnerInput
-                  action={action}
-                  assessmentId={assessmentId}
-                  label={`Owner of action ${index + 1}: ${action.action}`}
-                />
-              </td>
-              <td data-label="Due">
-                <input
-                  type="date"
-                  aria-label={`Due date of action ${index + 1}: ${action.action}`}
-                  aria-describedby={action.dueAfterHorizon ? `${action.id}-due-late` : undefined}
-                  value={action.due ?? ''}
-                  onChange={(event) =>
-                    updateAnswers(assessmentId, action.questionIds, { due: event.target.value })
-                  }
-                />
-                {action.dueAfterHorizon && (
-                  <span id={`${action.id}-due-late`} className="field-error">
-                    Later than the {horizonLabel[action.horizon]} horizon
-                  </span>
-                )}
-              </td>
+    <>
+      <LateActions actions={actions} />
+      <div className="table-scroll">
+        <table className="plan-table action-plan">
+          <caption className="visually-hidden">Remediation plan in order</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Action</th>
+              <th scope="col">Horizon</th>
+              <th scope="col">Risk reduction</th>
+              <th scope="col">Effort</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {actions.length > shown.length && (
-        <button type="button" className="button" onClick={() => setShowAll(true)}>
-          Show all {actions.length} actions
-        </button>
-      )}
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((action, index) => {
+              const isOpen = opened.has(action.id);
+              return (
+                <tr
+                  key={action.id}
+                  className={[
+                    action.critical
+                      ? 'critical-row'
+                      : action.kind === 'containment'
+                        ? 'stopgap-row'
+                        : '',
+                    isOpen ? 'opened' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <td data-label="#" className="plan-rank">
+                    {index + 1}
+                    <button
+                      type="button"
+                      className="plan-toggle"
+                      aria-expanded={isOpen}
+                      aria-label={`Details of action ${index + 1}: ${action.action}`}
+                      onClick={() => toggleOpened(action.id)}
+                    />
+                  </td>
+                  <td data-label="Action" className="plan-action">
+                    <strong
+                      className="plan-title"
+                      ref={index === initialRows ? firstRevealed : undefined}
+                      tabIndex={index === initialRows ? -1 : undefined}
+                    >
+                      {action.action}
+                    </strong>
+                    <span className="plan-tags">
+                      {actionTags(action).map((tag) => (
+                        <span key={tag} className={tagClass[tag] ?? 'tag'}>
+                          {tag}
+                        </span>
+                      ))}
+                    </span>
+                    <span className="action-links">
+                      {action.kind === 'containment' ? 'Stops the worst of' : 'Closes'}{' '}
+                      {action.questionIds.join(', ')}
+                      {action.programme &&
+                        ` · ${questionSet.programmes.find((p) => p.id === action.programme)?.title ?? action.programme}`}
+                    </span>
+                    {action.after.map(({ actionId, why }) => (
+                      <span key={actionId} className="action-links">
+                        After &ldquo;{titleOf.get(actionId)}&rdquo;: {why}
+                      </span>
+                    ))}
+                    {action.related && (
+                      <span className="action-links">
+                        {action.kind === 'containment'
+                          ? `Until done: “${titleOf.get(action.related)}”`
+                          : `Stop-gap first: “${titleOf.get(action.related)}”`}
+                      </span>
+                    )}
+                    <details className="action-details">
+                      <summary>How to do it and references</summary>
+                      <p>{action.detail}</p>
+                      <References action={action} />
+                    </details>
+                  </td>
+                  <td data-label="Horizon" className="plan-more">
+                    {horizonLabel[action.horizon]}
+                  </td>
+                  <td data-label="Risk reduction" className="plan-risk">
+                    {action.kind === 'containment'
+                      ? 'stop-gap'
+                      : `−${formatPoints(action.riskReduction)}`}
+                  </td>
+                  <td data-label="Effort" className="plan-more">
+                    {effortLabel[action.effort]}
+                  </td>
+                  <td data-label="Owner" className="plan-more">
+                    <OwnerInput
+                      action={action}
+                      assessmentId={assessmentId}
+                      label={`Owner of action ${index + 1}: ${action.action}`}
+                    />
+                  </td>
+                  <td data-label="Due" className="plan-more">
+                    <input
+                      type="date"
+                      aria-label={`Due date of action ${index + 1}: ${action.action}`}
+                      aria-describedby={
+                        action.dueAfterHorizon ? `${action.id}-due-late` : undefined
+                      }
+                      value={action.due ?? ''}
+                      onChange={(event) =>
+                        updateAnswers(assessmentId, action.questionIds, { due: event.target.value })
+                      }
+                    />
+                    {action.dueAfterHorizon && (
+                      <span id={`${action.id}-due-late`} className="field-error">
+                        Later than the {horizonLabel[action.horizon]} horizon
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {actions.length > initialRows && (
+          <button ref={showButton} type="button" className="button" onClick={toggleShowAll}>
+            {showAll
+              ? `Show the first ${initialRows} actions only`
+              : `Show all ${actions.length} actions`}
+          </button>
+        )}
+      </div>
+    </>
   );
 }

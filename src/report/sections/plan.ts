@@ -3,14 +3,14 @@ import { horizonEnd } from '../../core/planning/plan.ts';
 import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
-import { longDate, type ReportContent } from './content.ts';
+import { reportDate, type ReportContent } from './content.ts';
 
 export function drawPlan(writer: ReportWriter, content: ReportContent) {
   const { plan, set } = content;
   writer.paragraph(
     `In order: stop-gaps for critical gaps first (and, when an intruder may already be inside, the sweep and compromise assessment before them), then each action by the horizon its effort allows, critical gaps and the most risk reduction per week of effort first. An action never comes before the actions it requires. "Cuts risk by" is the fall in the score, under this model, once the action is complete; a stop-gap changes no answer, so it has none.${
       plan.asOf
-        ? ` Horizons count from the start of this assessment, ${longDate(new Date(`${plan.asOf}T00:00:00Z`))}: 0-30 days ends ${longDate(new Date(`${horizonEnd(plan.asOf, '0-30')}T00:00:00Z`))}, 31-90 days ${longDate(new Date(`${horizonEnd(plan.asOf, '31-90')}T00:00:00Z`))}, 91-180 days ${longDate(new Date(`${horizonEnd(plan.asOf, '91-180')}T00:00:00Z`))}.`
+        ? ` Horizons count from the start of this assessment, ${reportDate(plan.asOf)}: 0-30 days ends ${reportDate(horizonEnd(plan.asOf, '0-30'))}, 31-90 days ${reportDate(horizonEnd(plan.asOf, '31-90'))}, 91-180 days ${reportDate(horizonEnd(plan.asOf, '91-180'))}.`
         : ''
     }`,
     { size: 9, colour: colours.muted },
@@ -67,7 +67,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
         a.owners.length > 0 ? writer.user(a.owners.join(', '), `the owner of "${a.action}"`) : '—',
         a.kind === 'containment'
           ? 'within 30 days'
-          : `${a.due ?? '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}`,
+          : `${a.due ? reportDate(a.due) : '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}`,
         horizonLabel[a.horizon] ?? a.horizon,
         a.kind === 'containment' ? 'stop-gap' : `−${formatPoints(a.riskReduction)}`,
         effortLabel[a.effort] ?? a.effort,
