@@ -1,37 +1,86 @@
-import { useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { questionSet } from '../../content/questionSet.ts';
+import {
+  answerChanges,
+  changeGroups,
+  effectExplanation,
+  type AnswerChange,
+} from '../../core/comparison/answerChanges.ts';
+import { pointsMove, riskDirection, type Direction } from '../../core/comparison/direction.ts';
 import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
-import { formatCoverage, formatRisk } from '../../core/format.ts';
-import { assessmentTitle } from '../../core/text.ts';
+import { compareCycles } from '../../core/cycles/cycleLabel.ts';
+import { formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { phaseStateLabel } from '../../core/reporting/statements.ts';
-import { signed } from '../../core/text.ts';
 import { score } from '../../core/scoring/score.ts';
+import { assessmentTitle, signed } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 import './cycles.css';
 
-const questionText = new Map(questionSet.questions.map((q) => [q.id, q.text]));
+const questionTitle = new Map(questionSet.questions.map((q) => [q.id, q.title]));
 const stateLabel: Record<ActionState, string> = {
   done: 'Done',
   improved: 'Improved',
   overdue: 'Overdue',
   open: 'Open',
 };
-const describe = (stored: StoredAssessment) => assessmentTitle(stored.assessment);
+/** The cycle first, so that a narrow picker still shows which cycle it holds. */
+const describe = ({ assessment }: StoredAssessment) =>
+  `${assessment.cycle} · ${assessmentTitle({ ...assessment, cycle: '' })}`;
 
-function QuestionList({ ids, empty }: { ids: readonly string[]; empty: string }) {
-  if (ids.length === 0) return <p className="muted">{empty}</p>;
+/** More controls in place is better. */
+const countDirection = (change: number): Direction =>
+  change > 0 ? 'better' : change < 0 ? 'worse' : 'same';
+
+/** A control, its answer before and now, and what that did to the risk. */
+function ChangeItem({ change }: { change: AnswerChange }) {
   return (
-    <ul>
-      {ids.map((id) => (
-        <li key={id}>
-          <span className="question-id">{id}</span> {questionText.get(id)}
-        </li>
+    <li>
+      <span className="question-id">{change.questionId}</span>{' '}
+      {questionTitle.get(change.questionId)}:{' '}
+      <span className="answer-move">
+        {change.from} → {change.to}
+      </span>{' '}
+      <span className={`delta ${riskDirection(change.effect)}`}>
+        {pointsMove(change.effect)} points
+      </span>
+    </li>
+  );
+}
+
+function ChangeList({ changes, empty }: { changes: readonly AnswerChange[]; empty: string }) {
+  if (changes.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="change-list">
+      {changes.map((change) => (
+        <ChangeItem key={change.questionId} change={change} />
       ))}
     </ul>
+  );
+}
+
+/** A table that may scroll sideways: a named region the keyboard can reach and scroll. */
+function ScrollingTable({
+  title,
+  summary,
+  children,
+}: {
+  title: string;
+  summary?: ReactNode;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <>
+      <h2 id={headingId}>{title}</h2>
+      {summary}
+      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+        {children}
+      </div>
+    </>
   );
 }
 
@@ -41,8 +90,8 @@ interface DeltaRow {
   previous: string;
   current: string;
   change: string;
-  /** Whether the change is an improvement; null when there is nothing to compare. */
-  better: boolean | null;
+  /** Null when there is nothing to compare. */
+  direction: Direction | null;
 }
 
 function DeltaTable(props: {
@@ -53,33 +102,52 @@ function DeltaTable(props: {
   rows: readonly DeltaRow[];
 }) {
   return (
-    <div className="panel table-scroll">
-      <h2>{props.title}</h2>
-      <table className="compact-table">
-        <thead>
-          <tr>
-            <th scope="col">{props.rowHeader}</th>
-            <th scope="col">{props.before}</th>
-            <th scope="col">{props.after}</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.previous}</td>
-              <td>{row.current}</td>
-              <td
-                className={row.better === null ? '' : row.better ? 'delta better' : 'delta worse'}
-              >
-                {row.change}
-              </td>
+    <div className="panel">
+      <ScrollingTable title={props.title}>
+        <table className="compact-table">
+          <thead>
+            <tr>
+              <th scope="col">{props.rowHeader}</th>
+              <th scope="col" className="cycle-label">
+                {props.before}
+              </th>
+              <th scope="col" className="cycle-label">
+                {props.after}
+              </th>
+              <th scope="col">Change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.previous}</td>
+                <td>{row.current}</td>
+                <td className={row.direction ? `delta ${row.direction}` : ''}>{row.change}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollingTable>
     </div>
+  );
+}
+
+/** A warning when the two sides cannot show progress: one cycle twice, or the later one first. */
+function OrderWarning({ before, after }: { before: StoredAssessment; after: StoredAssessment }) {
+  const order = compareCycles(before.assessment.cycle, after.assessment.cycle);
+  if (order === 0)
+    return (
+      <p className="notice warning" role="alert">
+        Both sides are {before.assessment.cycle}: pick an earlier cycle to see what changed.
+      </p>
+    );
+  if (order < 0) return null;
+  return (
+    <p className="notice warning" role="alert">
+      {before.assessment.cycle} comes after {after.assessment.cycle}: every change below reads
+      backwards. <a href={hrefs.compare(after.id, before.id)}>Swap the two cycles</a>
+    </p>
   );
 }
 
@@ -88,26 +156,36 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
   const assessments = useAssessments((state) => state.assessments);
   const before = assessments[from];
   const after = assessments[to];
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from further down another page: start at the top, where the heading says where we are.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   const options = useMemo(
     () =>
-      Object.values(assessments).sort((a, b) =>
-        a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+      Object.values(assessments).sort(
+        (a, b) =>
+          compareCycles(a.assessment.cycle, b.assessment.cycle) ||
+          a.assessment.createdAt.localeCompare(b.assessment.createdAt),
       ),
     [assessments],
   );
   const view = useMemo(() => {
     if (!before || !after) return undefined;
-    const previousResult = score(questionSet, before.assessment);
-    const currentResult = score(questionSet, after.assessment);
+    const previous = {
+      assessment: before.assessment,
+      result: score(questionSet, before.assessment),
+    };
+    const current = { assessment: after.assessment, result: score(questionSet, after.assessment) };
+    const comparison = compareResults(previous, current);
     return {
-      comparison: compareResults(
-        { assessment: before.assessment, result: previousResult },
-        { assessment: after.assessment, result: currentResult },
-      ),
+      comparison,
+      changes: answerChanges(questionSet, comparison, previous, current),
       progress: actionProgress(
-        plan(questionSet, before.assessment, previousResult),
-        previousResult,
-        currentResult,
+        plan(questionSet, before.assessment, previous.result),
+        previous.result,
+        current.result,
         new Date().toISOString().slice(0, 10),
       ),
     };
@@ -131,8 +209,15 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
   );
 
   return (
-    <section aria-labelledby="compare-title">
-      <h1 id="compare-title">Compare two cycles</h1>
+    <section className="compare-page" aria-labelledby="compare-title">
+      {after && (
+        <p>
+          <a href={hrefs.results(after.id)}>Back to the {after.assessment.cycle} results</a>
+        </p>
+      )}
+      <h1 id="compare-title" ref={heading} tabIndex={-1}>
+        Compare two cycles
+      </h1>
       <div className="field-row">
         {picker('Earlier cycle', from, (next) => navigate(hrefs.compare(next, to)))}
         {picker('Later cycle', to, (next) => navigate(hrefs.compare(from, next)))}
@@ -141,6 +226,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
         <p>Choose two assessments kept in this browser.</p>
       ) : (
         <>
+          <OrderWarning before={before} after={after} />
           <div className="panel">
             <h2>Risk</h2>
             <p className="compare-score">
@@ -148,8 +234,8 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
               <BandBadge band={view.comparison.previous.band} /> →{' '}
               {formatRisk(view.comparison.current.risk)}{' '}
               <BandBadge band={view.comparison.current.band} />{' '}
-              <strong className={view.comparison.riskDelta <= 0 ? 'delta better' : 'delta worse'}>
-                {signed(view.comparison.riskDelta, formatRisk)} points
+              <strong className={`delta ${riskDirection(view.comparison.riskDelta)}`}>
+                {pointsMove(view.comparison.riskDelta)} points
               </strong>
             </p>
           </div>
@@ -164,8 +250,8 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                 label: d.title,
                 previous: d.previous === null ? 'n/a' : formatRisk(d.previous),
                 current: d.current === null ? 'n/a' : formatRisk(d.current),
-                change: d.delta === null ? '—' : signed(d.delta, formatRisk),
-                better: d.delta === null ? null : d.delta <= 0,
+                change: d.delta === null ? '—' : pointsMove(d.delta),
+                direction: d.delta === null ? null : riskDirection(d.delta),
               }))}
             />
             <DeltaTable
@@ -179,64 +265,65 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                 previous: `${p.previousInPlace} · ${phaseStateLabel[p.previous]}`,
                 current: `${p.currentInPlace} · ${phaseStateLabel[p.current]}`,
                 change: signed(p.currentInPlace - p.previousInPlace, String),
-                better: p.currentInPlace >= p.previousInPlace,
+                direction: countDirection(p.currentInPlace - p.previousInPlace),
               }))}
             />
           </div>
           <div className="results-grid">
             <div className="panel">
-              <h2>Gaps closed ({view.comparison.closedGaps.length})</h2>
-              <QuestionList ids={view.comparison.closedGaps} empty="No gap was closed." />
+              <h2>Gaps closed ({view.changes.closedGaps.length})</h2>
+              <ChangeList changes={view.changes.closedGaps} empty="No gap was closed." />
             </div>
             <div className="panel">
-              <h2>New gaps ({view.comparison.newGaps.length})</h2>
-              <QuestionList ids={view.comparison.newGaps} empty="No new gap." />
+              <h2>New gaps ({view.changes.newGaps.length})</h2>
+              <ChangeList changes={view.changes.newGaps} empty="No new gap." />
             </div>
           </div>
           <div className="panel">
-            <h2>Regressions ({view.comparison.regressions.length})</h2>
-            {view.comparison.regressions.length === 0 ? (
-              <p className="muted">No control got worse.</p>
-            ) : (
-              <ul>
-                {view.comparison.regressions.map((move) => (
-                  <li key={move.questionId}>
-                    <span className="question-id">{move.questionId}</span>{' '}
-                    {questionText.get(move.questionId)}: coverage {formatCoverage(move.from)} →{' '}
-                    {formatCoverage(move.to)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <h2>Every changed answer</h2>
+            <p className="muted small">{effectExplanation}</p>
+            {changeGroups(view.changes).map((group) => (
+              <div key={group.title} className="change-group">
+                <h3>
+                  {group.title} ({group.changes.length})
+                </h3>
+                <ChangeList changes={group.changes} empty={group.empty} />
+              </div>
+            ))}
           </div>
-          <div className="panel table-scroll">
-            <h2>The {before.assessment.cycle} plan</h2>
-            <p className="muted">
-              {view.progress.filter((p) => p.state === 'done').length} of {view.progress.length}{' '}
-              actions done, {view.progress.filter((p) => p.state === 'overdue').length} overdue.
-            </p>
-            <table className="compact-table">
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.progress.map(({ action, state }) => (
-                  <tr key={action.id}>
-                    <td>{action.action}</td>
-                    <td>{action.owners.join(', ') || '—'}</td>
-                    <td>{action.due ?? '—'}</td>
-                    <td>
-                      <span className={`status status-${state}`}>{stateLabel[state]}</span>
-                    </td>
+          <div className="panel">
+            <ScrollingTable
+              title={`The ${before.assessment.cycle} plan`}
+              summary={
+                <p className="muted">
+                  {view.progress.filter((p) => p.state === 'done').length} of {view.progress.length}{' '}
+                  actions done, {view.progress.filter((p) => p.state === 'overdue').length} overdue.
+                </p>
+              }
+            >
+              <table className="compact-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Action</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {view.progress.map(({ action, state }) => (
+                    <tr key={action.id}>
+                      <td>{action.action}</td>
+                      <td>{action.owners.join(', ') || '—'}</td>
+                      <td className="nowrap">{action.due ?? '—'}</td>
+                      <td>
+                        <span className={`status status-${state}`}>{stateLabel[state]}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollingTable>
           </div>
         </>
       )}

@@ -1,19 +1,22 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { questionSet } from '../../content/questionSet.ts';
+import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { cycleSeries } from '../../core/cycles/cycles.ts';
 import { formatDate, formatRisk } from '../../core/format.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import { Sparkline } from './Sparkline.tsx';
-import { TrendChart } from './TrendChart.tsx';
+import { CycleScroller, TrendChart } from './TrendChart.tsx';
 import './cycles.css';
 
 /** Every cycle of one organisation and scope: the risk trend and each domain's risk per cycle. */
 export function HistoryPage({ id }: { id: string }) {
   const assessments = useAssessments((state) => state.assessments);
   const current = assessments[id];
+  const chartTitleId = useId();
+  const tableTitleId = useId();
   const series = useMemo(
     () =>
       current
@@ -25,9 +28,12 @@ export function HistoryPage({ id }: { id: string }) {
     [assessments, current],
   );
   if (!current) return <p>There is no such assessment in this browser.</p>;
-  const { organisation, scope } = current.assessment;
+  const { organisation, scope, cycle } = current.assessment;
   return (
     <section aria-labelledby="history-title">
+      <p>
+        <a href={hrefs.results(id)}>Back to the {cycle} results</a>
+      </p>
       <h1 id="history-title">
         History: {organisation}
         {scope ? ` · ${scope}` : ''}
@@ -37,82 +43,95 @@ export function HistoryPage({ id }: { id: string }) {
         kept in this browser.
       </p>
       <div className="panel">
-        <h2>Risk per cycle</h2>
-        <TrendChart
-          title={`Risk score per cycle for ${organisation}`}
-          points={series.map(({ stored, result }) => ({
-            label: stored.assessment.cycle,
-            risk: result.risk,
-          }))}
-        />
+        <h2 id={chartTitleId}>Risk per cycle</h2>
+        <CycleScroller labelledBy={chartTitleId}>
+          {(width) => (
+            <TrendChart
+              title={`Risk score per cycle for ${organisation}`}
+              width={width}
+              points={series.map(({ stored, result }) => ({
+                label: stored.assessment.cycle,
+                risk: result.risk,
+              }))}
+            />
+          )}
+        </CycleScroller>
       </div>
-      <div className="panel table-scroll">
-        <h2>Risk per domain and cycle</h2>
+      <div className="panel">
+        <h2 id={tableTitleId}>Risk per domain and cycle</h2>
         <p className="muted small">
-          Each line runs from the oldest cycle to the newest; green when the risk fell.
+          Each line runs from the oldest cycle to the newest: green when the risk fell, red when it
+          rose, grey when it stayed level.
         </p>
-        <table className="history-table">
-          <thead>
-            <tr>
-              <th scope="col">Domain</th>
-              <th scope="col">Trend</th>
-              {series.map(({ stored }) => (
-                <th scope="col" key={stored.id}>
-                  <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
-                  <span className="muted small"> {formatDate(stored.assessment.createdAt)}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Overall</th>
-              <td>
-                <Sparkline values={series.map(({ result }) => result.risk)} />
-              </td>
-              {series.map(({ stored, result }) => (
-                <td key={stored.id}>
-                  <strong>{formatRisk(result.risk)}</strong> <BandBadge band={result.band} />
-                </td>
-              ))}
-            </tr>
-            {questionSet.domains.map((domain) => (
-              <tr key={domain.id}>
-                <th scope="row">{domain.title}</th>
-                <td>
-                  <Sparkline
-                    values={series.map(
-                      ({ result }) =>
-                        result.domains.find((d) => d.domainId === domain.id)?.risk ?? null,
-                    )}
-                  />
-                </td>
-                {series.map(({ stored, result }, index) => {
-                  const risk = result.domains.find((d) => d.domainId === domain.id)?.risk ?? null;
-                  const before =
-                    index > 0
-                      ? series[index - 1]?.result.domains.find((d) => d.domainId === domain.id)
-                          ?.risk
-                      : null;
-                  const delta =
-                    risk !== null && before !== null && before !== undefined ? risk - before : null;
-                  return (
+        <CycleScroller labelledBy={tableTitleId}>
+          {() => (
+            <table className="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">Domain</th>
+                  <th scope="col">Trend</th>
+                  {series.map(({ stored }) => (
+                    <th scope="col" key={stored.id} className="cycle-label">
+                      <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
+                      <span className="muted small cycle-date">
+                        {' '}
+                        {formatDate(stored.assessment.createdAt)}
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Overall</th>
+                  <td>
+                    <Sparkline values={series.map(({ result }) => result.risk)} />
+                  </td>
+                  {series.map(({ stored, result }) => (
                     <td key={stored.id}>
-                      {risk === null ? 'n/a' : formatRisk(risk)}
-                      {delta !== null && delta !== 0 && (
-                        <span className={delta < 0 ? 'delta better' : 'delta worse'}>
-                          {' '}
-                          ({delta > 0 ? '+' : '−'}
-                          {formatRisk(Math.abs(delta))})
-                        </span>
-                      )}
+                      <strong>{formatRisk(result.risk)}</strong> <BandBadge band={result.band} />
                     </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  ))}
+                </tr>
+                {questionSet.domains.map((domain) => (
+                  <tr key={domain.id}>
+                    <th scope="row">{domain.title}</th>
+                    <td>
+                      <Sparkline
+                        values={series.map(
+                          ({ result }) =>
+                            result.domains.find((d) => d.domainId === domain.id)?.risk ?? null,
+                        )}
+                      />
+                    </td>
+                    {series.map(({ stored, result }, index) => {
+                      const risk =
+                        result.domains.find((d) => d.domainId === domain.id)?.risk ?? null;
+                      const before =
+                        index > 0
+                          ? series[index - 1]?.result.domains.find((d) => d.domainId === domain.id)
+                              ?.risk
+                          : null;
+                      const delta =
+                        risk !== null && before !== null && before !== undefined
+                          ? risk - before
+                          : null;
+                      const direction = delta === null ? 'same' : riskDirection(delta);
+                      return (
+                        <td key={stored.id}>
+                          {risk === null ? 'n/a' : formatRisk(risk)}
+                          {delta !== null && direction !== 'same' && (
+                            <span className={`delta ${direction}`}> ({pointsMove(delta)})</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CycleScroller>
       </div>
       {series.length >= 2 && (
         <a

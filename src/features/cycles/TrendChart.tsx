@@ -1,3 +1,5 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { formatRisk } from '../../core/format.ts';
 import './cycles.css';
 
@@ -6,23 +8,98 @@ export interface TrendPoint {
   risk: number;
 }
 
-const width = 640;
-const height = 220;
-const margin = { top: 28, right: 48, bottom: 36, left: 48 };
+/** The width drawn before the real one is known (and where nothing can be measured). */
+const fallbackWidth = 640;
 
-/** Risk per cycle as an SVG line chart; a table beside it carries the same numbers in text. */
-export function TrendChart({ points, title }: { points: readonly TrendPoint[]; title: string }) {
-  const plotWidth = width - margin.left - margin.right;
+/**
+ * A named region, reachable and scrollable by keyboard, for content with one column per cycle,
+ * oldest first. It opens scrolled to the newest cycle and, while older ones are out of sight,
+ * says so. `children` is given the width the region offers.
+ */
+export function CycleScroller({
+  labelledBy,
+  children,
+}: {
+  labelledBy: string;
+  children: (width: number) => ReactNode;
+}) {
+  const region = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallbackWidth);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    const measure = () => {
+      if (element.clientWidth > 0) setWidth(element.clientWidth);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // After each new width, show the newest cycle again and tell whether anything is hidden.
+  useLayoutEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    element.scrollLeft = element.scrollWidth;
+    setOverflows(element.scrollWidth > element.clientWidth + 1);
+  }, [width]);
+  return (
+    <>
+      {overflows && (
+        <p className="scroll-cue muted small">
+          <span aria-hidden="true">← </span>Older cycles: scroll sideways.
+        </p>
+      )}
+      <div
+        ref={region}
+        className="table-scroll"
+        role="region"
+        aria-labelledby={labelledBy}
+        tabIndex={0}
+      >
+        {children(width)}
+      </div>
+    </>
+  );
+}
+
+const height = 220;
+const margin = { top: 28, right: 16, bottom: 36, left: 40 };
+/** Between the axis and the first and last cycles, so that their labels clear the axis and the edge. */
+const inset = 32;
+/** Room for a cycle label and its value side by side with the next ones, at the chart's 12 px. */
+const minSpacing = 76;
+
+/**
+ * Risk per cycle as an SVG line chart drawn at the width it is given (wider when the cycles need
+ * it), so that its text is always drawn at its real size. Each step is green when the risk fell,
+ * red when it rose and grey when it did not move; the table below carries the same numbers.
+ */
+export function TrendChart({
+  points,
+  title,
+  width: available,
+}: {
+  points: readonly TrendPoint[];
+  title: string;
+  width: number;
+}) {
+  const width = Math.max(
+    available,
+    margin.left + margin.right + 2 * inset + minSpacing * Math.max(points.length - 1, 1),
+  );
+  const span = width - margin.left - margin.right - 2 * inset;
   const plotHeight = height - margin.top - margin.bottom;
   const x = (index: number) =>
-    margin.left + (points.length === 1 ? plotWidth / 2 : (plotWidth * index) / (points.length - 1));
+    margin.left + inset + (points.length === 1 ? span / 2 : (span * index) / (points.length - 1));
   const y = (risk: number) => margin.top + plotHeight * (1 - risk / 100);
-  const path = points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.risk).toFixed(1)}`)
-    .join(' ');
   return (
     <svg
       className="trend-chart"
+      width={width}
+      height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby="trend-title"
@@ -42,7 +119,22 @@ export function TrendChart({ points, title }: { points: readonly TrendPoint[]; t
           </text>
         </g>
       ))}
-      <path d={path} className="trend-line" fill="none" />
+      {points.slice(1).map((point, index) => {
+        const before = points[index] ?? point;
+        const move = point.risk - before.risk;
+        return (
+          <line
+            key={`${before.label}-${point.label}-${index}`}
+            x1={x(index)}
+            y1={y(before.risk)}
+            x2={x(index + 1)}
+            y2={y(point.risk)}
+            className={`trend-segment ${riskDirection(move)}`}
+          >
+            <title>{`${before.label} to ${point.label}: ${pointsMove(move)} points`}</title>
+          </line>
+        );
+      })}
       {points.map((point, index) => (
         <g key={`${point.label}-${index}`}>
           <circle cx={x(index)} cy={y(point.risk)} r={4} className="trend-dot" />

@@ -1,17 +1,31 @@
-import { formatCoverage, formatPoints, formatRisk } from '../../core/format.ts';
+import {
+  answerChanges,
+  changeGroups,
+  effectExplanation,
+  type AnswerChange,
+} from '../../core/comparison/answerChanges.ts';
+import { pointsMove } from '../../core/comparison/direction.ts';
+import { formatRisk } from '../../core/format.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
-import { signed } from '../../core/text.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
-import type { ReportContent } from './content.ts';
+import { reportDate, type ReportContent } from './content.ts';
+
+const muted = { size: 9.5, colour: colours.muted };
 
 export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent) {
-  const { comparison, progress, set } = content;
-  if (!comparison || !progress) return;
+  const { comparison, progress, previous, set } = content;
+  if (!comparison || !progress || !previous) return;
+  const changes = answerChanges(set, comparison, previous, {
+    assessment: content.assessment,
+    result: content.result,
+  });
   const titleOf = new Map(set.questions.map((q) => [q.id, q.title]));
+  const control = (change: AnswerChange) =>
+    `${change.questionId} ${titleOf.get(change.questionId) ?? ''}`;
   const previousCycle = writer.user(comparison.previous.cycle, 'the previous cycle');
   writer.paragraph(
-    `Risk ${formatRisk(comparison.previous.risk)} (${bandLabel[comparison.previous.band]}) in ${previousCycle}, ${formatRisk(comparison.current.risk)} (${bandLabel[comparison.current.band]}) now: ${signed(comparison.riskDelta, formatPoints)} points.`,
+    `Risk ${formatRisk(comparison.previous.risk)} (${bandLabel[comparison.previous.band]}) in ${previousCycle}, ${formatRisk(comparison.current.risk)} (${bandLabel[comparison.current.band]}) now: ${pointsMove(comparison.riskDelta)} points.`,
     { size: 11, style: 'bold' },
   );
   writer.heading('Risk per domain', 2, 160);
@@ -21,28 +35,44 @@ export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent)
       d.title,
       d.previous === null ? 'n/a' : formatRisk(d.previous),
       d.current === null ? 'n/a' : formatRisk(d.current),
-      d.delta === null ? '—' : signed(d.delta, formatPoints),
+      d.delta === null ? '—' : pointsMove(d.delta),
     ]),
     columnStyles: { 1: { halign: 'right' }, 2: { halign: 'right' }, 3: { halign: 'right' } },
     pageBreak: 'avoid',
   });
-  const list = (title: string, ids: readonly string[], empty: string) => {
-    writer.heading(`${title} (${ids.length})`, 2, 50);
-    if (ids.length === 0) writer.paragraph(empty, { size: 9.5, colour: colours.muted });
-    for (const id of ids) writer.bullet(`${id} ${titleOf.get(id) ?? ''}`, { size: 9 });
+  const gaps = (title: string, list: readonly AnswerChange[], empty: string) => {
+    writer.heading(`${title} (${list.length})`, 2, 50);
+    if (list.length === 0) writer.paragraph(empty, muted);
+    for (const change of list)
+      writer.bullet(
+        `${control(change)}: ${change.from} → ${change.to} (${pointsMove(change.effect)} points)`,
+        { size: 9 },
+      );
     writer.y += 4;
   };
-  list('Gaps closed', comparison.closedGaps, 'No gap was closed.');
-  list('New gaps', comparison.newGaps, 'No new gap appeared.');
-  writer.heading(`Regressions (${comparison.regressions.length})`, 2, 50);
-  if (comparison.regressions.length === 0)
-    writer.paragraph('No control got worse.', { size: 9.5, colour: colours.muted });
-  for (const move of comparison.regressions) {
-    writer.bullet(
-      `${move.questionId} ${titleOf.get(move.questionId) ?? ''} (coverage ${formatCoverage(move.from)} → ${formatCoverage(move.to)})`,
-      { size: 9 },
-    );
+  gaps('Gaps closed', changes.closedGaps, 'No gap was closed.');
+  gaps('New gaps', changes.newGaps, 'No new gap appeared.');
+
+  writer.heading('Every changed answer', 2, 80);
+  writer.paragraph(effectExplanation, muted);
+  for (const group of changeGroups(changes)) {
+    writer.heading(`${group.title} (${group.changes.length})`, 3, 50);
+    if (group.changes.length === 0) {
+      writer.paragraph(group.empty, muted);
+      continue;
+    }
+    writer.table({
+      head: [['Control', previousCycle, 'Now', 'Risk points']],
+      body: group.changes.map((change) => [
+        control(change),
+        change.from,
+        change.to,
+        pointsMove(change.effect),
+      ]),
+      columnStyles: { 0: { cellWidth: 190 }, 3: { halign: 'right', cellWidth: 60 } },
+    });
   }
+
   const count = (state: string) => progress.filter((p) => p.state === state).length;
   writer.heading(
     `The ${previousCycle} plan: ${count('done')} of ${progress.length} actions done, ${count('improved')} improved, ${count('overdue')} overdue`,
@@ -50,10 +80,7 @@ export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent)
     120,
   );
   if (progress.length === 0) {
-    writer.paragraph('The previous cycle had no open action.', {
-      size: 9.5,
-      colour: colours.muted,
-    });
+    writer.paragraph('The previous cycle had no open action.', muted);
     return;
   }
   const label = { done: 'Done', improved: 'Improved', overdue: 'OVERDUE', open: 'Open' } as const;
@@ -64,7 +91,7 @@ export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent)
       action.owners.length > 0
         ? writer.user(action.owners.join(', '), `the owner of "${action.action}"`)
         : '—',
-      action.due ?? '—',
+      action.due ? reportDate(action.due) : '—',
       label[state],
     ]),
     columnStyles: { 0: { cellWidth: 280 }, 3: { fontStyle: 'bold' } },

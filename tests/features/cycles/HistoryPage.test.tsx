@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../../src/core/assessment/model.ts';
+import { carryForward } from '../../../src/core/cycles/cycles.ts';
+import { HistoryPage } from '../../../src/features/cycles/index.ts';
+import { hrefs } from '../../../src/routing/routes.ts';
+import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+/** Q4, then Q1 with the WAF answer worse and the detection tests better; nothing else changed. */
+function twoCycles(change: (q1: Assessment) => void = () => undefined) {
+  const q4 = fixtureAssessment('middle-profile');
+  const q1 = carryForward(q4, { cycle: '2027-Q1' }, new Date('2027-01-05T00:00:00Z'));
+  change(q1);
+  return seedStore(q4, q1);
+}
+
+/** The row of the history table whose header is this domain. */
+const row = (name: string) =>
+  screen.getByRole('rowheader', { name }).closest('tr') as HTMLTableRowElement;
+
+describe('the history of an organisation and scope', () => {
+  it('draws the risk trend across the cycles of one organisation and scope', () => {
+    const [, q1 = ''] = twoCycles();
+    render(<HistoryPage id={q1} />);
+    expect(
+      screen.getByText('2 cycles of this organisation and scope are kept in this browser.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Risk score per cycle/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.slice(0, 7))).toEqual([
+      'Domain',
+      'Trend',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
+    // One trend line per domain and one overall, since there are two cycles to join.
+    expect(document.querySelectorAll('svg.sparkline')).toHaveLength(11);
+  });
+
+  it('links back to the assessment it was opened from', () => {
+    const [q4 = ''] = twoCycles();
+    render(<HistoryPage id={q4} />);
+    expect(screen.getByRole('link', { name: 'Back to the 2026-Q4 results' })).toHaveAttribute(
+      'href',
+      hrefs.results(q4),
+    );
+  });
+
+  it('colours each trend by its direction: green down, red up, grey flat', () => {
+    const [, q1 = ''] = twoCycles((q1) => {
+      q1.answers['EXP-02'] = { choice: 'some' };
+      q1.answers['LOG-06'] = { choice: 'verified' };
+    });
+    render(<HistoryPage id={q1} />);
+    const trend = (name: string) => row(name).querySelector('svg.sparkline');
+    expect(trend('Internet exposure and the web tier')).toHaveClass('worse');
+    expect(trend('Logging and detection engineering')).toHaveClass('better');
+    expect(trend('Credential protection')).toHaveClass('same');
+  });
+
+  it('shows the overall chart line as flat in grey when the risk did not move', () => {
+    const [, q1 = ''] = twoCycles();
+    render(<HistoryPage id={q1} />);
+    const segments = [...document.querySelectorAll('.trend-chart .trend-segment')];
+    expect(segments.map((s) => s.getAttribute('class'))).toEqual(['trend-segment same']);
+  });
+
+  it('lets the keyboard reach the table that scrolls sideways, by its name', () => {
+    const [, q1 = ''] = twoCycles();
+    render(<HistoryPage id={q1} />);
+    expect(screen.getByRole('region', { name: 'Risk per domain and cycle' })).toHaveAttribute(
+      'tabindex',
+      '0',
+    );
+  });
+});
