@@ -1,4 +1,3 @@
-import { currentFormatVersion } from '../core/assessment/model.ts';
 import type { StoredAssessment, Settings } from './model.ts';
 import type { AssessmentRecord, CellguardDatabase, RecoveredCopy } from './database.ts';
 import { checkPersisted } from './persistedShape.ts';
@@ -16,7 +15,9 @@ interface PersistedState {
 
 /**
  * Upgrades what an earlier version of the app saved: versions 1 and 2 held assessments of file
- * formats 1 and 2, which format 3 only extends with optional fields.
+ * formats 1 and 2, which format 3 only extends with optional fields. Format 3, not the current
+ * one: reading the assessment then applies the later formats' upgrades (such as format 4's reason
+ * for "not applicable").
  */
 export function migratePersisted(persisted: unknown, version: number): PersistedState {
   const state = (persisted ?? { assessments: {} }) as PersistedState;
@@ -24,7 +25,11 @@ export function migratePersisted(persisted: unknown, version: number): Persisted
   const assessments = Object.fromEntries(
     Object.entries(state.assessments ?? {}).map(([id, stored]) => [
       id,
-      { ...stored, assessment: { ...stored.assessment, formatVersion: currentFormatVersion } },
+      {
+        ...stored,
+        // Typed as the current format, as every stored assessment is once the store has read it.
+        assessment: { ...stored.assessment, formatVersion: 3 as unknown as 4 },
+      },
     ]),
   );
   return { ...state, assessments };

@@ -7,11 +7,11 @@ export function answerArbitrary(optionIds: readonly string[]): fc.Arbitrary<Answ
   return fc.oneof(
     fc.constant(undefined),
     fc.constant<Answer>({ choice: 'unknown' }),
-    fc.constant<Answer>({ choice: 'na', note: 'Outside our network.' }),
+    fc.constant<Answer>({ choice: 'na', naReason: 'Outside our network.' }),
     fc.constant<Answer>({ choice: 'na' }),
     fc.constant<Answer>({
       choice: 'na',
-      note: 'Run by the provider.',
+      naReason: 'Run by the provider.',
       compensatingControl: 'The contract requires the provider to audit it and report monthly.',
       riskAcceptedBy: 'A. Chief, CISO',
     }),

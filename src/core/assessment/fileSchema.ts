@@ -21,9 +21,11 @@ const timestamp = z
 
 /** One answer; the `Answer` type is derived from this schema (model.ts). */
 export const answerSchema = z.strictObject({
-  /** An option id of the question, 'na' (not applicable; the note is the reason) or 'unknown'. */
+  /** An option id of the question, 'na' (not applicable) or 'unknown'. */
   choice: limited('choice').optional(),
   note: limited('note').optional(),
+  /** Why the question does not apply, for the choice 'na' (format 4; before, the note said it). */
+  naReason: limited('naReason').optional(),
   evidence: limited('evidence').optional(),
   /** When the evidence was gathered or last checked, YYYY-MM-DD. */
   evidenceDate: date.optional(),
@@ -68,10 +70,10 @@ export const assessmentSchema = z.strictObject({
   ...assessmentFields,
 });
 
-/** Formats 1 to 3 share one schema: formats 2 and 3 only added optional fields. */
+/** Formats 1 to 4 share one schema: each later format only added optional fields. */
 export const assessmentFileSchema = z.strictObject({
   format: z.literal(assessmentFormat),
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   ...assessmentFields,
   integrity: integritySchema.optional(),
 });

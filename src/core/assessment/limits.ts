@@ -11,6 +11,7 @@ export const textLimits = {
   carriedFrom: 40,
   choice: 40,
   note: 10_000,
+  naReason: 10_000,
   evidence: 10_000,
   owner: 200,
   compensatingControl: 10_000,
@@ -28,6 +29,7 @@ const fieldNouns: Readonly<Record<LimitedField, string>> = {
   carriedFrom: 'the cycle',
   choice: 'the answer',
   note: 'the note',
+  naReason: 'the reason',
   evidence: 'the evidence',
   owner: 'the owner',
   compensatingControl: 'the compensating control',
@@ -46,6 +48,7 @@ export function lengthRule(field: LimitedField): { value: number; message: strin
 /** The free-text fields of an answer, clipped by the store to their limits. */
 export const answerTextFields = [
   'note',
+  'naReason',
   'evidence',
   'owner',
   'compensatingControl',

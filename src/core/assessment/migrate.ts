@@ -18,6 +18,7 @@ function applyMapping(answers: Map<string, Answer>, mapping: QuestionMapping, ch
     answers.delete(mapping.from);
     const kept = [
       answer.choice && `answer "${answer.choice}"`,
+      answer.naReason && `reason "${answer.naReason}"`,
       answer.note && `note "${answer.note}"`,
       answer.evidence && `evidence "${answer.evidence}"`,
     ]

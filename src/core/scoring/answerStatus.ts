@@ -2,7 +2,7 @@ import type { Answer } from '../assessment/model.ts';
 import type { Question } from '../questionSet/schema.ts';
 
 /**
- * How an answer counts. "na" needs a reason to count as not applicable; without one it is treated
+ * How an answer counts. "na" needs its reason to count as not applicable; without one it is treated
  * as unanswered, so that a bare click cannot remove a control from the score. On a critical
  * control it also needs a compensating control and the name of whoever accepted the risk; without
  * them it counts as a gap, so that "the vendor runs it" cannot silently remove a critical gap.
@@ -22,7 +22,7 @@ export function answerStatus(question: Question, answer: Answer | undefined): An
   if (choice === undefined) return 'unanswered';
   if (choice === 'unknown') return 'unknown';
   if (choice === 'na') {
-    if (!hasText(answer?.note)) return 'na-without-reason';
+    if (!hasText(answer?.naReason)) return 'na-without-reason';
     const critical = question.kind === 'control' && question.critical;
     return critical && !isCompensated(answer) ? 'na-uncompensated' : 'na';
   }

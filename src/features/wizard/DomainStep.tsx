@@ -21,6 +21,7 @@ interface DomainStepProps {
 const answerFields = [
   'choice',
   'note',
+  'naReason',
   'evidence',
   'evidenceDate',
   'owner',
@@ -33,6 +34,7 @@ function toFields(answer: Answer | undefined): AnswerFields {
   return {
     choice: answer?.choice ?? '',
     note: answer?.note ?? '',
+    naReason: answer?.naReason ?? '',
     evidence: answer?.evidence ?? '',
     evidenceDate: answer?.evidenceDate ?? '',
     owner: answer?.owner ?? '',
@@ -79,7 +81,7 @@ export function DomainStep({
           if (!questionId || !answerFields.includes(field as keyof AnswerFields)) return;
           const value = values.answers[questionId]?.[field as keyof AnswerFields] ?? '';
           updateAnswer(assessmentId, questionId, { [field as keyof AnswerFields]: value });
-          if (field === 'choice') void trigger(`answers.${questionId}.note`);
+          if (field === 'choice') void trigger(`answers.${questionId}.naReason`);
           // New evidence is dated today unless the assessor gives another date.
           if (field === 'evidence' && value && !values.answers[questionId]?.evidenceDate) {
             setValue(`answers.${questionId}.evidenceDate`, new Date().toISOString().slice(0, 10));

@@ -9,6 +9,7 @@ import './wizard.css';
 export interface AnswerFields {
   choice: string;
   note: string;
+  naReason: string;
   evidence: string;
   evidenceDate: string;
   owner: string;
@@ -165,6 +166,7 @@ export const QuestionCard = memo(function QuestionCard({
   const base = `answers.${question.id}` as const;
   const isNa = choice === 'na';
   const noteId = `${question.id}-note`;
+  const reasonId = `${question.id}-na-reason`;
   const choices = [
     ...question.options.map((o) => ({ id: o.id, label: o.label, criteria: o.criteria })),
     ...(question.kind === 'control'
@@ -231,28 +233,35 @@ export const QuestionCard = memo(function QuestionCard({
         })}
       </div>
       <WhyItMatters question={question} />
-      <div className="field">
-        <label htmlFor={noteId}>{isNa ? 'Reason it does not apply (required)' : 'Note'}</label>
-        <textarea
-          id={noteId}
-          rows={2}
-          aria-invalid={errors?.note ? true : undefined}
-          aria-describedby={errors?.note ? `${noteId}-error` : undefined}
-          {...limitedField(
-            register,
-            `${base}.note`,
-            'note',
-            (note, values) =>
-              values.answers[question.id]?.choice !== 'na' ||
-              String(note).trim() !== '' ||
-              'Say why this control does not apply; without a reason it counts as not in place.',
+      {/* Always registered, shown only for N/A: choosing N/A checks it at once (DomainStep). */}
+      {question.kind === 'control' && (
+        <div className="field" hidden={!isNa}>
+          <label htmlFor={reasonId}>Reason it does not apply (required)</label>
+          <textarea
+            id={reasonId}
+            rows={2}
+            aria-invalid={errors?.naReason ? true : undefined}
+            aria-describedby={errors?.naReason ? `${reasonId}-error` : undefined}
+            {...limitedField(
+              register,
+              `${base}.naReason`,
+              'naReason',
+              (reason, values) =>
+                values.answers[question.id]?.choice !== 'na' ||
+                String(reason).trim() !== '' ||
+                'Say why this control does not apply; without a reason it counts as not in place.',
+            )}
+          />
+          {isNa && errors?.naReason && (
+            <p id={`${reasonId}-error`} className="field-error">
+              {errors.naReason.message}
+            </p>
           )}
-        />
-        {errors?.note && (
-          <p id={`${noteId}-error`} className="field-error">
-            {errors.note.message}
-          </p>
-        )}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={noteId}>Note</label>
+        <textarea id={noteId} rows={2} {...limitedField(register, `${base}.note`, 'note')} />
       </div>
       {isNa && question.kind === 'control' && question.critical && (
         <div className="compensation">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
-import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
+import { answerStatus, hasText, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { plural } from '../../core/text.ts';
@@ -60,6 +60,13 @@ export function ReviewPage({
       }))
       .filter((row) => row.carried || row.stale);
   }, [answers, staleEvidenceDays]);
+  const notApplicable = useMemo(() => {
+    const visible = visibleQuestionIds(questionSet, answers);
+    return questionSet.questions.filter(
+      (q) =>
+        visible.has(q.id) && answers[q.id]?.choice === 'na' && hasText(answers[q.id]?.naReason),
+    );
+  }, [answers]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -106,6 +113,33 @@ export function ReviewPage({
                 </a>{' '}
                 {carried && <span className="tag carried">Carried over</span>}
                 {stale && <span className="tag stale">Evidence to re-check</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notApplicable.length > 0 && (
+        <div className="review-group">
+          <h3>Not applicable ({notApplicable.length})</h3>
+          <p className="muted">
+            These controls are left out of the score for the reasons given. Check that each reason
+            still holds.
+          </p>
+          <ul className="na-reasons">
+            {notApplicable.map((question) => (
+              <li key={question.id}>
+                <a href={hrefs.step(assessmentId, question.domain, question.id)}>
+                  <span className="question-id">{question.id}</span> {question.text}
+                </a>
+                <p className="small">
+                  Reason: <bdi>{answers[question.id]?.naReason}</bdi>
+                  {answers[question.id]?.compensatingControl && (
+                    <>
+                      {' '}
+                      · Compensating control: <bdi>{answers[question.id]?.compensatingControl}</bdi>
+                    </>
+                  )}
+                </p>
               </li>
             ))}
           </ul>

@@ -27,16 +27,23 @@ describe('question-set migrations', () => {
       'NET-03': { choice: 'full', carriedOver: true },
     });
     expect(result.value.migrated).toEqual([
+      '"Not applicable" now has its own reason field; the note of NET-02 became its reason. Check that it says why the control does not apply.',
       'WEB-02 is now WEB-03; its answer was kept.',
       'NET-01 was split into NET-01 and NET-03; its answer was copied to each, marked for confirmation.',
-      'NET-02 was removed (merged into the network architecture review); its answer "na", note "No such network in this example." is not carried into the new version.',
+      'NET-02 was removed (merged into the network architecture review); its answer "na", reason "No such network in this example." is not carried into the new version.',
       'WEB-01: the answer "half" is now called "partial".',
     ]);
   });
 
-  it('keeps same-version files unchanged and lists nothing', () => {
+  it('keeps same-version answers unchanged and lists only the move of the N/A reason out of the note', () => {
     const result = parseAssessmentText(v1File, load('worked-example'));
-    expect(result.ok && result.value.migrated).toEqual([]);
+    expect(result.ok && result.value.migrated).toEqual([
+      '"Not applicable" now has its own reason field; the note of NET-02 became its reason. Check that it says why the control does not apply.',
+    ]);
+    expect(result.ok && result.value.assessment.answers['NET-02']).toEqual({
+      choice: 'na',
+      naReason: 'No such network in this example.',
+    });
   });
 
   it('validates that a migration points at questions and options of the new version', () => {

@@ -27,6 +27,7 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
             {
               choice: fc.constantFrom(...q.options.map((o) => o.id), 'na', 'unknown'),
               note: text,
+              naReason: text,
               evidence: text,
               evidenceDate: day,
               owner: fc.string({ unit: 'binary', maxLength: 40 }),
@@ -50,7 +51,7 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
     });
     return {
       format: 'cellguard-assessment',
-      formatVersion: 3,
+      formatVersion: 4,
       questionSet: { id: set.id, version: set.version },
       ...meta,
       ...(assessor === undefined ? {} : { assessor }),
@@ -110,11 +111,11 @@ describe('assessment files: export and import', () => {
     });
   });
 
-  it('reads a format 1 file (no digest) and upgrades it to format 3', async () => {
+  it('reads a format 1 file (no digest) and upgrades it to format 4', async () => {
     const result = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.integrity).toBe('absent');
-    expect(result.value.assessment.formatVersion).toBe(3);
+    expect(result.value.assessment.formatVersion).toBe(4);
   });
 
   it('asks for the passphrase of an encrypted file, opens it with the right one and refuses a wrong one', async () => {

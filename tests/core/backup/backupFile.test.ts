@@ -66,7 +66,7 @@ describe('backup files: back up and restore', () => {
     expect(file.format).toBe('cellguard-backup');
     expect(file.formatVersion).toBe(1);
     expect(file.app).toEqual({
-      assessmentFormatVersion: 3,
+      assessmentFormatVersion: 4,
       questionSets: [{ id: 'softcell', version: set.version }],
     });
     expect(file.assessments[0]?.assessment).toEqual(
@@ -223,7 +223,7 @@ describe('backup files: back up and restore', () => {
     });
     const [entry] = (await opened(text)).entries;
     expect(entry?.assessment.questionSet).toEqual({ id: 'softcell', version: set.version });
-    expect(entry?.assessment.formatVersion).toBe(3);
+    expect(entry?.assessment.formatVersion).toBe(4);
     expect(entry?.migrated.length).toBeGreaterThan(0);
     // Exactly what importing the same file on its own gives.
     const single = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
@@ -249,7 +249,7 @@ describe('backup files: back up and restore', () => {
   it('says once that a newer Cellguard made the backup, instead of once per entry', async () => {
     const text = resealed(await backupText(device, createdAt), (file) => {
       file.app = {
-        assessmentFormatVersion: 3,
+        assessmentFormatVersion: 4,
         questionSets: [{ id: 'softcell', version: '3.0.0' }],
       };
       for (const { assessment } of file.assessments)

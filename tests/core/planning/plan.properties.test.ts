@@ -217,10 +217,10 @@ describe('plan(): grouping, dependencies and dates', () => {
 
   it('leaves a compensated not-applicable control out of the plan, but plans unknown, reason-less and uncompensated N/A answers', () => {
     const a = {
-      'SUB-06': { choice: 'na', note: 'No CDR store of our own.' },
+      'SUB-06': { choice: 'na', naReason: 'No CDR store of our own.' },
       'SUB-07': { choice: 'unknown' },
       'SUB-08': { choice: 'na' },
-      'SUB-02': { choice: 'na', note: 'The vendor runs the CDR store.' },
+      'SUB-02': { choice: 'na', naReason: 'The vendor runs the CDR store.' },
     };
     const ids = plan(set, { answers: a }).actions.flatMap((x) => x.questionIds);
     expect(ids).not.toContain('SUB-06');
@@ -231,7 +231,7 @@ describe('plan(): grouping, dependencies and dates', () => {
       ...a,
       'SUB-02': {
         choice: 'na',
-        note: 'The vendor runs the CDR store.',
+        naReason: 'The vendor runs the CDR store.',
         compensatingControl: 'Contractual query auditing with alerts to our SOC.',
         riskAcceptedBy: 'J. Doe, CISO',
       },

@@ -31,7 +31,7 @@ function allAt(answers: Record<string, Answer>, end: 'best' | 'worst'): Record<s
 /** The coverage an answer gives, read straight from the question's options (not from score()). */
 function coverageOf(question: ControlQuestion, answer: Answer | undefined): number | null {
   const choice = answer?.choice;
-  if (choice === 'na' && typeof answer?.note === 'string' && answer.note.trim() !== '') {
+  if (choice === 'na' && typeof answer?.naReason === 'string' && answer.naReason.trim() !== '') {
     const compensated = Boolean(
       answer.compensatingControl?.trim() && answer.riskAcceptedBy?.trim(),
     );
@@ -145,7 +145,7 @@ describe('score(): properties over random answers to the shipped set (1,000 runs
         if (!question) return;
         const na: Answer = {
           choice: 'na',
-          note: 'Not operated here.',
+          naReason: 'Not operated here.',
           ...(compensated
             ? { compensatingControl: 'The provider audits it for us.', riskAcceptedBy: 'CISO' }
             : {}),

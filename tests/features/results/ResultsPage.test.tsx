@@ -192,7 +192,7 @@ describe('ResultsPage', () => {
       answers: {
         ...assessment.answers,
         'CRD-03': { choice: 'partial', due: '2028-12-31' },
-        'SUB-02': { choice: 'na', note: 'The vendor runs the CDR store.' },
+        'SUB-02': { choice: 'na', naReason: 'The vendor runs the CDR store.' },
       },
     });
     render(<ConnectedResults id={id} />);

@@ -87,7 +87,7 @@ describe('DomainStep', () => {
     );
     expect(storedAnswers(id)['CRD-01']).toEqual({
       choice: 'na',
-      note: 'No Windows servers.',
+      naReason: 'No Windows servers.',
       compensatingControl: 'Linux only, hardened',
       riskAcceptedBy: 'J. Doe, CISO',
     });
@@ -154,7 +154,29 @@ describe('DomainStep', () => {
     expect(within(sub07).queryByText(/Say why this control does not apply/)).toBeNull();
     expect(storedAnswers(id)['SUB-07']).toEqual({
       choice: 'na',
-      note: 'Run by the national authority',
+      naReason: 'Run by the national authority',
     });
+  });
+
+  it('keeps the reason for "Not applicable" apart from the note: an existing note does not count as the reason', async () => {
+    const user = userEvent.setup();
+    render(<ConnectedStep id={id} domainId="SUB" />);
+    const sub07 = question('SUB-07');
+    await user.type(within(sub07).getByLabelText('Note'), 'Asked the fraud team on 3 March');
+    await user.click(within(sub07).getByRole('radio', { name: 'Not applicable' }));
+    const reason = within(sub07).getByLabelText('Reason it does not apply (required)');
+    expect(reason).toHaveValue('');
+    expect(
+      await within(sub07).findByText(/Say why this control does not apply/),
+    ).toBeInTheDocument();
+    // The store counts it as unanswered until the reason is given.
+    expect(useAssessments.getState().assessments[id]?.summary?.answered).toBe(0);
+    await user.type(reason, 'No lookups outside the lawful-disclosure team');
+    expect(storedAnswers(id)['SUB-07']).toEqual({
+      choice: 'na',
+      note: 'Asked the fraud team on 3 March',
+      naReason: 'No lookups outside the lawful-disclosure team',
+    });
+    expect(within(sub07).getByLabelText('Note')).toHaveValue('Asked the fraud team on 3 March');
   });
 });

@@ -12,7 +12,7 @@ describe('ReviewPage', () => {
         answers={{
           ...answers,
           'CRD-02': { choice: 'na' },
-          'SUB-02': { choice: 'na', note: 'The vendor runs the CDR store.' },
+          'SUB-02': { choice: 'na', naReason: 'The vendor runs the CDR store.' },
         }}
       />,
     );
@@ -22,9 +22,9 @@ describe('ReviewPage', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByRole('link', { name: /^SUB-02 / }).closest('li') as HTMLElement).getByText(
-        'Critical, not applicable without a compensating control',
-      ),
+      within(
+        screen.getAllByRole('link', { name: /^SUB-02 / })[0]?.closest('li') as HTMLElement,
+      ).getByText('Critical, not applicable without a compensating control'),
     ).toBeInTheDocument();
     const sub07 = screen.getByRole('link', { name: /^SUB-07 / });
     expect(sub07).toHaveAttribute('href', '#/a/a1/step/SUB?q=SUB-07');
@@ -53,5 +53,33 @@ describe('ReviewPage', () => {
       screen.getByText('Every question is answered. The results are ready.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See the results' })).toBeInTheDocument();
+  });
+
+  it('lists the not-applicable answers with their reasons and compensating controls, and not a note given elsewhere', () => {
+    render(
+      <ReviewPage
+        assessmentId="a1"
+        answers={{
+          'SUB-02': {
+            choice: 'na',
+            naReason: 'The vendor runs the CDR store.',
+            compensatingControl: 'Quarterly audit of the vendor',
+            riskAcceptedBy: 'A. Chief, CISO',
+          },
+          'SUB-07': { choice: 'na', note: 'Asked the fraud team' },
+          'SUB-05': { choice: 'unknown', naReason: 'Left from an earlier N/A' },
+        }}
+      />,
+    );
+    const heading = screen.getByRole('heading', { name: 'Not applicable (1)' });
+    const group = heading.parentElement as HTMLElement;
+    expect(within(group).getByRole('link', { name: /^SUB-02 / })).toHaveAttribute(
+      'href',
+      '#/a/a1/step/SUB?q=SUB-02',
+    );
+    expect(group).toHaveTextContent(
+      'Reason: The vendor runs the CDR store. · Compensating control: Quarterly audit of the vendor',
+    );
+    expect(group).not.toHaveTextContent('Asked the fraud team');
   });
 });
