@@ -8,6 +8,7 @@ import {
   AssessmentPage,
   BackupPage,
   ComparePage,
+  DetailsPage,
   ExportPage,
   HistoryPage,
   ImportPage,
@@ -35,6 +36,9 @@ function Page({ route }: { route: Route }) {
       return <HistoryPage id={route.id} />;
     case 'export':
       return <ExportPage id={route.id} />;
+    case 'details':
+    case 'copy':
+      return <DetailsPage id={route.id} mode={route.page === 'details' ? 'edit' : 'copy'} />;
     case 'compare':
       return <ComparePage from={route.from} to={route.to} />;
     case 'import':

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { questionSet } from '../content/questionSet.ts';
+import { detailsProblems } from '../core/assessment/details.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
@@ -52,6 +53,8 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
     );
   }
   const { assessment } = stored;
+  // Labels an older version let through stay readable, but are asked to be corrected.
+  const detailsIssue = detailsProblems(assessment).map((problem) => problem.message)[0];
   return (
     <div className="assessment-layout">
       {stored.notice && stored.notice.length > 0 && (
@@ -72,11 +75,20 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
       )}
       <header className="assessment-header">
         <h1>
-          {assessment.organisation}
+          <bdi>{assessment.organisation}</bdi>
           <span className="assessment-subtitle">
-            {assessment.scope ? ` · ${assessment.scope}` : ''} · {assessment.cycle}
+            {' · '}
+            <bdi>{assessment.scope || 'no scope'}</bdi> · <bdi>{assessment.cycle}</bdi>
           </span>
         </h1>
+        <a className="small" href={hrefs.details(route.id)}>
+          Edit the details
+        </a>
+        {detailsIssue && (
+          <p className="notice warning small" role="status">
+            {detailsIssue} <a href={hrefs.details(route.id)}>Correct it</a>.
+          </p>
+        )}
       </header>
       <Stepper assessmentId={route.id} answers={assessment.answers} current={view} />
       <div className="assessment-content">

@@ -29,6 +29,9 @@ export const AssessmentPage = page(() =>
 export const NewAssessmentPage = page(() =>
   import('../features/wizard/index.ts').then((m) => m.NewAssessmentPage),
 );
+export const DetailsPage = page(() =>
+  import('../features/wizard/index.ts').then((m) => m.DetailsPage),
+);
 export const NextCyclePage = page(() =>
   import('../features/cycles/index.ts').then((m) => m.NextCyclePage),
 );

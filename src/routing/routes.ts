@@ -12,6 +12,8 @@ export type Route =
   | { page: 'next'; id: string }
   | { page: 'history'; id: string }
   | { page: 'export'; id: string }
+  | { page: 'details'; id: string }
+  | { page: 'copy'; id: string }
   | { page: 'compare'; from: string; to: string }
   | { page: 'import' }
   | { page: 'backup' }
@@ -43,6 +45,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'next' && parts.length === 3) return { page: 'next', id };
   if (view === 'history' && parts.length === 3) return { page: 'history', id };
   if (view === 'export' && parts.length === 3) return { page: 'export', id };
+  if (view === 'details' && parts.length === 3) return { page: 'details', id };
+  if (view === 'copy' && parts.length === 3) return { page: 'copy', id };
   if (view === 'step' && domainId && segment.test(domainId) && parts.length === 4) {
     const questionId = new URLSearchParams(query).get('q') ?? undefined;
     return questionId && segment.test(questionId)
@@ -63,6 +67,8 @@ export const hrefs = {
   nextCycle: (id: string) => `#/a/${id}/next`,
   history: (id: string) => `#/a/${id}/history`,
   exportFile: (id: string) => `#/a/${id}/export`,
+  details: (id: string) => `#/a/${id}/details`,
+  copy: (id: string) => `#/a/${id}/copy`,
   compare: (from: string, to: string) => `#/compare/${from}/${to}`,
   importFile: () => '#/import',
   backup: () => '#/backup',

@@ -1,9 +1,15 @@
 import { create } from 'zustand';
-import { clipText } from '../core/assessment/limits.ts';
 import type { Answer, Assessment } from '../core/assessment/model.ts';
 import type { AssessmentRules } from '../core/assessment/rules.ts';
 import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
-import { fail, succeed, type Result } from '../core/result.ts';
+import {
+  alreadyExists,
+  detailsProblems,
+  sameAssessment,
+  withDetails,
+  type AssessmentDetails,
+} from '../core/assessment/details.ts';
+import { fail, succeed, type Problem, type Result } from '../core/result.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
 import { acceptedChange } from './acceptedChange.ts';
 import type { CellguardDatabase } from './database.ts';
@@ -37,11 +43,18 @@ export interface AssessmentsState {
    * up to them: migrated, summarised, and set aside (a copy kept, the user told) when unreadable.
    */
   attach: (rules: AssessmentRules) => void;
-  /** Keeps a new assessment and returns its local id, or the problems that stop it being kept. */
-  add: (assessment: Assessment, position: Position) => Result<string>;
+  /**
+   * Keeps a new assessment and returns its local id, or the problems that stop it being kept: one
+   * of them when the device already has this organisation, scope, set and cycle (code 'exists',
+   * `existingId` naming it), so that a double click or a second "Next cycle" makes no twin.
+   */
+  add: (assessment: Assessment, position: Position) => Result<string, StoreProblem>;
   /** Puts another version of an assessment (an imported file) in place of the stored one. */
   replace: (id: string, assessment: Assessment) => Result<string>;
-  duplicate: (id: string) => string | undefined;
+  /** Corrects an assessment's organisation, scope, cycle and assessor, under the same rule. */
+  updateDetails: (id: string, details: AssessmentDetails) => Result<string, StoreProblem>;
+  /** A copy with every answer under details the user chose, which must name another assessment. */
+  duplicate: (id: string, details: AssessmentDetails) => Result<string, StoreProblem>;
   remove: (id: string) => void;
   /**
    * Merges a change into one answer; empty fields are dropped, an empty answer disappears. Any
@@ -58,6 +71,11 @@ export interface AssessmentsState {
   dismissNotice: (id: string) => void;
   /** Removes every assessment, setting and kept copy of Cellguard from this browser. */
   eraseAll: () => Promise<void>;
+}
+
+/** A problem keeping an assessment; `existingId` when it is already on this device. */
+export interface StoreProblem extends Problem {
+  existingId?: string;
 }
 
 export interface StoreDependencies {
@@ -199,6 +217,35 @@ export function createAssessmentsStore({
       });
     };
     const touch = (change: Partial<Answer>) => () => ({ ...change, carriedOver: undefined });
+    /** The problem when another stored assessment already is this one. */
+    const twinProblem = (assessment: Assessment, exceptId?: string): StoreProblem | undefined => {
+      const twin = sameAssessment(Object.values(get().assessments), assessment, exceptId);
+      return twin
+        ? { path: '', message: alreadyExists(assessment), existingId: twin.id }
+        : undefined;
+    };
+    /** Keeps an assessment under a new id, unless it is already on this device. */
+    const keepNew = (assessment: Assessment, position: Position): Result<string, StoreProblem> => {
+      const twin = twinProblem(assessment);
+      if (twin) return fail(twin);
+      const admitted = admit(requireRules(), assessment);
+      if (!admitted.ok) return admitted;
+      const id = randomId();
+      const { assessment: kept, summary, changes } = admitted.value;
+      set({
+        assessments: {
+          ...get().assessments,
+          [id]: {
+            id,
+            assessment: kept,
+            position,
+            summary,
+            ...(changes.length > 0 ? { notice: changes } : {}),
+          },
+        },
+      });
+      return succeed(id);
+    };
 
     return {
       loaded: false,
@@ -210,25 +257,7 @@ export function createAssessmentsStore({
         const { assessments } = get();
         set({ assessments: bringUpToRules(attached, assessments, Object.keys(assessments)) });
       },
-      add: (assessment, position) => {
-        const admitted = admit(requireRules(), assessment);
-        if (!admitted.ok) return admitted;
-        const id = randomId();
-        const { assessment: kept, summary, changes } = admitted.value;
-        set({
-          assessments: {
-            ...get().assessments,
-            [id]: {
-              id,
-              assessment: kept,
-              position,
-              summary,
-              ...(changes.length > 0 ? { notice: changes } : {}),
-            },
-          },
-        });
-        return succeed(id);
-      },
+      add: keepNew,
       replace: (id, assessment) => {
         const stored = get().assessments[id];
         if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
@@ -244,24 +273,37 @@ export function createAssessmentsStore({
         }));
         return succeed(id);
       },
-      duplicate: (id) => {
-        const original = get().assessments[id];
-        if (!original) return undefined;
-        const copyId = randomId();
-        const stamp = now().toISOString();
-        const assessment: Assessment = {
-          ...structuredClone(original.assessment),
-          scope: clipText(`${original.assessment.scope} (copy)`.trim(), 'scope'),
-          createdAt: stamp,
-          updatedAt: stamp,
+      updateDetails: (id, details) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const problems = detailsProblems(details);
+        if (problems.length > 0) return fail(...problems);
+        const assessment = {
+          ...withDetails(stored.assessment, details),
+          updatedAt: now().toISOString(),
         };
-        set({
-          assessments: {
-            ...get().assessments,
-            [copyId]: { ...original, id: copyId, assessment },
+        const twin = twinProblem(assessment, id);
+        if (twin) return fail(twin);
+        // The file contract still holds: a name beyond its limit is refused, not clipped.
+        const admitted = admit(requireRules(), assessment);
+        if (!admitted.ok) return admitted;
+        edit(id, () => ({ ...stored, assessment: admitted.value.assessment }));
+        return succeed(id);
+      },
+      duplicate: (id, details) => {
+        const original = get().assessments[id];
+        if (!original) return fail({ path: '', message: 'There is no such assessment here.' });
+        const problems = detailsProblems(details);
+        if (problems.length > 0) return fail(...problems);
+        const stamp = now().toISOString();
+        return keepNew(
+          {
+            ...withDetails(structuredClone(original.assessment), details),
+            createdAt: stamp,
+            updatedAt: stamp,
           },
-        });
-        return copyId;
+          original.position,
+        );
       },
       remove: (id) => set({ assessments: without(get().assessments, [id]) }),
       updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),

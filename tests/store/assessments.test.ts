@@ -87,14 +87,20 @@ describe('the assessments store', () => {
     expect(useSaveStatus.getState().state).toBe('saved');
   });
 
-  it('duplicates an assessment with its answers under a new id, and removes one without touching the other', async () => {
+  it('copies an assessment with its answers under details the user names, and removes one without touching the other', async () => {
     const store = await makeStore();
     const id = addFresh(store, 'Core');
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
-    const copy = store.getState().duplicate(id) ?? '';
+    const copied = store
+      .getState()
+      .duplicate(id, { organisation: 'X', scope: 'Core', cycle: '2026-H2', assessor: 'B. Lead' });
+    const copy = copied.ok ? copied.value : '';
     expect(copy).not.toBe(id);
-    expect(store.getState().assessments[copy]?.assessment.answers).toEqual({
-      'EXP-02': { choice: 'all' },
+    expect(store.getState().assessments[copy]?.assessment).toMatchObject({
+      scope: 'Core',
+      cycle: '2026-H2',
+      assessor: 'B. Lead',
+      answers: { 'EXP-02': { choice: 'all' } },
     });
     store.getState().updateAnswer(copy, 'EXP-02', { choice: 'none' });
     expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
@@ -104,6 +110,68 @@ describe('the assessments store', () => {
     expect(Object.keys(store.getState().assessments)).toEqual([copy]);
     await store.persistence.flush();
     expect(Object.keys((await browser.saved()).assessments)).toEqual([copy]);
+  });
+
+  it('keeps one assessment per organisation, scope, set and cycle: a second start, a copy or a correction onto it is refused, naming the one kept', async () => {
+    const store = await makeStore();
+    const id = addFresh(store, 'Core');
+    const twin = newAssessment(
+      set,
+      { organisation: ' x ', scope: 'CORE', cycle: '2026-Q4' },
+      clock,
+    );
+    const again = store.getState().add(twin, { view: 'results' });
+    expect(again.ok).toBe(false);
+    expect(again.ok ? [] : again.problems).toEqual([
+      {
+        path: '',
+        existingId: id,
+        message:
+          'An assessment of x, CORE, for 2026-Q4 is already on this device. Open it, or give this one another cycle or scope.',
+      },
+    ]);
+    const copied = store
+      .getState()
+      .duplicate(id, { organisation: 'X', scope: 'Core', cycle: '2026-Q4' });
+    expect(copied.ok ? undefined : copied.problems[0]?.existingId).toBe(id);
+
+    const other = addFresh(store, 'Corporate IT');
+    const moved = store
+      .getState()
+      .updateDetails(other, { organisation: 'X', scope: 'core', cycle: '2026-Q4' });
+    expect(moved.ok ? undefined : moved.problems[0]?.existingId).toBe(id);
+    expect(Object.keys(store.getState().assessments)).toHaveLength(2);
+    expect(store.getState().assessments[other]?.assessment.scope).toBe('Corporate IT');
+  });
+
+  it('corrects the details of an assessment, checked as when it was started, and keeps its answers', async () => {
+    const store = await makeStore();
+    const id = addFresh(store, 'Core');
+    store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
+    const refused = store
+      .getState()
+      .updateDetails(id, { organisation: ' ', scope: '', cycle: 'Q4 2026' });
+    expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual([
+      'organisation',
+      'scope',
+      'cycle',
+    ]);
+    const corrected = store.getState().updateDetails(id, {
+      organisation: ' Example Mobile ',
+      scope: 'Mobile core',
+      cycle: '2026-H2',
+      assessor: 'C. Reviewer',
+    });
+    expect(corrected.ok).toBe(true);
+    expect(store.getState().assessments[id]?.assessment).toMatchObject({
+      organisation: 'Example Mobile',
+      scope: 'Mobile core',
+      cycle: '2026-H2',
+      assessor: 'C. Reviewer',
+      answers: { 'EXP-02': { choice: 'all' } },
+    });
+    await store.persistence.flush();
+    expect((await browser.saved()).assessments[id]?.assessment.cycle).toBe('2026-H2');
   });
 });
 

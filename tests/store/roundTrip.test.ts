@@ -42,6 +42,7 @@ const answerChange = (id: string): fc.Arbitrary<Partial<Answer>> =>
     {
       choice: choiceFor(id),
       note: text,
+      naReason: text,
       evidence: text,
       evidenceDate: date,
       owner: text,
@@ -83,16 +84,27 @@ const confirm = fc.tuple(fc.nat(), fc.subarray(questionIds, { maxLength: 4 })).m
     (store, kept) =>
       store.getState().confirmAnswers(pick(kept, index), ids),
 );
-const duplicate = fc.nat().map((index): Action => (store, ids) => {
-  const copy = store.getState().duplicate(pick(ids, index));
-  if (copy) ids.push(copy);
+const details = fc.record({
+  organisation: text,
+  scope: text,
+  cycle: fc.constantFrom('2026-Q4', '2027-Q1', '2026-H2', '2027', 'Q4 2026', ''),
 });
+const duplicate = fc.tuple(fc.nat(), details).map(([index, named]): Action => (store, ids) => {
+  const copy = store.getState().duplicate(pick(ids, index), named);
+  if (copy.ok) ids.push(copy.value);
+});
+const correctDetails = fc.tuple(fc.nat(), details).map(
+  ([index, named]): Action =>
+    (store, ids) =>
+      store.getState().updateDetails(pick(ids, index), named),
+);
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: addAssessment },
   { weight: 8, arbitrary: editAnswer },
   { weight: 2, arbitrary: setOwner },
   { weight: 1, arbitrary: confirm },
   { weight: 1, arbitrary: duplicate },
+  { weight: 1, arbitrary: correctDetails },
 );
 
 describe('what the store keeps is what an exported file brings back', () => {

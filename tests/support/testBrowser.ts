@@ -77,7 +77,13 @@ export class TestBrowser {
           records.map((record) => [record.id, record.stored]),
         ) as Record<
           string,
-          { assessment: { answers: Record<string, unknown>; questionSet: { version: string } } }
+          {
+            assessment: {
+              answers: Record<string, unknown>;
+              questionSet: { version: string };
+              cycle: string;
+            };
+          }
         >,
         settings,
         recovered: await db.allRecovered(),

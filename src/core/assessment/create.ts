@@ -1,19 +1,8 @@
 import type { QuestionSet } from '../questionSet/schema.ts';
+import type { AssessmentDetails } from './details.ts';
 import { assessmentFormat, currentFormatVersion, type Assessment } from './model.ts';
 
-export interface AssessmentMeta {
-  organisation: string;
-  scope: string;
-  cycle: string;
-  assessor?: string;
-}
-
-/** The quarter a date falls in, as the cycle label operators use: 2026-Q4. */
-export function suggestCycle(date: Date): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
-}
-
-export function newAssessment(set: QuestionSet, meta: AssessmentMeta, now: Date): Assessment {
+export function newAssessment(set: QuestionSet, meta: AssessmentDetails, now: Date): Assessment {
   const stamp = now.toISOString();
   return {
     format: assessmentFormat,

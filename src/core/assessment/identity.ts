@@ -6,16 +6,28 @@ export type AssessmentIdentityFields = Pick<
   'organisation' | 'scope' | 'cycle' | 'questionSet'
 >;
 
+// Compared as a user would: surrounding spaces and letter case do not make another organisation.
+const normalised = (text: string) => text.trim().toLowerCase();
+
+/**
+ * Which series of cycles an assessment belongs to: one organisation and scope, answered with one
+ * question set. History and Compare follow a series; "Next cycle" continues it.
+ */
+export function seriesIdentity(
+  assessment: Pick<Assessment, 'organisation' | 'scope' | 'questionSet'>,
+): string {
+  return JSON.stringify([
+    normalised(assessment.organisation),
+    normalised(assessment.scope),
+    assessment.questionSet.id,
+  ]);
+}
+
 /**
  * Which assessment this is: one per organisation, scope, question set and cycle (the design's rule).
- * Surrounding spaces are ignored, as a user would; the set's version is not part of it, because an
- * older version is migrated to the current one and is then the same assessment.
+ * The set's version is not part of it, because an older version is migrated to the current one and
+ * is then the same assessment.
  */
 export function assessmentIdentity(assessment: AssessmentIdentityFields): string {
-  return JSON.stringify([
-    assessment.organisation.trim(),
-    assessment.scope.trim(),
-    assessment.questionSet.id,
-    assessment.cycle.trim(),
-  ]);
+  return JSON.stringify([seriesIdentity(assessment), normalised(assessment.cycle)]);
 }

@@ -1,12 +1,15 @@
 import type { Answer, Assessment } from '../assessment/model.ts';
+import { seriesIdentity } from '../assessment/identity.ts';
+import { compareCycles, cycleOfDate, cycleText, followingCycle, parseCycle } from './cycleLabel.ts';
 
-/** The quarter after a "2026-Q4"-style label; other labels get "(next)" for the user to edit. */
-export function nextCycleLabel(cycle: string): string {
-  const match = /^(\d{4})-Q([1-4])$/.exec(cycle.trim());
-  if (!match) return `${cycle.trim()} (next)`;
-  const year = Number(match[1]);
-  const quarter = Number(match[2]);
-  return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
+/**
+ * The cycle after a label, in the same cadence: 2026-Q4 → 2027-Q1, 2026-H2 → 2027-H1. A label an
+ * older version let through (such as "Q4 2026") has no next one: the quarter of the given date is
+ * proposed instead, for the user to check.
+ */
+export function nextCycleLabel(cycle: string, today: Date): string {
+  const parsed = parseCycle(cycle);
+  return cycleText(parsed ? followingCycle(parsed) : cycleOfDate(today, 'quarter'));
 }
 
 /**
@@ -48,28 +51,37 @@ export function isEvidenceStale(
   return age > maxAgeDays;
 }
 
-const seriesKey = (a: Pick<Assessment, 'organisation' | 'scope'>) =>
-  `${a.organisation.trim().toLocaleLowerCase()}\u0000${a.scope.trim().toLocaleLowerCase()}`;
-
-/** Cycles of the same organisation and scope, oldest first. */
+/** Cycles of the same organisation, scope and question set, oldest cycle first. */
 export function cycleSeries<T extends { assessment: Assessment }>(
   all: readonly T[],
   of: Assessment,
 ): T[] {
-  const key = seriesKey(of);
+  const key = seriesIdentity(of);
   return all
-    .filter((item) => seriesKey(item.assessment) === key)
-    .sort((a, b) => a.assessment.createdAt.localeCompare(b.assessment.createdAt));
+    .filter((item) => seriesIdentity(item.assessment) === key)
+    .sort(
+      (a, b) =>
+        compareCycles(a.assessment.cycle, b.assessment.cycle) ||
+        a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+    );
 }
 
-/** The latest cycle of the same organisation and scope started before this one. */
+/** The latest cycle of the same series before this one. */
 export function previousCycle<T extends { assessment: Assessment }>(
   all: readonly T[],
   current: Assessment,
 ): T | undefined {
   return cycleSeries(all, current)
-    .filter((item) => item.assessment.createdAt < current.createdAt)
+    .filter((item) => compareCycles(item.assessment.cycle, current.cycle) < 0)
     .at(-1);
+}
+
+/** The latest cycle of the series this assessment belongs to (it may be this one). */
+export function latestCycle<T extends { assessment: Assessment }>(
+  all: readonly T[],
+  of: Assessment,
+): T | undefined {
+  return cycleSeries(all, of).at(-1);
 }
 
 /**

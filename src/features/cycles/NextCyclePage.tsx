@@ -1,86 +1,123 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { limitedField } from '../../components/limitedField.ts';
-import { ProblemList } from '../../components/ProblemList.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { AssessmentDetailsForm } from '../../components/AssessmentDetailsForm.tsx';
 import { firstStepId } from '../../content/questionSet.ts';
-import { carryForward, nextCycleLabel } from '../../core/cycles/cycles.ts';
-import type { Problem } from '../../core/result.ts';
+import { detailsProblems } from '../../core/assessment/details.ts';
+import {
+  compareCycles,
+  cycleOfDate,
+  cycleText,
+  followingCycle,
+  parseCycle,
+} from '../../core/cycles/cycleLabel.ts';
+import { carryForward, latestCycle, nextCycleLabel } from '../../core/cycles/cycles.ts';
+import { fail } from '../../core/result.ts';
+import { plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments } from '../../store/index.ts';
 
-interface NextCycleValues {
-  cycle: string;
-  assessor: string;
-}
-
-/** Starts the next quarter from an earlier one: every answer carried over, to be confirmed. */
+/** Starts the next cycle from the latest one: every answer carried over, to be confirmed. */
 export function NextCyclePage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
+  const latest = useAssessments((state) =>
+    stored ? latestCycle(Object.values(state.assessments), stored.assessment) : undefined,
+  );
   const add = useAssessments((state) => state.add);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<NextCycleValues>({
-    defaultValues: {
-      cycle: stored ? nextCycleLabel(stored.assessment.cycle) : '',
-      assessor: stored?.assessment.assessor ?? '',
-    },
-  });
   if (!stored) return <p>There is no such assessment in this browser.</p>;
   const previous = stored.assessment;
   const answered = Object.keys(previous.answers).length;
-  const onSubmit = handleSubmit((values) => {
-    const kept = add(carryForward(previous, values, new Date()), {
-      view: 'step',
-      domainId: firstStepId,
-    });
-    if (kept.ok) navigate(hrefs.step(kept.value, firstStepId));
-    else setProblems(kept.problems);
-  });
-  return (
-    <section className="narrow" aria-labelledby="next-title">
-      <h1 id="next-title">Start the next cycle</h1>
-      <p className="lead">
-        {previous.organisation}
-        {previous.scope ? `, ${previous.scope}` : ''}: the {answered} answers of {previous.cycle}{' '}
-        are carried over with their notes, evidence, owners and due dates. Each is marked
-        &ldquo;carried over&rdquo; until someone changes or confirms it, and evidence older than the
-        limit is flagged. {previous.cycle} itself stays as it is.
-      </p>
-      <form onSubmit={onSubmit} noValidate className="stacked-form">
-        <TextField
-          id="next-cycle"
-          label="New cycle"
-          error={errors.cycle?.message}
-          registration={limitedField(
-            register,
-            'cycle',
-            'cycle',
-            (value) =>
-              (value.trim() !== '' && value.trim() !== previous.cycle) ||
-              `Enter a cycle other than ${previous.cycle}.`,
-          )}
-        />
-        <TextField
-          id="next-assessor"
-          label="Assessor"
-          error={errors.assessor?.message}
-          registration={limitedField(register, 'assessor', 'assessor')}
-        />
-        <ProblemList problems={problems} lead="The next cycle could not be kept:" />
+  const today = new Date();
+  const title = (
+    <h1 id="next-title" tabIndex={-1}>
+      Start the next cycle
+    </h1>
+  );
+  const name = (
+    <>
+      <bdi>{previous.organisation}</bdi>, <bdi>{previous.scope || 'no scope'}</bdi>,{' '}
+      <bdi>{previous.cycle}</bdi>
+    </>
+  );
+
+  if (answered === 0) {
+    return (
+      <section className="narrow" aria-labelledby="next-title">
+        {title}
+        <p className="lead">
+          {name} has no answers yet, so there is nothing to carry into a next cycle. Answer it
+          first, or start a new assessment.
+        </p>
         <div className="button-row">
-          <button type="submit" className="button primary">
-            Start the next cycle
-          </button>
+          <a className="button primary" href={hrefs.assessment(id)}>
+            Open {previous.cycle}
+          </a>
           <a className="button" href={hrefs.home()}>
-            Cancel
+            All assessments
           </a>
         </div>
-      </form>
+      </section>
+    );
+  }
+  if (latest && latest.id !== id) {
+    return (
+      <section className="narrow" aria-labelledby="next-title">
+        {title}
+        <p className="lead">
+          {name} is not the latest cycle: <bdi>{latest.assessment.cycle}</bdi> of the same
+          organisation and scope is already on this device. A next cycle continues from the latest
+          one, so that its answers are the ones carried over.
+        </p>
+        <div className="button-row">
+          <a className="button primary" href={hrefs.nextCycle(latest.id)}>
+            Start the cycle after {latest.assessment.cycle}
+          </a>
+          <a className="button" href={hrefs.assessment(latest.id)}>
+            Open {latest.assessment.cycle}
+          </a>
+        </div>
+      </section>
+    );
+  }
+  const current = parseCycle(previous.cycle);
+  return (
+    <section className="narrow" aria-labelledby="next-title">
+      {title}
+      <p className="lead">
+        {name}: the {plural(answered, 'answer is', 'answers are')} carried over with notes,
+        evidence, owners and due dates. Each is marked &ldquo;carried over&rdquo; until someone
+        changes or confirms it; until then the results and the PDF say how many are unconfirmed.{' '}
+        {previous.cycle} itself stays as it is.
+      </p>
+      <AssessmentDetailsForm
+        idPrefix="next"
+        fixed
+        defaults={{
+          organisation: previous.organisation,
+          scope: previous.scope,
+          cycle: nextCycleLabel(previous.cycle, today),
+          ...(previous.assessor ? { assessor: previous.assessor } : {}),
+        }}
+        suggestCycle={(cadence) =>
+          cycleText(
+            current?.cadence === cadence ? followingCycle(current) : cycleOfDate(today, cadence),
+          )
+        }
+        submitLabel="Start the next cycle"
+        cancelHref={hrefs.home()}
+        keep={(details) => {
+          const problems = detailsProblems(details);
+          if (problems.length > 0) return fail(...problems);
+          if (compareCycles(details.cycle, previous.cycle) <= 0)
+            return fail({
+              path: 'cycle',
+              message: `The next cycle must come after ${previous.cycle}.`,
+            });
+          return add(carryForward(previous, details, new Date()), {
+            view: 'step',
+            domainId: firstStepId,
+          });
+        }}
+        onKept={(kept) => navigate(hrefs.step(kept, firstStepId))}
+      />
     </section>
   );
 }

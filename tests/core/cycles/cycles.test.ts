@@ -3,16 +3,40 @@ import {
   carryForward,
   cycleSeries,
   isEvidenceStale,
+  latestCycle,
   nextCycleLabel,
   previousCycle,
 } from '../../../src/core/cycles/cycles.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
 
 describe('cycles', () => {
-  it('names the next quarter', () => {
-    expect(nextCycleLabel('2026-Q3')).toBe('2026-Q4');
-    expect(nextCycleLabel('2026-Q4')).toBe('2027-Q1');
-    expect(nextCycleLabel('FY26 H1')).toBe('FY26 H1 (next)');
+  it('names the next cycle in the same cadence, and never proposes "(next)" after an unreadable label', () => {
+    const today = new Date('2026-11-26T10:00:00Z');
+    expect(nextCycleLabel('2026-Q3', today)).toBe('2026-Q4');
+    expect(nextCycleLabel('2026-Q4', today)).toBe('2027-Q1');
+    expect(nextCycleLabel('2026-H2', today)).toBe('2027-H1');
+    expect(nextCycleLabel('2026', today)).toBe('2027');
+    expect(nextCycleLabel('Q4 2026', today)).toBe('2026-Q4');
+  });
+
+  it('orders a series by its cycles, not by when each was started, and finds the previous cycle by the same order', () => {
+    const base = fixtureAssessment('middle-profile');
+    const at = (cycle: string, createdAt: string) => ({
+      assessment: { ...base, cycle, createdAt },
+    });
+    // 2026-Q3 entered late (after 2027-Q1), as when an older quarter is caught up on.
+    const q3 = at('2026-Q3', '2027-02-01T00:00:00Z');
+    const q4 = at('2026-Q4', '2026-10-01T00:00:00Z');
+    const q1 = at('2027-Q1', '2027-01-05T00:00:00Z');
+    const all = [q1, q3, q4];
+    expect(cycleSeries(all, q4.assessment).map((x) => x.assessment.cycle)).toEqual([
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+    ]);
+    expect(previousCycle(all, q4.assessment)?.assessment.cycle).toBe('2026-Q3');
+    expect(previousCycle(all, q3.assessment)).toBeUndefined();
+    expect(latestCycle(all, q3.assessment)?.assessment.cycle).toBe('2027-Q1');
   });
 
   it('carries every answer forward, marked for confirmation, with owners, due dates, notes and evidence', () => {

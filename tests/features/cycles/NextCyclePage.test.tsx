@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NextCyclePage } from '../../../src/features/cycles/index.ts';
@@ -26,8 +26,9 @@ beforeEach(() => {
 async function startNext() {
   const user = userEvent.setup();
   render(<NextCyclePage id={previousId} />);
-  expect(screen.getByLabelText('New cycle')).toHaveValue('2027-Q1');
+  expect(screen.getByLabelText('Cycle')).toHaveValue('2027-Q1');
   await user.click(screen.getByRole('button', { name: 'Start the next cycle' }));
+  await waitFor(() => expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(2));
   const nextId =
     Object.keys(useAssessments.getState().assessments).find((id) => id !== previousId) ?? '';
   return { user, nextId };
@@ -74,13 +75,46 @@ describe('starting the next cycle', () => {
     expect(screen.queryByText(/Carried over from/)).toBeNull();
   });
 
-  it('refuses the same cycle label as the previous one', async () => {
+  it('refuses a cycle that does not come after the previous one, or is not written as a cycle', async () => {
     const user = userEvent.setup();
     render(<NextCyclePage id={previousId} />);
-    await user.clear(screen.getByLabelText('New cycle'));
-    await user.type(screen.getByLabelText('New cycle'), '2026-Q4');
+    const cycle = screen.getByLabelText('Cycle');
+    await user.clear(cycle);
+    await user.type(cycle, '2026-Q4');
     await user.click(screen.getByRole('button', { name: 'Start the next cycle' }));
-    expect(screen.getByText('Enter a cycle other than 2026-Q4.')).toBeInTheDocument();
+    expect(await screen.findByText('The next cycle must come after 2026-Q4.')).toBeInTheDocument();
+    await user.clear(cycle);
+    await user.type(cycle, 'Q1 2027');
+    await user.click(screen.getByRole('button', { name: 'Start the next cycle' }));
+    expect(await screen.findByText('Write the cycle as 2027-Q1.')).toBeInTheDocument();
     expect(Object.keys(useAssessments.getState().assessments)).toEqual([previousId]);
+  });
+
+  it('makes one next cycle however often "Start" is pressed, and a second visit points to the one made', async () => {
+    const user = userEvent.setup();
+    render(<NextCyclePage id={previousId} />);
+    const start = screen.getByRole('button', { name: 'Start the next cycle' });
+    await user.dblClick(start);
+    await user.click(start);
+    await waitFor(() => expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(2));
+    expect(screen.queryByRole('alert')).toBeNull();
+    cleanup();
+    // "Next cycle" on the older 2026-Q4 now leads to the latest cycle instead of making a twin.
+    render(<NextCyclePage id={previousId} />);
+    expect(screen.getByText(/is not the latest cycle/)).toHaveTextContent(
+      '2027-Q1 of the same organisation and scope is already on this device',
+    );
+    expect(screen.queryByRole('button', { name: 'Start the next cycle' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Start the cycle after 2027-Q1' })).toBeInTheDocument();
+    expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(2);
+  });
+
+  it('offers nothing to carry from an assessment without answers, and says why', () => {
+    const [emptyId = ''] = seedStore({ ...fixtureAssessment('middle-profile'), answers: {} });
+    render(<NextCyclePage id={emptyId} />);
+    expect(
+      screen.getByText(/has no answers yet, so there is nothing to carry/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start the next cycle' })).toBeNull();
   });
 });
