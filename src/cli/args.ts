@@ -4,8 +4,8 @@ import { fail, succeed, type Result } from '../core/result.ts';
 /** What a command accepts: checked strictly, so that a typo is refused instead of ignored. */
 export interface CommandShape {
   command: string;
-  /** Options that take a value, by long name, with an optional one-letter form. */
-  options: Readonly<Record<string, { short?: string }>>;
+  /** Options by long name, with an optional one-letter form; `flag` ones take no value. */
+  options: Readonly<Record<string, { short?: string; flag?: true }>>;
   /** The plain arguments the command needs, in order, each with the line that says it is missing. */
   positionals: readonly { missing: string }[];
   /** Further plain arguments are ignored instead of refused (only `help` takes a topic). */
@@ -15,6 +15,8 @@ export interface CommandShape {
 export interface ParsedCommand {
   /** Each option's value, or undefined when it was not given. Never empty. */
   options: Readonly<Record<string, string | undefined>>;
+  /** The flags given. */
+  flags: ReadonlySet<string>;
   positionals: string[];
   /** `-h` or `--help` was given: print the usage and do nothing else. */
   help: boolean;
@@ -26,8 +28,10 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 function optionsOf(shape: CommandShape): Options {
   const options: Options = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, { short }] of Object.entries(shape.options))
-    options[name] = short ? { type: 'string', short } : { type: 'string' };
+  for (const [name, { short, flag }] of Object.entries(shape.options)) {
+    const type = flag ? 'boolean' : 'string';
+    options[name] = short ? { type, short } : { type };
+  }
   return options;
 }
 
@@ -57,6 +61,7 @@ export function parseCommand(
   const help = parsed.values.help === true;
   const values: Record<string, string | undefined> = {};
   const seen = new Set<string>();
+  const flags = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option' || token.name === 'help') continue;
     if (seen.has(token.name))
@@ -64,16 +69,20 @@ export function parseCommand(
         `option ${optionLabel(options, token.name)} for ${shape.command} is given twice; give it once; ${seeHelp}`,
       );
     seen.add(token.name);
+    if (options[token.name]?.type === 'boolean') {
+      flags.add(token.name);
+      continue;
+    }
     if (!token.value) return fail(missingValue(shape, options, token.name));
     values[token.name] = token.value;
   }
-  if (help) return succeed({ options: values, positionals: parsed.positionals, help });
+  if (help) return succeed({ options: values, flags, positionals: parsed.positionals, help });
   const extra = parsed.positionals[shape.positionals.length];
   if (extra !== undefined && !shape.ignoreExtra)
     return fail(`unexpected argument "${extra}" for ${shape.command}; ${seeHelp}`);
   for (const [index, { missing }] of shape.positionals.entries())
     if (!parsed.positionals[index]) return fail(missing);
-  return succeed({ options: values, positionals: parsed.positionals, help });
+  return succeed({ options: values, flags, positionals: parsed.positionals, help });
 }
 
 /** "-o/--out" for an option with a short form, "--set" otherwise. */

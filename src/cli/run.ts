@@ -25,7 +25,7 @@ export const usage = [
   '  score <file> [--set <folder>] [--passphrase-file <file>]',
   '                                  score an assessment file and print the result and plan as JSON',
   '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
-  '         [--passphrase-file <file>]',
+  '         [--passphrase-file <file>] [--issue-as-is]',
   '                                  write the management report as a PDF',
   '  help                            print this text (as does -h or --help after any command)',
   '',
@@ -34,6 +34,8 @@ export const usage = [
   '                                  or questions/softcell for an encrypted file',
   '  -o, --out <out.pdf>             where report writes the PDF',
   "  --previous <earlier file>       an earlier cycle's file: the report adds what changed since then",
+  '  --issue-as-is                   issue a report whose carried-over answers are not all confirmed;',
+  '                                  without it such a report is marked DRAFT on every page',
   "  --passphrase-file <file>        opens encrypted files: the passphrase is the file's first line",
   '',
   'An encrypted export (and an encrypted --previous file) opens with --passphrase-file or the',
@@ -69,7 +71,7 @@ export const commandShapes = {
   score: { command: 'score', options: fileOptions, positionals: [{ missing: missingFile }] },
   report: {
     command: 'report',
-    options: { out: { short: 'o' }, previous: {}, ...fileOptions },
+    options: { out: { short: 'o' }, previous: {}, 'issue-as-is': { flag: true }, ...fileOptions },
     positionals: [{ missing: missingFile }],
   },
   help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
@@ -167,6 +169,7 @@ async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<C
     ...(previous ? { previous } : {}),
     fonts: loadReportFonts(),
     generatedAt: new Date(),
+    issueAsIs: parsed.flags.has('issue-as-is'),
   });
   try {
     writeFileSync(out, report.pdf);

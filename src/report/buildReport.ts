@@ -3,6 +3,7 @@ import { actionProgress, compareResults } from '../core/comparison/compare.ts';
 import { plan as planOf, type Plan } from '../core/planning/plan.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
 import type { ScoreResult } from '../core/scoring/score.ts';
+import { reportStatus } from '../core/reporting/reportStatus.ts';
 import { resultStatements } from '../core/reporting/statements.ts';
 import { codePointSet } from './fontCoverage.ts';
 import { drawCharts } from './sections/chain.ts';
@@ -26,6 +27,11 @@ export interface ReportInput {
   previous?: { assessment: Assessment; result: ScoreResult };
   fonts: ReportFonts;
   generatedAt: Date;
+  /**
+   * Issue the report although carried-over answers are unconfirmed; it then says so. Without it,
+   * such a report is marked DRAFT on its cover and every page.
+   */
+  issueAsIs?: boolean;
   /**
    * Told after each step of the build: the cover, each section, the contents with the page frames,
    * and the file. `done` rises by one per call and ends at `total`.
@@ -53,6 +59,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     result: input.result,
     plan: input.plan,
     statements: resultStatements(input.set, input.result, input.plan),
+    status: reportStatus(input.set, input.assessment, input.issueAsIs === true),
     generatedAt: input.generatedAt,
     ...(input.previous
       ? {

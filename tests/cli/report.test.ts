@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { carryForward } from '../../src/core/cycles/cycles.ts';
 import { runInProcess } from '../support/cli.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cellguard-report-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -33,6 +35,27 @@ describe('npm run cli -- report', () => {
     );
     const text = squash((await pdfPages(new Uint8Array(readFileSync(out)))).join(' '));
     expect(text).toContain(squash(`Risk ${score.risk.toFixed(1)} / 100`));
+  });
+
+  it('issues a report with unconfirmed carried-over answers only when told to, and says so in it', async () => {
+    const carried = carryForward(
+      fixtureAssessment('middle-profile'),
+      { cycle: '2027-Q1' },
+      new Date('2027-01-05T09:00:00Z'),
+    );
+    const file = join(scratch, 'carried.json');
+    writeFileSync(file, JSON.stringify(carried));
+    const out = join(scratch, 'issued.pdf');
+    const { status } = await runInProcess(['report', file, '--issue-as-is', '-o', out]);
+    expect(status).toBe(0);
+    const text = squash((await pdfPages(new Uint8Array(readFileSync(out)))).join(' '));
+    expect(text).toContain(squash('Issued as it is:'));
+    expect(text).not.toContain('DRAFT');
+    const refused = await runInProcess(['report', file, '--issue-as-is=yes', '-o', out]);
+    expect([refused.status, refused.stderr]).toEqual([
+      2,
+      'option --issue-as-is for report takes no value; see npm run cli -- help\n',
+    ]);
   });
 
   it('adds the change since a previous cycle, and lists characters the font cannot draw as warnings', async () => {

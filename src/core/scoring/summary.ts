@@ -8,6 +8,11 @@ import { score } from './score.ts';
 export interface AssessmentSummary {
   answered: number;
   visible: number;
+  /**
+   * Answers carried over and not yet confirmed. Absent from summaries cached by versions before
+   * it was added, until the store summarises the assessment again.
+   */
+  unconfirmed?: number;
   risk?: number;
   band?: Band;
 }
@@ -17,11 +22,15 @@ export function summarize(
   answers: Readonly<Record<string, Answer>>,
 ): AssessmentSummary {
   const progress = progressOf(set, answers);
-  if (!progress.complete) return { answered: progress.answered, visible: progress.visible };
-  const result = score(set, { answers });
-  return {
+  const counts = {
     answered: progress.answered,
     visible: progress.visible,
+    unconfirmed: progress.unconfirmed,
+  };
+  if (!progress.complete) return counts;
+  const result = score(set, { answers });
+  return {
+    ...counts,
     risk: result.risk,
     band: result.band,
   };

@@ -3,9 +3,9 @@ import { BandBadge } from '../../components/BandBadge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProgressMeter } from '../../components/ProgressMeter.tsx';
 import { cycleSeries } from '../../core/cycles/cycles.ts';
+import { sameAssessment } from '../../core/assessment/details.ts';
 import { formatDateTime, formatRisk } from '../../core/format.ts';
 import { hrefs } from '../../routing/routes.ts';
-import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
@@ -13,24 +13,49 @@ import './home.css';
 interface RowProps {
   stored: StoredAssessment;
   cyclesInSeries: number;
+  /** Another assessment on this device with the same organisation, scope and cycle. */
+  twin: StoredAssessment | undefined;
   onDelete: () => void;
 }
 
-function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
-  const duplicate = useAssessments((state) => state.duplicate);
+/**
+ * Answers carried over and not yet confirmed: from the summary, or counted from the answers when
+ * the summary was cached by a version that did not count them.
+ */
+const unconfirmedOf = ({ summary, assessment }: StoredAssessment): number =>
+  summary?.unconfirmed ??
+  Object.values(assessment.answers).filter((answer) => answer.carriedOver).length;
+
+function AssessmentRow({ stored, cyclesInSeries, twin, onDelete }: RowProps) {
   const { assessment, summary } = stored;
   const name = `${assessment.organisation}, ${assessment.cycle}`;
+  const unconfirmed = unconfirmedOf(stored);
+  const hasAnswers = Object.keys(assessment.answers).length > 0;
   return (
     <li className="assessment-card">
       <div className="assessment-card-main">
         <h2>
-          <a href={hrefs.assessment(stored.id)}>{assessment.organisation}</a>
+          <a href={hrefs.assessment(stored.id)}>
+            <bdi>{assessment.organisation}</bdi>
+          </a>
         </h2>
         <p className="muted">
-          {assessment.scope || 'No scope given'} · {assessment.cycle}
-          {assessment.assessor ? ` · ${assessment.assessor}` : ''}
+          <bdi>{assessment.scope || 'No scope given'}</bdi> · <bdi>{assessment.cycle}</bdi>
+          {assessment.assessor && (
+            <>
+              {' '}
+              · <bdi>{assessment.assessor}</bdi>
+            </>
+          )}
         </p>
         <p className="muted small">Last edited {formatDateTime(assessment.updatedAt)}</p>
+        {twin && (
+          <p className="notice warning small">
+            <a href={hrefs.assessment(twin.id)}>Another assessment</a> on this device has the same
+            organisation, scope and cycle. <a href={hrefs.details(stored.id)}>Edit the details</a>{' '}
+            of one of them so that History and Compare tell them apart.
+          </p>
+        )}
       </div>
       <div className="assessment-card-status">
         {summary ? (
@@ -42,9 +67,16 @@ function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
         ) : (
           <p className="muted small">Not started</p>
         )}
+        {unconfirmed > 0 && (
+          <p className="carried-line">
+            {unconfirmed} carried over from{' '}
+            <bdi>{assessment.carriedFrom ?? 'an earlier cycle'}</bdi>, not confirmed
+          </p>
+        )}
         {summary?.risk !== undefined && summary.band ? (
           <p className="risk-line">
             Risk <strong>{formatRisk(summary.risk)}</strong> <BandBadge band={summary.band} />
+            {unconfirmed > 0 && <span className="draft-tag">Draft</span>}
           </p>
         ) : (
           <p className="muted small">In progress</p>
@@ -58,13 +90,15 @@ function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
         >
           Open
         </a>
-        <a
-          className="button"
-          href={hrefs.nextCycle(stored.id)}
-          aria-label={`Start the next cycle after ${name}`}
-        >
-          Next cycle
-        </a>
+        {hasAnswers && (
+          <a
+            className="button"
+            href={hrefs.nextCycle(stored.id)}
+            aria-label={`Start the next cycle after ${name}`}
+          >
+            Next cycle
+          </a>
+        )}
         {cyclesInSeries > 1 && (
           <a className="button" href={hrefs.history(stored.id)} aria-label={`History of ${name}`}>
             History ({cyclesInSeries})
@@ -77,17 +111,16 @@ function AssessmentRow({ stored, cyclesInSeries, onDelete }: RowProps) {
         >
           Export
         </a>
-        <button
-          type="button"
+        <a
           className="button"
-          aria-label={`Duplicate ${name}`}
-          onClick={() => {
-            const copy = duplicate(stored.id);
-            if (copy) navigate(hrefs.assessment(copy));
-          }}
+          href={hrefs.details(stored.id)}
+          aria-label={`Edit the details of ${name}`}
         >
-          Duplicate
-        </button>
+          Edit details
+        </a>
+        <a className="button" href={hrefs.copy(stored.id)} aria-label={`Copy ${name}`}>
+          Copy
+        </a>
         <button
           type="button"
           className="button danger-outline"
@@ -151,6 +184,7 @@ export function HomePage() {
               key={stored.id}
               stored={stored}
               cyclesInSeries={cycleSeries(sorted, stored.assessment).length}
+              twin={sameAssessment(sorted, stored.assessment, stored.id)}
               onDelete={() => setPendingDelete(stored)}
             />
           ))}

@@ -13,13 +13,21 @@ type State =
  * "Download PDF report": builds the PDF in a worker, so the page stays responsive, shows how far
  * it has got, and says plainly what happened.
  */
-export function ReportButton({ request }: { request: () => ReportRequest }) {
+export function ReportButton({
+  request,
+  unconfirmed,
+}: {
+  request: () => ReportRequest;
+  /** Carried-over answers nobody has confirmed: the PDF is a draft unless issued as it is. */
+  unconfirmed: number;
+}) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [issueAsIs, setIssueAsIs] = useState(false);
   const onClick = async () => {
     setState({ kind: 'working' });
     try {
       const { exportReport } = await import('./reportExport.ts');
-      const warnings = await exportReport(request(), (done, total) =>
+      const warnings = await exportReport({ ...request(), issueAsIs }, (done, total) =>
         setState({ kind: 'working', percent: Math.round((done / total) * 100) }),
       );
       setState({ kind: 'done', warnings });
@@ -35,6 +43,25 @@ export function ReportButton({ request }: { request: () => ReportRequest }) {
   };
   return (
     <div className="report-export">
+      {unconfirmed > 0 && (
+        <div className="checkbox-field">
+          <input
+            type="checkbox"
+            id="issue-as-is"
+            checked={issueAsIs}
+            onChange={(event) => setIssueAsIs(event.target.checked)}
+            aria-describedby="issue-as-is-hint"
+          />
+          <label htmlFor="issue-as-is">
+            Issue the report with the {unconfirmed} unconfirmed answer{unconfirmed === 1 ? '' : 's'}{' '}
+            as they are
+          </label>
+          <p id="issue-as-is-hint" className="hint">
+            Without this the PDF is marked DRAFT on every page. Either way it says how many answers
+            are carried over and not confirmed.
+          </p>
+        </div>
+      )}
       <button
         type="button"
         className="button primary"

@@ -6,6 +6,7 @@ import { carriedSource, previousCycle } from '../../core/cycles/cycles.ts';
 import { planCsv } from '../../core/export/planCsv.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { resultStatements } from '../../core/reporting/statements.ts';
+import { progressOf } from '../../core/scoring/progress.ts';
 import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
@@ -35,7 +36,10 @@ export function ResultsPage({
   const previous = useAssessments((state) =>
     previousCycle(Object.values(state.assessments), assessment),
   );
-  const carried = Object.values(assessment.answers).filter((a) => a.carriedOver).length;
+  const carried = useMemo(
+    () => progressOf(questionSet, assessment.answers).unconfirmed,
+    [assessment.answers],
+  );
   const downloadCsv = () =>
     downloadFile(
       planCsv(remediation),
@@ -48,9 +52,19 @@ export function ResultsPage({
       <h2 id="results-title" ref={heading} tabIndex={-1}>
         Results
       </h2>
+      {carried > 0 && (
+        <p className="notice warning" id="unconfirmed-notice">
+          {carried} answer{carried === 1 ? ' was' : 's were'} carried over from{' '}
+          <bdi>{carriedSource(assessment.carriedFrom)}</bdi> and not yet confirmed: the score rests
+          on last cycle&apos;s answers for {carried === 1 ? 'it' : 'them'}, and the PDF is marked
+          DRAFT until they are confirmed or you issue it as it is.{' '}
+          <a href={hrefs.review(assessmentId)}>Review them</a>.
+        </p>
+      )}
       <ScoreSummary result={result} statements={statements} />
       <div className="results-toolbar">
         <ReportButton
+          unconfirmed={carried}
           request={() => ({
             set: questionSet,
             assessment,
@@ -83,13 +97,6 @@ export function ResultsPage({
           </>
         )}
       </div>
-      {carried > 0 && (
-        <p className="notice">
-          {carried} answer{carried === 1 ? ' was' : 's were'} carried over from{' '}
-          {carriedSource(assessment.carriedFrom)} and not yet confirmed;{' '}
-          <a href={hrefs.review(assessmentId)}>review them</a>.
-        </p>
-      )}
       {(gaps > 0 || result.unverified.length > 0) && (
         <p className="notice">
           {gaps > 0 &&

@@ -11,6 +11,8 @@ export interface ReportRequest {
   result: ScoreResult;
   plan: Plan;
   previous?: { assessment: Assessment; result: ScoreResult };
+  /** Issue it although carried-over answers are unconfirmed (see buildReport's ReportInput). */
+  issueAsIs?: boolean;
 }
 
 /** Page → worker: the one report to build. */

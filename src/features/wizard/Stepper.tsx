@@ -28,11 +28,25 @@ export function Stepper({ assessmentId, answers, current }: StepperProps) {
     <nav className="stepper" aria-label="Assessment steps">
       <p className="stepper-total">
         {progress.answered} of {progress.visible} answered
+        {progress.unconfirmed > 0 && (
+          <>
+            <br />
+            <span className="stepper-unconfirmed">
+              {progress.unconfirmed} carried over, not confirmed
+            </span>
+          </>
+        )}
       </p>
       <ol ref={list}>
         {questionSet.domains.map((domain, index) => {
-          const counts = progress.domains[index];
-          const done = counts !== undefined && counts.answered === counts.visible;
+          const counts = progress.domains[index] ?? {
+            answered: 0,
+            visible: 0,
+            unconfirmed: 0,
+          };
+          // A step is done when this cycle's assessor has answered or confirmed all of it.
+          const done = counts.answered === counts.visible && counts.unconfirmed === 0;
+          const confirmed = counts.answered - counts.unconfirmed;
           return (
             <li key={domain.id} className={done ? 'done' : undefined}>
               <a
@@ -40,11 +54,28 @@ export function Stepper({ assessmentId, answers, current }: StepperProps) {
                 aria-current={current === domain.id ? 'step' : undefined}
               >
                 <span className="step-title">{domain.title}</span>
-                <span
-                  className="step-count"
-                  aria-label={`${counts?.answered ?? 0} of ${counts?.visible ?? 0} answered`}
-                >
-                  {counts?.answered ?? 0}/{counts?.visible ?? 0}
+                <span className="step-count">
+                  {counts.unconfirmed > 0 ? (
+                    <>
+                      <span className="visually-hidden">
+                        {confirmed} of {counts.visible} answered and {counts.unconfirmed} carried
+                        over, not confirmed
+                      </span>
+                      <span aria-hidden="true">
+                        {confirmed}/{counts.visible}{' '}
+                        <span className="step-carried">+{counts.unconfirmed} to confirm</span>
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="visually-hidden">
+                        {counts.answered} of {counts.visible} answered
+                      </span>
+                      <span aria-hidden="true">
+                        {counts.answered}/{counts.visible}
+                      </span>
+                    </>
+                  )}
                 </span>
               </a>
             </li>

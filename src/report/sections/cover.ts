@@ -6,7 +6,7 @@ import { longDate, type ReportContent } from './content.ts';
 
 export function drawCover(writer: ReportWriter, content: ReportContent) {
   const { doc } = writer;
-  const { assessment, result, set } = content;
+  const { assessment, result, set, status } = content;
   doc.setFillColor(...colours.brand);
   doc.rect(0, 0, page.width, 190, 'F');
   writer.font(12, 'bold', colours.white);
@@ -15,6 +15,10 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   doc.text('Soft Cell exposure assessment', page.left, 110);
   writer.font(13, 'normal', colours.white);
   doc.text('Risk, attack-chain weak points and remediation plan', page.left, 136);
+  if (status.state === 'draft') {
+    writer.font(30, 'bold', colours.white);
+    doc.text('DRAFT', page.width - page.right, 110, { align: 'right' });
+  }
 
   writer.y = 230;
   writer.paragraph(writer.user(assessment.organisation, 'the organisation name'), {
@@ -31,8 +35,17 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   writer.paragraph(`Cycle ${writer.user(assessment.cycle, 'the cycle')}`, {
     size: 13,
     colour: colours.muted,
-    after: 24,
+    after: status.state === 'final' && !status.completeness ? 24 : 8,
   });
+  for (const line of [status.state === 'final' ? '' : status.statement, status.completeness ?? ''])
+    if (line)
+      writer.paragraph(line, {
+        size: 10.5,
+        style: 'bold',
+        colour: status.state === 'draft' ? colours.confidential : colours.ink,
+        after: 6,
+      });
+  writer.y += status.state === 'final' && !status.completeness ? 0 : 10;
 
   // the headline result
   const boxY = writer.y;
@@ -52,6 +65,11 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   const facts: [string, string][] = [
     ['Report date', longDate(content.generatedAt)],
     ['Assessment last updated', longDate(new Date(assessment.updatedAt))],
+    [
+      'Answers',
+      `${status.answered} of ${status.visible} answered${status.unconfirmed > 0 ? `, ${status.unconfirmed} of them carried over and not confirmed` : ''}`,
+    ],
+    ['Status', { final: 'Final', draft: 'Draft', 'issued-as-is': 'Issued as it is' }[status.state]],
     [
       'Assessor',
       assessment.assessor ? writer.user(assessment.assessor, 'the assessor name') : 'not recorded',

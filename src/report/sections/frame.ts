@@ -8,6 +8,7 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
   const total = doc.getNumberOfPages();
   const organisation = writer.user(content.assessment.organisation, 'the organisation name');
   const cycle = writer.user(content.assessment.cycle, 'the cycle');
+  const draft = content.status.state === 'draft' ? 'DRAFT · ' : '';
   for (let number = 1; number <= total; number += 1) {
     doc.setPage(number);
     const onCover = number === 1;
@@ -16,7 +17,7 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
     if (!onCover) {
       writer.font(8, 'normal', colours.muted);
       const title: string[] = doc.splitTextToSize(
-        `Cellguard · ${organisation} · ${cycle}`,
+        `${draft}Cellguard · ${organisation} · ${cycle}`,
         contentWidth - 90,
       );
       doc.text(title[0] ?? '', page.left, 30);
@@ -26,7 +27,7 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
     }
     writer.font(8, 'normal', colours.muted);
     doc.text(
-      `Soft Cell exposure assessment · generated ${longDate(content.generatedAt)}`,
+      `${draft}Soft Cell exposure assessment · generated ${longDate(content.generatedAt)}`,
       page.left,
       page.height - 28,
     );

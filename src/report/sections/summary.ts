@@ -26,6 +26,14 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
   writer.font(14, 'bold', bandColours[result.band]);
   doc.text(`${bandLabel[result.band]} exposure`, page.left + 14, y + 36);
   writer.y = y + 52;
+  const { status } = content;
+  for (const line of [status.state === 'final' ? '' : status.statement, status.completeness ?? ''])
+    if (line)
+      writer.paragraph(line, {
+        size: 10.5,
+        style: 'bold',
+        colour: status.state === 'draft' ? colours.confidential : colours.ink,
+      });
   writer.paragraph(statements.bandMeaning, { size: 10.5 });
   if (statements.assumeBreach)
     writer.paragraph(statements.assumeBreach, {

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { questionSet } from '../../../src/content/questionSet.ts';
+import { carryForward } from '../../../src/core/cycles/cycles.ts';
 import { formatRisk } from '../../../src/core/format.ts';
 import { bandLabel } from '../../../src/core/scoring/bands.ts';
 import { progressOf } from '../../../src/core/scoring/progress.ts';
@@ -45,16 +46,48 @@ describe('HomePage', () => {
     expect(within(card).getByText(bandLabel[result.band])).toBeInTheDocument();
   });
 
-  it('duplicates an assessment and opens the copy', async () => {
-    const user = userEvent.setup();
-    const [original = ''] = seedStore(fixtureAssessment('middle-profile'));
+  it('shows a carried-over cycle as a draft, with how many answers are not confirmed', () => {
+    const previous = fixtureAssessment('middle-profile');
+    const next = carryForward(previous, { cycle: '2027-Q1' }, new Date('2027-01-05T09:00:00Z'));
+    seedStore(next);
     render(<HomePage />);
-    await user.click(screen.getByRole('button', { name: /^Duplicate Example Networks/ }));
-    const copy = ids().find((id) => id !== original) ?? '';
-    const stored = useAssessments.getState().assessments;
-    expect(stored[copy]?.assessment.answers).toEqual(stored[original]?.assessment.answers);
-    expect(stored[copy]?.assessment.scope).toBe('Mobile core and OSS/BSS (copy)');
-    expect(window.location.hash).toBe(`#/a/${copy}`);
+    const card = screen.getByRole('listitem');
+    const carried = Object.keys(next.answers).length;
+    expect(card).toHaveTextContent(`${carried} carried over from 2026-Q4, not confirmed`);
+    expect(within(card).getByText('Draft')).toBeInTheDocument();
+  });
+
+  it('offers "Next cycle" only for an assessment with answers to carry, and copying and correcting for every one', () => {
+    seedStore(fixtureAssessment('middle-profile'), {
+      ...fixtureAssessment('soft-cell-victim'),
+      answers: {},
+    });
+    render(<HomePage />);
+    expect(
+      screen.getByRole('link', { name: /^Start the next cycle after Example Networks/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^Start the next cycle after Example Telecom/ }),
+    ).toBeNull();
+    const [middle = ''] = ids();
+    expect(screen.getByRole('link', { name: /^Copy Example Networks/ })).toHaveAttribute(
+      'href',
+      `#/a/${middle}/copy`,
+    );
+    expect(
+      screen.getByRole('link', { name: /^Edit the details of Example Networks/ }),
+    ).toHaveAttribute('href', `#/a/${middle}/details`);
+  });
+
+  it('warns on both cards when an earlier version left two assessments of the same organisation, scope and cycle', () => {
+    const [kept = ''] = seedStore(fixtureAssessment('middle-profile'));
+    const original = useAssessments.getState().assessments[kept];
+    if (!original) throw new Error('not seeded');
+    useAssessments.setState({
+      assessments: { [kept]: original, twin: { ...original, id: 'twin' } },
+    });
+    render(<HomePage />);
+    expect(screen.getAllByText(/has the same organisation, scope and cycle/)).toHaveLength(2);
   });
 
   it('deletes only after confirmation, and Cancel keeps everything', async () => {

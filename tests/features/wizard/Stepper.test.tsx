@@ -34,4 +34,30 @@ describe('Stepper', () => {
     expect(link(/^Results/)).toHaveAttribute('href', '#/a/a1/results');
     expect(screen.getAllByRole('link')).toHaveLength(12);
   });
+
+  it('counts carried-over answers apart from confirmed ones, and ticks a step only once all of it is confirmed', () => {
+    const carried = { carriedOver: true } as const;
+    render(
+      <Stepper
+        assessmentId="a1"
+        current="CRD"
+        answers={{
+          'CRD-01': { choice: 'verified', ...carried },
+          'CRD-02': { choice: 'unknown', ...carried },
+          'CRD-03': { choice: 'unique' },
+          'EXP-01': { choice: 'no' },
+          'EXP-03': { choice: 'unknown' },
+          'EXP-04': { choice: 'none' },
+          'EXP-05': { choice: 'unknown', ...carried },
+        }}
+      />,
+    );
+    const credentials = link(/^Credential protection/);
+    expect(credentials).toHaveTextContent('1/9 +2 to confirm');
+    expect(credentials).toHaveAccessibleName(/1 of 9 answered and 2 carried over, not confirmed$/);
+    // All four shown questions answered, one of them carried: not done yet.
+    expect(link(/^Internet exposure/)).toHaveTextContent('3/4 +1 to confirm');
+    expect(link(/^Internet exposure/).closest('li')).not.toHaveClass('done');
+    expect(screen.getByText('3 carried over, not confirmed')).toBeInTheDocument();
+  });
 });

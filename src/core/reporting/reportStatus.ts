@@ -1,0 +1,53 @@
+import type { Assessment } from '../assessment/model.ts';
+import { carriedSource } from '../cycles/cycles.ts';
+import type { QuestionSet } from '../questionSet/schema.ts';
+import { progressOf } from '../scoring/progress.ts';
+import { plural } from '../text.ts';
+
+/**
+ * Whether a report may be read as this cycle's: 'final' when every answer was given or confirmed
+ * in it, 'draft' while some carried-over answers are unconfirmed, 'issued-as-is' when the user
+ * chose to issue it with them.
+ */
+export type ReportState = 'final' | 'draft' | 'issued-as-is';
+
+export interface ReportStatus {
+  state: ReportState;
+  answered: number;
+  visible: number;
+  unconfirmed: number;
+  /** One line for the cover and the summary: what the reader must know before the score. */
+  statement: string;
+  /** When questions are unanswered: how many, and how they count. */
+  completeness?: string;
+}
+
+export function reportStatus(
+  set: QuestionSet,
+  assessment: Pick<Assessment, 'answers' | 'carriedFrom'>,
+  issueAsIs: boolean,
+): ReportStatus {
+  const progress = progressOf(set, assessment.answers);
+  const { answered, visible, unconfirmed } = progress;
+  const source = carriedSource(assessment.carriedFrom);
+  const carried = `${unconfirmed} of ${visible} answers were carried over from ${source} and not confirmed in this cycle`;
+  const state: ReportState = unconfirmed === 0 ? 'final' : issueAsIs ? 'issued-as-is' : 'draft';
+  const statement = {
+    final: `Every answer was given or confirmed in this cycle.`,
+    draft: `DRAFT: ${carried}. The score rests on them as they were; confirm or change them, or issue the report as it is.`,
+    'issued-as-is': `Issued as it is: ${carried}. The assessor chose to issue the report with them as they were.`,
+  }[state];
+  const unanswered = visible - answered;
+  return {
+    state,
+    answered,
+    visible,
+    unconfirmed,
+    statement,
+    ...(unanswered > 0
+      ? {
+          completeness: `Incomplete: ${plural(unanswered, 'question is', 'questions are')} not answered (of ${visible}); each counts as not in place, so the score is as bad as it can be for them.`,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/core/assessment/model.ts';
+import { carryForward } from '../../src/core/cycles/cycles.ts';
+import { plan } from '../../src/core/planning/plan.ts';
+import { reportStatus } from '../../src/core/reporting/reportStatus.ts';
+import { score } from '../../src/core/scoring/score.ts';
+import { loadReportFonts } from '../../src/node/reportFonts.ts';
+import { buildReport } from '../../src/report/index.ts';
+import { pdfPages, squash } from '../support/pdfText.ts';
+import { loadShippedSet } from '../support/shippedSet.ts';
+import { fixtureAssessment } from '../support/storeFixtures.ts';
+
+const set = loadShippedSet();
+const fonts = loadReportFonts();
+
+async function pagesOf(assessment: Assessment, issueAsIs = false) {
+  const result = score(set, assessment);
+  const report = buildReport({
+    set,
+    assessment,
+    result,
+    plan: plan(set, assessment, result),
+    fonts,
+    generatedAt: new Date('2027-01-20T12:00:00Z'),
+    issueAsIs,
+  });
+  return (await pdfPages(report.pdf)).map(squash);
+}
+
+const previous = fixtureAssessment('mature-operator');
+const carried = carryForward(previous, { cycle: '2027-Q1' }, new Date('2027-01-05T09:00:00Z'));
+const total = Object.keys(carried.answers).length;
+// Two answers confirmed in the new cycle, the rest still as they were carried.
+const confirmed = Object.keys(carried.answers).slice(0, 2);
+const partlyConfirmed: Assessment = {
+  ...carried,
+  answers: Object.fromEntries(
+    Object.entries(carried.answers).map(([id, { carriedOver: _mark, ...answer }]) => [
+      id,
+      confirmed.includes(id) ? answer : { ...answer, carriedOver: true as const },
+    ]),
+  ),
+};
+
+describe('the report says whether its answers are this cycle’s', () => {
+  it('counts the unconfirmed answers and calls the report a draft until it is issued as it is', () => {
+    const draft = reportStatus(set, partlyConfirmed, false);
+    expect(draft).toMatchObject({ state: 'draft', unconfirmed: total - 2 });
+    expect(draft.statement).toContain(
+      `DRAFT: ${total - 2} of ${draft.visible} answers were carried over from ${previous.cycle} and not confirmed in this cycle.`,
+    );
+    expect(reportStatus(set, partlyConfirmed, true).state).toBe('issued-as-is');
+    expect(reportStatus(set, previous, false)).toMatchObject({ state: 'final', unconfirmed: 0 });
+  });
+
+  it('marks a carried-over cycle DRAFT on the cover, in the summary and on every page', async () => {
+    const pages = await pagesOf(partlyConfirmed);
+    const unconfirmed = `${total - 2} of`;
+    expect(pages[0]).toContain('DRAFT');
+    expect(pages[0]).toContain(squash(`DRAFT: ${unconfirmed}`));
+    expect(pages[0]).toContain(squash(`Status Draft`));
+    expect(pages[0]).toContain(squash(`, ${total - 2} of them carried over and not confirmed`));
+    const summary = pages.find((page) => page.includes(squash('1. Executive summary Risk')));
+    expect(summary).toContain(squash(`carried over from ${previous.cycle} and not confirmed`));
+    for (const page of pages.slice(1)) expect(page).toContain(squash('DRAFT · Cellguard ·'));
+  });
+
+  it('states it when the report is issued as it is, and is silent for a cycle whose answers are all confirmed', async () => {
+    const issued = await pagesOf(partlyConfirmed, true);
+    expect(issued[0]).toContain(squash('Issued as it is:'));
+    expect(issued.join(' ')).not.toContain('DRAFT');
+    const final = await pagesOf(previous);
+    expect(final[0]).toContain(squash('Status Final'));
+    expect(final.join(' ')).not.toMatch(/DRAFT|carried over and not confirmed/);
+  });
+
+  it('says on the cover how many questions are unanswered', async () => {
+    const barely: Assessment = { ...previous, answers: { 'EXP-01': { choice: 'yes' } } };
+    const [cover = ''] = await pagesOf(barely);
+    expect(cover).toMatch(/Incomplete:\d+questionsarenotanswered\(of\d+\)/);
+  });
+});
