@@ -32,4 +32,17 @@ describe('AssessmentPage', () => {
     render(<AssessmentPage route={{ page: 'assessment', id }} />);
     expect(window.location.hash).toBe(`#/a/${id}/step/SEG`);
   });
+
+  it('links to its details, and asks to correct a cycle label or an empty scope that an older version let through', () => {
+    const [id = ''] = seedStore({
+      ...fixtureAssessment('middle-profile'),
+      cycle: 'Q4 2026',
+    });
+    render(<AssessmentPage route={{ page: 'review', id }} />);
+    expect(screen.getByRole('link', { name: 'Edit the details' })).toHaveAttribute(
+      'href',
+      `#/a/${id}/details`,
+    );
+    expect(screen.getByText(/Write the cycle as 2026-Q4\./)).toHaveTextContent('Correct it.');
+  });
 });

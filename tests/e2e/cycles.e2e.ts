@@ -122,7 +122,7 @@ describe('quarterly cycles in Chromium', () => {
     await other.setInputFiles('#import-file', filePath);
     await other.getByLabel('Passphrase of the encrypted file').fill('quarterly review 2026');
     await other.getByRole('button', { name: 'Open the file' }).click();
-    await other.getByRole('button', { name: 'Import as a new assessment' }).click();
+    await other.getByRole('button', { name: 'Import the assessment' }).click();
     await other.waitForSelector('#results-title');
     const imported = /#\/a\/([0-9a-f]+)\//.exec(other.url())?.[1] ?? '';
     const importedAssessment = await storedAssessment(other, imported);

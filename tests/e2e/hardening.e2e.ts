@@ -99,7 +99,7 @@ describe('hardening in Chromium', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cellguard-xss-')), 'hostile.json');
     writeFileSync(file, await exportedFile(assessment, new Date()));
     await page.setInputFiles('#import-file', file);
-    await page.getByRole('button', { name: 'Import as a new assessment' }).waitFor();
+    await page.getByRole('button', { name: 'Import the assessment' }).waitFor();
     await expectInert(page, 'import summary');
     expect(dialogs).toEqual([]);
     expect(watch.pageErrors).toEqual([]);

@@ -89,7 +89,7 @@ describe('the import page in Chromium', () => {
       '#import-file',
       fileToPick('plain.json', await exportedFile(middle, new Date())),
     );
-    const importButton = page.getByRole('button', { name: 'Import as a new assessment' });
+    const importButton = page.getByRole('button', { name: 'Import the assessment' });
     await importButton.waitFor();
     const gap = await page.evaluate(() => {
       const fileCard = document.querySelector('#import-file')?.closest('.stacked-form');

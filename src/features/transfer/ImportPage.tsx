@@ -4,7 +4,7 @@ import { PassphrasePrompt } from '../../components/PassphrasePrompt.tsx';
 import { ProblemList } from '../../components/ProblemList.tsx';
 import { useProtectedFile } from '../../components/useProtectedFile.ts';
 import { questionSet } from '../../content/questionSet.ts';
-import type { Assessment } from '../../core/assessment/model.ts';
+import { sameAssessment } from '../../core/assessment/details.ts';
 import { fileSizeProblem } from '../../core/assessment/parseFile.ts';
 import { importAssessmentFile } from '../../core/assessment/transfer.ts';
 import { formatDateTime } from '../../core/format.ts';
@@ -17,14 +17,10 @@ import './ImportPage.css';
 const openAssessmentFile = (text: string, passphrase?: string) =>
   importAssessmentFile(text, questionSet, passphrase);
 
-const sameAssessment = (a: Assessment, b: Assessment) =>
-  a.organisation.trim() === b.organisation.trim() &&
-  a.scope.trim() === b.scope.trim() &&
-  a.cycle.trim() === b.cycle.trim();
-
 /**
- * Import of an exported file. Nothing in this browser changes until the user picks "import as new"
- * or confirms "replace"; any problem is listed in plain words. Cancel drops the picked file.
+ * Import of an exported file. Nothing in this browser changes until the user picks "import" or,
+ * when this browser already has the assessment (one per organisation, scope, set and cycle),
+ * confirms "replace"; any problem is listed in plain words. Cancel drops the picked file.
  */
 export function ImportPage() {
   const file = useProtectedFile({ open: openAssessmentFile, sizeProblem: fileSizeProblem });
@@ -47,9 +43,7 @@ export function ImportPage() {
     input.focus();
   };
   const opened = stage.kind === 'opened' ? stage.value : undefined;
-  const existing =
-    opened &&
-    Object.values(assessments).find((s) => sameAssessment(s.assessment, opened.assessment));
+  const existing = opened && sameAssessment(Object.values(assessments), opened.assessment);
 
   return (
     <section className="narrow" aria-labelledby="import-title">
@@ -109,21 +103,31 @@ export function ImportPage() {
               </ul>
             </>
           )}
+          {existing && (
+            <p className="notice warning">
+              This browser already has this assessment, last changed{' '}
+              {formatDateTime(existing.assessment.updatedAt)}: one assessment is kept per
+              organisation, scope and cycle. Replace it with the file&apos;s, or, to keep both,
+              first <a href={hrefs.details(existing.id)}>correct the cycle or scope</a> of the one
+              here.
+            </p>
+          )}
           <div className="button-row">
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => finish(add(opened.assessment, { view: 'results' }))}
-            >
-              Import as a new assessment
-            </button>
-            {existing && (
+            {existing ? (
               <button
                 type="button"
                 className="button danger-outline"
                 onClick={() => setConfirmReplace(true)}
               >
                 Replace the one already in this browser
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => finish(add(opened.assessment, { view: 'results' }))}
+              >
+                Import the assessment
               </button>
             )}
             <button type="button" className="button" onClick={cancel}>

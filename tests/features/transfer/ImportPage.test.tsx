@@ -28,7 +28,7 @@ describe('ImportPage', () => {
     render(<ImportPage />);
     await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
     expect(await screen.findByText(/The file matches its SHA-256 digest/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Import as a new assessment' }));
+    await user.click(screen.getByRole('button', { name: 'Import the assessment' }));
     const [stored] = Object.values(useAssessments.getState().assessments);
     expect(stored?.assessment.organisation).toBe('ПАО «Северный Телеком»');
     expect(stored?.summary?.visible).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('ImportPage', () => {
     await user.type(passphrase, 'correct horse battery staple');
     await user.click(screen.getByRole('button', { name: 'Open the file' }));
     expect(
-      await screen.findByRole('button', { name: 'Import as a new assessment' }),
+      await screen.findByRole('button', { name: 'Import the assessment' }),
     ).toBeInTheDocument();
   }, 20_000);
 
@@ -131,7 +131,7 @@ describe('ImportPage', () => {
     render(<ImportPage />);
     const input = screen.getByLabelText<HTMLInputElement>('Assessment file');
     await user.upload(input, fileOf(text));
-    await screen.findByRole('button', { name: 'Import as a new assessment' });
+    await screen.findByRole('button', { name: 'Import the assessment' });
     const slow = fileOf(text);
     let finishReading: (text: string) => void = () => undefined;
     vi.spyOn(slow, 'text').mockReturnValue(new Promise((resolve) => (finishReading = resolve)));
@@ -139,9 +139,7 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     finishReading(text);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(
-      screen.queryByRole('button', { name: 'Import as a new assessment' }),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import the assessment' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
     expect(input.files).toHaveLength(0);
     expect(input).toHaveFocus();
@@ -203,6 +201,12 @@ describe('ImportPage', () => {
     );
     await user.click(
       await screen.findByRole('button', { name: 'Replace the one already in this browser' }),
+    );
+    // One assessment per organisation, scope and cycle: a second copy is not offered.
+    expect(screen.queryByRole('button', { name: 'Import the assessment' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'correct the cycle or scope' })).toHaveAttribute(
+      'href',
+      `#/a/${existingId}/details`,
     );
     const dialog = screen.getByRole('dialog', { name: 'Replace the assessment in this browser?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
