@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfPages } from '../support/pdfText.ts';
+import { pdfPages, squash } from '../support/pdfText.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import { expectNoSeriousAxeViolations, seedAssessment, storedAssessment } from './support/app.ts';
 import { browserForThisFile, watchPage } from './support/browser.ts';
@@ -19,7 +19,7 @@ describe('quarterly cycles in Chromium', () => {
     // Start Q4 from Q3.
     await page.getByRole('link', { name: /^Start the next cycle after Example Telecom/ }).click();
     await page.waitForSelector('#next-title');
-    expect(await page.getByLabel('New cycle').inputValue()).toBe('2026-Q4');
+    expect(await page.getByLabel('Cycle', { exact: true }).inputValue()).toBe('2026-Q4');
     await expectNoSeriousAxeViolations(page, 'next cycle');
     await page.getByRole('button', { name: 'Start the next cycle' }).click();
     await page.waitForSelector('#step-title');
@@ -53,6 +53,22 @@ describe('quarterly cycles in Chromium', () => {
     expect(stored.answers['EXP-03']?.carriedOver).toBeUndefined();
     expect(stored.answers['SEG-01']).toMatchObject({ choice: 'flat', carriedOver: true });
 
+    // What is still carried over is counted apart from what was confirmed, here and at home.
+    const subStep = page.getByRole('link', { name: /^Subscriber-data protection/ });
+    expect(await subStep.textContent()).toMatch(/\d+\/\d+ \+\d+ to confirm/);
+    const stepperTotal = await page.locator('.stepper-total').textContent();
+    const unconfirmed = Number(/(\d+) carried over, not confirmed/.exec(stepperTotal ?? '')?.[1]);
+    expect(unconfirmed).toBeGreaterThan(0);
+    expect(unconfirmed).toBeLessThan(Object.keys(stored.answers).length);
+    await page.goto(browser().baseUrl);
+    const q4Card = page.locator('.assessment-card', { hasText: '2026-Q4' });
+    expect(await q4Card.textContent()).toContain(
+      `${unconfirmed} carried over from 2026-Q3, not confirmed`,
+    );
+    expect(await q4Card.locator('.draft-tag').textContent()).toBe('Draft');
+    await page.goto(`${browser().baseUrl}#/a/${q4}/step/SUB`);
+    await page.waitForSelector('#step-title');
+
     // Compare the two cycles.
     await page.getByRole('link', { name: 'Results' }).click();
     await page.waitForSelector('#results-title');
@@ -76,10 +92,33 @@ describe('quarterly cycles in Chromium', () => {
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const pdfPath = join(scratch, 'q4.pdf');
     await (await pdfDownload).saveAs(pdfPath);
-    const pdfText = (await pdfPages(new Uint8Array(readFileSync(pdfPath)))).join('\n');
+    const pdfPagesText = await pdfPages(new Uint8Array(readFileSync(pdfPath)));
+    const pdfText = pdfPagesText.join('\n');
+    // A draft until the carried-over answers are confirmed: said on the cover and every page.
+    const visible = /(\d+) of (\d+) answered/.exec(pdfPagesText[0] ?? '')?.[2];
+    expect(squash(pdfPagesText[0] ?? '')).toContain(
+      squash(
+        `DRAFT: ${unconfirmed} of ${visible} answers were carried over from 2026-Q3 and not confirmed in this cycle.`,
+      ),
+    );
+    for (const text of pdfPagesText.slice(1)) expect(text).toContain('DRAFT · Cellguard');
     expect(pdfText).toContain('3. Since 2026-Q3');
     expect(pdfText).toMatch(/Gaps closed \(\d+\)/);
     expect(pdfText).toContain('EXP-03 Edge patching within 14 days');
+
+    // Issued as it is, on the assessor's word: the PDF says so and is no longer a draft.
+    await page
+      .getByLabel(`Issue the report with the ${unconfirmed} unconfirmed answers as they are`)
+      .check();
+    const issuedDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF report' }).click();
+    const issuedPath = join(scratch, 'q4-issued.pdf');
+    await (await issuedDownload).saveAs(issuedPath);
+    const issuedText = (await pdfPages(new Uint8Array(readFileSync(issuedPath)))).join('\n');
+    expect(squash(issuedText)).toContain(
+      squash(`Issued as it is: ${unconfirmed} of ${visible} answers were carried over`),
+    );
+    expect(issuedText).not.toContain('DRAFT');
 
     // The plan as CSV for the ticketing tool.
     const csvDownload = page.waitForEvent('download');

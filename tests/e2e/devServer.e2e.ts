@@ -31,6 +31,7 @@ describe('npm run dev, as the README tells a newcomer', () => {
     await page.waitForSelector('#home-title', { timeout: 30_000 });
     await page.getByRole('link', { name: 'Start a new assessment' }).click();
     await page.getByLabel('Organisation').fill('Dev server');
+    await page.getByLabel('Scope').fill('Mobile core');
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('#step-title', { timeout: 30_000 });
     const headerColour = await page.evaluate(
