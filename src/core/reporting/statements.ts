@@ -110,10 +110,13 @@ export function resultStatements(
     },
     ...(plan.assumeBreach
       ? {
+          // Agrees with the chain's detection sentence: "none" there is "at any phase" here.
           assumeBreach: `Assume breach first: with the band at ${bandLabel[result.band]} and ${
-            detected && early.some((p) => p.id === detected.phaseId)
-              ? 'no sweep or compromise assessment in place'
-              : `no detection in place before ${phase(set.phases[early.length]?.id ?? '')}`
+            !detected
+              ? 'no detection in place at any phase'
+              : early.some((p) => p.id === detected.phaseId)
+                ? 'no sweep or compromise assessment in place'
+                : `no detection in place before ${phase(detected.phaseId)}`
           }, an intruder may already be inside, so the plan opens with looking for one.`,
         }
       : {}),
