@@ -8,7 +8,7 @@ import {
   isWellFormedEncryptedFile,
 } from '../crypto/passphrase.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
-import { fail, succeed, type Problem, type Result } from '../result.ts';
+import { describeProblem, fail, succeed, type Problem, type Result } from '../result.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentTitle } from '../text.ts';
 import {
@@ -201,12 +201,15 @@ function positionIn(set: QuestionSet, position: BackupPosition): BackupPosition 
 function entryProblem(
   assessment: Record<string, unknown>,
   index: number,
-  problem: { path: string; message: string },
+  problem: Problem,
 ): Problem {
   const where = problem.path === '' || problem.path === 'the file' ? '' : problem.path;
+  const name = entryName(assessment, index);
   return {
     path: `assessments[${index}]${where ? `.${where}` : ''}`,
-    message: `${entryName(assessment, index)}${where ? ` (${where})` : ''}: ${problem.message}`,
+    message: `${name}${where ? ` (${where})` : ''}: ${problem.message}`,
+    // The page names the question and the answer as the user sees them, never a field path.
+    pageMessage: `${name}: ${describeProblem(problem)}`,
   };
 }
 

@@ -1,8 +1,8 @@
-import type { Problem } from '../../core/result.ts';
+import { describeProblem, type Problem } from '../../core/result.ts';
 
 /**
- * Why a backup cannot be restored, announced as it appears. A backup problem's message already
- * says where it is (an assessment by organisation, scope and cycle), so it is shown alone.
+ * Why a backup cannot be restored, announced as it appears, in the page's words: each names its
+ * assessment by organisation, scope and cycle, and the question and answer as the user sees them.
  */
 export function RestoreProblems({ problems }: { problems: readonly Problem[] }) {
   if (problems.length === 0) return null;
@@ -13,7 +13,7 @@ export function RestoreProblems({ problems }: { problems: readonly Problem[] }) 
       </p>
       <ul>
         {problems.map((problem) => (
-          <li key={`${problem.path} ${problem.message}`}>{problem.message}</li>
+          <li key={`${problem.path} ${problem.message}`}>{describeProblem(problem)}</li>
         ))}
       </ul>
     </div>

@@ -235,6 +235,20 @@ describe('BackupPage: restore from a backup', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('names a bad answer in an entry by its question and the answers it offers, without a field path', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    // Made, digest and all, by a Cellguard whose EXP-02 had an answer this one does not offer.
+    const text = await backupText(
+      deviceWith({ ...middle, answers: { ...middle.answers, 'EXP-02': { choice: 'maybe' } } }),
+    );
+    render(<BackupPage />);
+    await user.upload(screen.getByLabelText('Backup file'), fileOf(text));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Question EXP-02 "[^"]+" has the answer "maybe"/);
+    expect(alert.textContent).not.toMatch(/answers\.EXP-02|\.choice/);
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const user = userEvent.setup();
     seedStore();
