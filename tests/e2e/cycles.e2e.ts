@@ -55,7 +55,7 @@ describe('quarterly cycles in Chromium', () => {
 
     // What is still carried over is counted apart from what was confirmed, here and at home.
     const subStep = page.getByRole('link', { name: /^Subscriber-data protection/ });
-    expect(await subStep.textContent()).toMatch(/\d+\/\d+ \+\d+ to confirm/);
+    expect(await subStep.textContent()).toMatch(/\d+\/\d+ \d+ to confirm/);
     const stepperTotal = await page.locator('.stepper-total').textContent();
     const unconfirmed = Number(/(\d+) carried over, not confirmed/.exec(stepperTotal ?? '')?.[1]);
     expect(unconfirmed).toBeGreaterThan(0);
@@ -98,10 +98,10 @@ describe('quarterly cycles in Chromium', () => {
     const visible = /(\d+) of (\d+) answered/.exec(pdfPagesText[0] ?? '')?.[2];
     expect(squash(pdfPagesText[0] ?? '')).toContain(
       squash(
-        `DRAFT: ${unconfirmed} of ${visible} answers were carried over from 2026-Q3 and not confirmed in this cycle.`,
+        `DRAFT: ${unconfirmed} of ${visible} answers were carried over from 2026-Q3 and not confirmed in this cycle;`,
       ),
     );
-    for (const text of pdfPagesText.slice(1)) expect(text).toContain('DRAFT · Cellguard');
+    for (const text of pdfPagesText.slice(1)) expect(text).toContain('DRAFT · CONFIDENTIAL');
     expect(pdfText).toContain('3. Since 2026-Q3');
     expect(pdfText).toMatch(/Gaps closed \(\d+\)/);
     expect(pdfText).toContain('EXP-03 Edge patching within 14 days');

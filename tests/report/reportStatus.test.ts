@@ -47,7 +47,7 @@ describe('the report says whether its answers are this cycle’s', () => {
     const draft = reportStatus(set, partlyConfirmed, false);
     expect(draft).toMatchObject({ state: 'draft', unconfirmed: total - 2 });
     expect(draft.statement).toContain(
-      `DRAFT: ${total - 2} of ${draft.visible} answers were carried over from ${previous.cycle} and not confirmed in this cycle.`,
+      `DRAFT: ${total - 2} of ${draft.visible} answers were carried over from ${previous.cycle} and not confirmed in this cycle;`,
     );
     expect(reportStatus(set, partlyConfirmed, true).state).toBe('issued-as-is');
     expect(reportStatus(set, previous, false)).toMatchObject({ state: 'final', unconfirmed: 0 });
@@ -62,7 +62,7 @@ describe('the report says whether its answers are this cycle’s', () => {
     expect(pages[0]).toContain(squash(`, ${total - 2} of them carried over and not confirmed`));
     const summary = pages.find((page) => page.includes(squash('1. Executive summary Risk')));
     expect(summary).toContain(squash(`carried over from ${previous.cycle} and not confirmed`));
-    for (const page of pages.slice(1)) expect(page).toContain(squash('DRAFT · Cellguard ·'));
+    for (const page of pages.slice(1)) expect(page).toContain(squash('DRAFT · CONFIDENTIAL'));
   });
 
   it('states it when the report is issued as it is, and is silent for a cycle whose answers are all confirmed', async () => {

@@ -34,8 +34,8 @@ export function reportStatus(
   const state: ReportState = unconfirmed === 0 ? 'final' : issueAsIs ? 'issued-as-is' : 'draft';
   const statement = {
     final: `Every answer was given or confirmed in this cycle.`,
-    draft: `DRAFT: ${carried}. The score rests on them as they were; confirm or change them, or issue the report as it is.`,
-    'issued-as-is': `Issued as it is: ${carried}. The assessor chose to issue the report with them as they were.`,
+    draft: `DRAFT: ${carried}; for them the score rests on the answers of ${source}.`,
+    'issued-as-is': `Issued as it is: ${carried}; the assessor issued the report with the answers of ${source} for them.`,
   }[state];
   const unanswered = visible - answered;
   return {

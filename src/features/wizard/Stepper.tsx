@@ -46,7 +46,6 @@ export function Stepper({ assessmentId, answers, current }: StepperProps) {
           };
           // A step is done when this cycle's assessor has answered or confirmed all of it.
           const done = counts.answered === counts.visible && counts.unconfirmed === 0;
-          const confirmed = counts.answered - counts.unconfirmed;
           return (
             <li key={domain.id} className={done ? 'done' : undefined}>
               <a
@@ -55,27 +54,20 @@ export function Stepper({ assessmentId, answers, current }: StepperProps) {
               >
                 <span className="step-title">{domain.title}</span>
                 <span className="step-count">
-                  {counts.unconfirmed > 0 ? (
-                    <>
-                      <span className="visually-hidden">
-                        {confirmed} of {counts.visible} answered and {counts.unconfirmed} carried
-                        over, not confirmed
-                      </span>
-                      <span aria-hidden="true">
-                        {confirmed}/{counts.visible}{' '}
-                        <span className="step-carried">+{counts.unconfirmed} to confirm</span>
-                      </span>
-                    </>
-                  ) : (
-                    <>
-                      <span className="visually-hidden">
-                        {counts.answered} of {counts.visible} answered
-                      </span>
-                      <span aria-hidden="true">
-                        {counts.answered}/{counts.visible}
-                      </span>
-                    </>
-                  )}
+                  <span className="visually-hidden">
+                    {counts.answered} of {counts.visible} answered
+                    {counts.unconfirmed > 0 &&
+                      `, ${counts.unconfirmed} of them carried over, not confirmed`}
+                  </span>
+                  <span aria-hidden="true">
+                    {counts.answered}/{counts.visible}
+                    {counts.unconfirmed > 0 && (
+                      <>
+                        {' '}
+                        <span className="step-carried">{counts.unconfirmed} to confirm</span>
+                      </>
+                    )}
+                  </span>
                 </span>
               </a>
             </li>

@@ -16,8 +16,13 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   writer.font(13, 'normal', colours.white);
   doc.text('Risk, attack-chain weak points and remediation plan', page.left, 136);
   if (status.state === 'draft') {
-    writer.font(30, 'bold', colours.white);
-    doc.text('DRAFT', page.width - page.right, 110, { align: 'right' });
+    // A red stamp in the band's free lower right corner, clear of the title.
+    const stamp = { width: 120, height: 32 };
+    const x = page.width - page.right - stamp.width;
+    doc.setFillColor(...colours.confidential);
+    doc.rect(x, 148, stamp.width, stamp.height, 'F');
+    writer.font(20, 'bold', colours.white);
+    doc.text('DRAFT', x + stamp.width / 2, 171, { align: 'center' });
   }
 
   writer.y = 230;

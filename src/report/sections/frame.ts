@@ -8,17 +8,18 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
   const total = doc.getNumberOfPages();
   const organisation = writer.user(content.assessment.organisation, 'the organisation name');
   const cycle = writer.user(content.assessment.cycle, 'the cycle');
+  // As visible as the confidential marking: the reader must not take a draft for the record.
   const draft = content.status.state === 'draft' ? 'DRAFT · ' : '';
   for (let number = 1; number <= total; number += 1) {
     doc.setPage(number);
     const onCover = number === 1;
     writer.font(8, 'bold', onCover ? colours.white : colours.confidential);
-    doc.text('CONFIDENTIAL', page.width - page.right, 30, { align: 'right' });
+    doc.text(`${draft}CONFIDENTIAL`, page.width - page.right, 30, { align: 'right' });
     if (!onCover) {
       writer.font(8, 'normal', colours.muted);
       const title: string[] = doc.splitTextToSize(
-        `${draft}Cellguard · ${organisation} · ${cycle}`,
-        contentWidth - 90,
+        `Cellguard · ${organisation} · ${cycle}`,
+        contentWidth - (draft ? 130 : 90),
       );
       doc.text(title[0] ?? '', page.left, 30);
       doc.setDrawColor(...colours.line);

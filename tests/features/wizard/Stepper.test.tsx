@@ -53,10 +53,12 @@ describe('Stepper', () => {
       />,
     );
     const credentials = link(/^Credential protection/);
-    expect(credentials).toHaveTextContent('1/9 +2 to confirm');
-    expect(credentials).toHaveAccessibleName(/1 of 9 answered and 2 carried over, not confirmed$/);
+    expect(credentials).toHaveTextContent('3/9 2 to confirm');
+    expect(credentials).toHaveAccessibleName(
+      /3 of 9 answered, 2 of them carried over, not confirmed$/,
+    );
     // All four shown questions answered, one of them carried: not done yet.
-    expect(link(/^Internet exposure/)).toHaveTextContent('3/4 +1 to confirm');
+    expect(link(/^Internet exposure/)).toHaveTextContent('4/4 1 to confirm');
     expect(link(/^Internet exposure/).closest('li')).not.toHaveClass('done');
     expect(screen.getByText('3 carried over, not confirmed')).toBeInTheDocument();
   });
