@@ -181,6 +181,7 @@ describe('backup files: back up and restore', () => {
       {
         path: 'assessments[1].organisation',
         message: 'Assessment 2 of the backup (organisation): is required',
+        pageMessage: 'Assessment 2 of the backup: Organisation: is required',
       },
     ]);
     const everyAnswerWrong = resealed(await backupText(device, createdAt), (file) => {
