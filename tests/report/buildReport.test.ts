@@ -6,15 +6,12 @@ import { unverifiedNote } from '../../src/core/reporting/labels.ts';
 import { resultStatements } from '../../src/core/reporting/statements.ts';
 import { bandLabel } from '../../src/core/scoring/bands.ts';
 import { score } from '../../src/core/scoring/score.ts';
-import { loadReportFonts } from '../../src/node/reportFonts.ts';
-import { buildReport } from '../../src/report/index.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
-const fonts = loadReportFonts();
-const generatedAt = new Date('2026-11-26T12:00:00Z');
 
 function build(
   assessment: Assessment,
@@ -22,14 +19,8 @@ function build(
   onProgress?: (done: number, total: number) => void,
 ) {
   const result = score(set, assessment);
-  const report = buildReport({
-    set,
-    assessment,
-    result,
-    plan: plan(set, assessment, result),
-    ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
-    fonts,
-    generatedAt,
+  const report = reportOf(assessment, {
+    ...(previous ? { previous } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   return { report, result, actions: plan(set, assessment, result).actions };

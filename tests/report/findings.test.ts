@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { plan } from '../../src/core/planning/plan.ts';
-import { score } from '../../src/core/scoring/score.ts';
-import { loadReportFonts } from '../../src/node/reportFonts.ts';
-import { buildReport } from '../../src/report/index.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
-const fonts = loadReportFonts();
 
 /** The text of the section whose title ends with `title`, up to the next section. */
 async function sectionText(assessment: Assessment, title: string): Promise<string> {
-  const result = score(set, assessment);
-  const report = buildReport({
-    set,
-    assessment,
-    result,
-    plan: plan(set, assessment, result),
-    fonts,
-    generatedAt: new Date('2026-11-26T12:00:00Z'),
-  });
+  const report = reportOf(assessment);
   const pages = await pdfPages(report.pdf);
   const index = report.sections.findIndex((s) => s.title.endsWith(title));
   const start = report.sections[index]?.page ?? 1;

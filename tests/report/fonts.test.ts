@@ -4,12 +4,10 @@ import { dirname, join } from 'node:path';
 import { openPdf } from '../support/pdfText.ts';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { plan } from '../../src/core/planning/plan.ts';
-import { score } from '../../src/core/scoring/score.ts';
 import { loadReportFonts, reportFontRanges } from '../../src/node/reportFonts.ts';
 import { codePointSet, fontCoverage } from '../../src/report/fontCoverage.ts';
-import { buildReport } from '../../src/report/index.ts';
 import { pdfPages } from '../support/pdfText.ts';
+import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
@@ -30,17 +28,7 @@ function dejaVu(file: string): Uint8Array {
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 const sorted = (codes: Iterable<number>) => [...codes].sort((a, b) => a - b);
 
-function build(assessment: Assessment) {
-  const result = score(set, assessment);
-  return buildReport({
-    set,
-    assessment,
-    result,
-    plan: plan(set, assessment, result),
-    fonts,
-    generatedAt: new Date('2026-11-26T12:00:00Z'),
-  });
-}
+const build = (assessment: Assessment) => reportOf(assessment);
 
 /** Each piece of text on a page with the PDF name of the font pdf.js drew it in. */
 async function textWithFonts(pdf: Uint8Array, pageNumber: number) {

@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { carryForward } from '../../src/core/cycles/cycles.ts';
-import { plan } from '../../src/core/planning/plan.ts';
 import { reportStatus } from '../../src/core/reporting/reportStatus.ts';
-import { score } from '../../src/core/scoring/score.ts';
-import { loadReportFonts } from '../../src/node/reportFonts.ts';
-import { buildReport } from '../../src/report/index.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
-const fonts = loadReportFonts();
 
 async function pagesOf(assessment: Assessment, issueAsIs = false) {
-  const result = score(set, assessment);
-  const report = buildReport({
-    set,
-    assessment,
-    result,
-    plan: plan(set, assessment, result),
-    fonts,
-    generatedAt: new Date('2027-01-20T12:00:00Z'),
-    issueAsIs,
-  });
+  const report = reportOf(assessment, { issueAsIs, generatedAt: new Date('2027-01-20T12:00:00Z') });
   return (await pdfPages(report.pdf)).map(squash);
 }
 

@@ -3,16 +3,13 @@ import type { Assessment } from '../../src/core/assessment/model.ts';
 import { answerChanges } from '../../src/core/comparison/answerChanges.ts';
 import { pointsMove } from '../../src/core/comparison/direction.ts';
 import { compare } from '../../src/core/comparison/compare.ts';
-import { plan } from '../../src/core/planning/plan.ts';
 import { score } from '../../src/core/scoring/score.ts';
-import { loadReportFonts } from '../../src/node/reportFonts.ts';
-import { buildReport } from '../../src/report/index.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
 const set = loadShippedSet();
-const fonts = loadReportFonts();
 
 /** Q3 had a WAF on some applications and did not know its log reviews; Q4 improved both, not fully. */
 function twoCycles() {
@@ -30,16 +27,7 @@ function twoCycles() {
 
 /** The text of the "Since …" section of the report of `current` against `previous`. */
 async function sinceSection(previous: Assessment, current: Assessment) {
-  const result = score(set, current);
-  const report = buildReport({
-    set,
-    assessment: current,
-    result,
-    plan: plan(set, current, result),
-    previous: { assessment: previous, result: score(set, previous) },
-    fonts,
-    generatedAt: new Date('2027-01-10T12:00:00Z'),
-  });
+  const report = reportOf(current, { previous, generatedAt: new Date('2027-01-10T12:00:00Z') });
   const index = report.sections.findIndex((s) => s.title.includes('Since'));
   const pages = await pdfPages(report.pdf);
   const first = report.sections[index]?.page ?? 1;

@@ -3,6 +3,7 @@ import { bandLabel } from '../../core/scoring/bands.ts';
 import { bandColours, colours, contentWidth, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import { longDate, type ReportContent } from './content.ts';
+import { drawStatusLines } from './status.ts';
 
 export function drawCover(writer: ReportWriter, content: ReportContent) {
   const { doc } = writer;
@@ -40,17 +41,9 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   writer.paragraph(`Cycle ${writer.user(assessment.cycle, 'the cycle')}`, {
     size: 13,
     colour: colours.muted,
-    after: status.state === 'final' && !status.completeness ? 24 : 8,
+    after: 8,
   });
-  for (const line of [status.state === 'final' ? '' : status.statement, status.completeness ?? ''])
-    if (line)
-      writer.paragraph(line, {
-        size: 10.5,
-        style: 'bold',
-        colour: status.state === 'draft' ? colours.confidential : colours.ink,
-        after: 6,
-      });
-  writer.y += status.state === 'final' && !status.completeness ? 0 : 10;
+  writer.y += drawStatusLines(writer, content, 6) ? 10 : 16;
 
   // the headline result
   const boxY = writer.y;

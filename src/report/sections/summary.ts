@@ -5,6 +5,7 @@ import { listJoin, plural, signed } from '../../core/text.ts';
 import { bandColours, colours, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import type { ReportContent } from './content.ts';
+import { drawStatusLines } from './status.ts';
 
 /** Why a programme sits where it does in the list management reads. */
 const programmeGroup = (programme: ProgrammeSummary) =>
@@ -26,14 +27,7 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
   writer.font(14, 'bold', bandColours[result.band]);
   doc.text(`${bandLabel[result.band]} exposure`, page.left + 14, y + 36);
   writer.y = y + 52;
-  const { status } = content;
-  for (const line of [status.state === 'final' ? '' : status.statement, status.completeness ?? ''])
-    if (line)
-      writer.paragraph(line, {
-        size: 10.5,
-        style: 'bold',
-        colour: status.state === 'draft' ? colours.confidential : colours.ink,
-      });
+  drawStatusLines(writer, content, 6);
   writer.paragraph(statements.bandMeaning, { size: 10.5 });
   if (statements.assumeBreach)
     writer.paragraph(statements.assumeBreach, {
