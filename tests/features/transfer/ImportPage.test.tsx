@@ -17,6 +17,21 @@ beforeEach(() => {
   window.location.hash = '#/import';
 });
 
+/** An empty browser on the import page, with an encrypted file picked: its passphrase is asked. */
+async function pickEncryptedFile() {
+  const user = userEvent.setup();
+  seedStore();
+  const text = await exportedFile(
+    fixtureAssessment('middle-profile'),
+    new Date(),
+    'correct horse battery staple',
+  );
+  render(<ImportPage />);
+  await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+  const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
+  return { user, passphrase };
+}
+
 describe('ImportPage', () => {
   it('imports a valid exported file as a new assessment', async () => {
     const user = userEvent.setup();
@@ -54,16 +69,7 @@ describe('ImportPage', () => {
   });
 
   it('asks for the passphrase of an encrypted file and says plainly when it is wrong', async () => {
-    const user = userEvent.setup();
-    seedStore();
-    const text = await exportedFile(
-      fixtureAssessment('middle-profile'),
-      new Date(),
-      'correct horse battery staple',
-    );
-    render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
-    const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
+    const { user, passphrase } = await pickEncryptedFile();
     await user.type(passphrase, 'wrong horse battery staple');
     await user.click(screen.getByRole('button', { name: 'Open the file' }));
     expect(
@@ -81,16 +87,7 @@ describe('ImportPage', () => {
   }, 20_000);
 
   it('says next to the field that the passphrase is needed when none was given, and puts the cursor there', async () => {
-    const user = userEvent.setup();
-    seedStore();
-    const text = await exportedFile(
-      fixtureAssessment('middle-profile'),
-      new Date(),
-      'correct horse battery staple',
-    );
-    render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
-    const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
+    const { user, passphrase } = await pickEncryptedFile();
     await user.click(screen.getByRole('button', { name: 'Open the file' }));
     expect(passphrase).toHaveAccessibleDescription(
       'Enter the passphrase the file was encrypted with: it cannot be opened without it.',
