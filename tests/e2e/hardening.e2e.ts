@@ -266,6 +266,7 @@ describe('hardening in Chromium', () => {
         ['home', '#/', '#home-title'],
         ['new assessment', '#/new', '#new-title'],
         ['step', '#/a/axe/step/EXP', '#step-title'],
+        ['step whose answers are all given', '#/a/axeq3/step/EXP', '#step-title'],
         ['review', '#/a/axe/review', '#review-title'],
         ['results', '#/a/axe/results', '#results-title'],
         ['next cycle', '#/a/axe/next', '#next-title'],
@@ -282,6 +283,14 @@ describe('hardening in Chromium', () => {
         await page.goto(`${browser().baseUrl}${hash}`);
         await page.waitForSelector(ready);
         await expectNoSeriousAxeViolations(page, `${view} at ${viewport.width} px`);
+        // Headings go down one level at a time, so a screen reader's outline has no holes.
+        const skipped = await page.evaluate(() => {
+          const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+            .filter((heading) => heading.getClientRects().length > 0)
+            .map((heading) => Number(heading.tagName[1]));
+          return levels.filter((level, index) => index > 0 && level > (levels[index - 1] ?? 0) + 1);
+        });
+        expect(skipped, `heading levels skipped on ${view}`).toEqual([]);
         // Nothing wider than the screen: a phone user never scrolls the page sideways.
         expect(
           await page.evaluate(() => document.documentElement.scrollWidth),

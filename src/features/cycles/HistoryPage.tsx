@@ -8,7 +8,8 @@ import { score } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import { Sparkline } from './Sparkline.tsx';
-import { CycleScroller, TrendChart } from './TrendChart.tsx';
+import { CycleScroller } from './CycleScroller.tsx';
+import { TrendChart } from './TrendChart.tsx';
 import './cycles.css';
 
 /** Every cycle of one organisation and scope: the risk trend and each domain's risk per cycle. */
