@@ -342,8 +342,8 @@ try {
   const context = await uncapped.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${app.url}#/new`);
-  await page.waitForSelector('#organisation');
-  const baseline = await inputLatency(page, '#organisation', [], 120);
+  await page.waitForSelector('#new-organisation');
+  const baseline = await inputLatency(page, '#new-organisation', [], 120);
   report(
     `baseline, one plain text field, nothing stored (${baseline.typing.samples} keys): p50 / p95`,
     `${baseline.typing.p50.toFixed(1)} / ${baseline.typing.p95.toFixed(1)} ms`,
