@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { Answer, Assessment } from '../core/assessment/model.ts';
 import type { AssessmentRules } from '../core/assessment/rules.ts';
-import { defaultStaleEvidenceDays } from '../core/cycles/cycles.ts';
+import { defaultStaleEvidenceDays, markedCarried } from '../core/cycles/cycles.ts';
 import {
   alreadyExists,
+  cadenceConflict,
   detailsProblems,
   sameAssessment,
   withDetails,
@@ -53,7 +54,11 @@ export interface AssessmentsState {
   replace: (id: string, assessment: Assessment) => Result<string>;
   /** Corrects an assessment's organisation, scope, cycle and assessor, under the same rule. */
   updateDetails: (id: string, details: AssessmentDetails) => Result<string, StoreProblem>;
-  /** A copy with every answer under details the user chose, which must name another assessment. */
+  /**
+   * A copy with every answer under details the user chose, which must name another assessment.
+   * Its answers are marked carried over from the original's cycle until confirmed: they were
+   * given for another cycle or scope, and must not read as this one's.
+   */
   duplicate: (id: string, details: AssessmentDetails) => Result<string, StoreProblem>;
   remove: (id: string) => void;
   /**
@@ -224,10 +229,18 @@ export function createAssessmentsStore({
         ? { path: '', message: alreadyExists(assessment), existingId: twin.id }
         : undefined;
     };
-    /** Keeps an assessment under a new id, unless it is already on this device. */
+    /** The problem when the cycle's cadence differs from the rest of its series. */
+    const cadenceProblem = (assessment: Assessment, exceptId?: string): Problem | undefined => {
+      const conflict = cadenceConflict(Object.values(get().assessments), assessment, exceptId);
+      return conflict ? { path: 'cycle', message: conflict } : undefined;
+    };
+    /**
+     * Keeps an assessment under a new id, unless it is already on this device or its cadence
+     * differs from the rest of its series.
+     */
     const keepNew = (assessment: Assessment, position: Position): Result<string, StoreProblem> => {
-      const twin = twinProblem(assessment);
-      if (twin) return fail(twin);
+      const refused = twinProblem(assessment) ?? cadenceProblem(assessment);
+      if (refused) return fail(refused);
       const admitted = admit(requireRules(), assessment);
       if (!admitted.ok) return admitted;
       const id = randomId();
@@ -282,8 +295,8 @@ export function createAssessmentsStore({
           ...withDetails(stored.assessment, details),
           updatedAt: now().toISOString(),
         };
-        const twin = twinProblem(assessment, id);
-        if (twin) return fail(twin);
+        const refused = twinProblem(assessment, id) ?? cadenceProblem(assessment, id);
+        if (refused) return fail(refused);
         // The file contract still holds: a name beyond its limit is refused, not clipped.
         const admitted = admit(requireRules(), assessment);
         if (!admitted.ok) return admitted;
@@ -296,9 +309,12 @@ export function createAssessmentsStore({
         const problems = detailsProblems(details);
         if (problems.length > 0) return fail(...problems);
         const stamp = now().toISOString();
+        const copied = withDetails(structuredClone(original.assessment), details);
         return keepNew(
           {
-            ...withDetails(structuredClone(original.assessment), details),
+            ...copied,
+            answers: markedCarried(copied.answers),
+            carriedFrom: original.assessment.cycle,
             createdAt: stamp,
             updatedAt: stamp,
           },

@@ -91,16 +91,21 @@ describe('the assessments store', () => {
     const store = await makeStore();
     const id = addFresh(store, 'Core');
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
-    const copied = store
-      .getState()
-      .duplicate(id, { organisation: 'X', scope: 'Core', cycle: '2026-H2', assessor: 'B. Lead' });
-    const copy = copied.ok ? copied.value : '';
-    expect(copy).not.toBe(id);
-    expect(store.getState().assessments[copy]?.assessment).toMatchObject({
-      scope: 'Core',
+    const copied = store.getState().duplicate(id, {
+      organisation: 'X',
+      scope: 'Core copy',
       cycle: '2026-H2',
       assessor: 'B. Lead',
-      answers: { 'EXP-02': { choice: 'all' } },
+    });
+    const copy = copied.ok ? copied.value : '';
+    expect(copy).not.toBe(id);
+    // Given for 2026-Q4, the answers are the copy's only once someone confirms them.
+    expect(store.getState().assessments[copy]?.assessment).toMatchObject({
+      scope: 'Core copy',
+      cycle: '2026-H2',
+      assessor: 'B. Lead',
+      carriedFrom: '2026-Q4',
+      answers: { 'EXP-02': { choice: 'all', carriedOver: true } },
     });
     store.getState().updateAnswer(copy, 'EXP-02', { choice: 'none' });
     expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
@@ -120,6 +125,11 @@ describe('the assessments store', () => {
       { organisation: ' x ', scope: 'CORE', cycle: '2026-Q4' },
       clock,
     );
+    // Nor are spaces inside a name.
+    const named = (organisation: string) =>
+      newAssessment(set, { organisation, scope: 'Core', cycle: '2026-Q4' }, clock);
+    expect(store.getState().add(named('Example Mobile'), { view: 'results' }).ok).toBe(true);
+    expect(store.getState().add(named('Example   Mobile '), { view: 'results' }).ok).toBe(false);
     const again = store.getState().add(twin, { view: 'results' });
     expect(again.ok).toBe(false);
     expect(again.ok ? [] : again.problems).toEqual([
@@ -140,7 +150,7 @@ describe('the assessments store', () => {
       .getState()
       .updateDetails(other, { organisation: 'X', scope: 'core', cycle: '2026-Q4' });
     expect(moved.ok ? undefined : moved.problems[0]?.existingId).toBe(id);
-    expect(Object.keys(store.getState().assessments)).toHaveLength(2);
+    expect(Object.keys(store.getState().assessments)).toHaveLength(3);
     expect(store.getState().assessments[other]?.assessment.scope).toBe('Corporate IT');
   });
 
@@ -250,5 +260,28 @@ describe('the invariants the store keeps itself', () => {
       'questionSet.version: The file was answered under softcell 0.9.0; this Cellguard has 2.0.0 and no migration from version 0.',
     ]);
     expect(store.getState().assessments).toEqual({});
+  });
+
+  it('keeps one cadence per series: a half-year among quarters of the same organisation and scope is refused', async () => {
+    const store = await makeStore();
+    const q4 = addFresh(store, 'Core');
+    const half = newAssessment(set, { organisation: 'X', scope: 'Core', cycle: '2026-H2' }, clock);
+    const refused = store.getState().add(half, { view: 'results' });
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      {
+        path: 'cycle',
+        message:
+          'The other cycles of X, Core are quarterly, such as 2026-Q4: write a quarter such as 2026-Q4, or give this one another scope.',
+      },
+    ]);
+    const other = addFresh(store, 'Corporate IT');
+    const moved = store
+      .getState()
+      .updateDetails(other, { organisation: 'X', scope: 'Core', cycle: '2027' });
+    expect(moved.ok ? undefined : moved.problems[0]?.path).toBe('cycle');
+    // The only cycle of its series may change its cadence.
+    expect(
+      store.getState().updateDetails(q4, { organisation: 'X', scope: 'Core', cycle: '2026-H2' }).ok,
+    ).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { cycleProblem, parseCycle, type Cadence } from '../cycles/cycleLabel.ts';
+import { cycleProblem, cycleText, parseCycle, type Cadence } from '../cycles/cycleLabel.ts';
 import type { Problem } from '../result.ts';
-import { assessmentIdentity, type AssessmentIdentityFields } from './identity.ts';
+import { assessmentIdentity, seriesIdentity, type AssessmentIdentityFields } from './identity.ts';
 import type { Assessment } from './model.ts';
 
 /** What names an assessment and who assessed it: the fields a user types and can correct. */
@@ -78,3 +78,25 @@ export function sameAssessment<T extends { id: string; assessment: Assessment }>
 /** Plain words for an assessment that exists already, naming it as the user would. */
 export const alreadyExists = (fields: AssessmentIdentityFields): string =>
   `An assessment of ${fields.organisation.trim()}, ${fields.scope.trim() || 'with no scope'}, for ${fields.cycle.trim()} is already on this device. Open it, or give this one another cycle or scope.`;
+
+/**
+ * The problem when a cycle's cadence differs from the other cycles of its series (quarters among
+ * half-years): History and Compare would line up periods that overlap. Labels that are not
+ * cycles, left by an older version, are not compared.
+ */
+export function cadenceConflict<T extends { id: string; assessment: Assessment }>(
+  stored: readonly T[],
+  fields: AssessmentIdentityFields,
+  exceptId?: string,
+): string | undefined {
+  const cycle = parseCycle(fields.cycle);
+  if (!cycle) return undefined;
+  const series = seriesIdentity(fields);
+  const other = stored
+    .filter((item) => item.id !== exceptId && seriesIdentity(item.assessment) === series)
+    .map((item) => parseCycle(item.assessment.cycle))
+    .find((parsed) => parsed !== undefined && parsed.cadence !== cycle.cadence);
+  if (!other) return undefined;
+  const words = cadenceWords[other.cadence];
+  return `The other cycles of ${fields.organisation.trim()}, ${fields.scope.trim() || 'with no scope'} are ${words.adjective}, such as ${cycleText(other)}: write ${words.period}, or give this one another scope.`;
+}

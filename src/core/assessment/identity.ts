@@ -6,8 +6,8 @@ export type AssessmentIdentityFields = Pick<
   'organisation' | 'scope' | 'cycle' | 'questionSet'
 >;
 
-// Compared as a user would: surrounding spaces and letter case do not make another organisation.
-const normalised = (text: string) => text.trim().toLowerCase();
+// Compared as a user would: letter case and extra spaces do not make another organisation.
+const normalised = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * Which series of cycles an assessment belongs to: one organisation and scope, answered with one

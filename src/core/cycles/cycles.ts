@@ -12,6 +12,13 @@ export function nextCycleLabel(cycle: string, today: Date): string {
   return cycleText(parsed ? followingCycle(parsed) : cycleOfDate(today, 'quarter'));
 }
 
+/** Answers marked for confirmation, as when they are taken into another cycle or scope. */
+export function markedCarried(answers: Readonly<Record<string, Answer>>): Record<string, Answer> {
+  return Object.fromEntries(
+    Object.entries(answers).map(([id, answer]) => [id, { ...answer, carriedOver: true as const }]),
+  );
+}
+
 /**
  * The next cycle of an assessment: every answer carried over and marked for confirmation, with its
  * note, evidence, owner and due date, so that last quarter's plan continues.
@@ -22,9 +29,7 @@ export function carryForward(
   now: Date,
 ): Assessment {
   const stamp = now.toISOString();
-  const answers: Record<string, Answer> = {};
-  for (const [id, answer] of Object.entries(previous.answers))
-    answers[id] = { ...answer, carriedOver: true };
+  const answers = markedCarried(previous.answers);
   const assessor = meta.assessor?.trim() || previous.assessor;
   return {
     ...previous,

@@ -68,6 +68,9 @@ describe('DetailsPage', () => {
       cycle: '2026-Q4',
       answers: stored(q4)?.answers,
     });
+    // Given for another scope, the copied answers wait for confirmation.
+    expect(Object.values(stored(copy ?? '')?.answers ?? {}).every((a) => a.carriedOver)).toBe(true);
+    expect(stored(copy ?? '')?.carriedFrom).toBe('2026-Q4');
     expect(window.location.hash).toBe(`#/a/${copy}`);
   });
 });
