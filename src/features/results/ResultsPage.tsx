@@ -32,14 +32,13 @@ export function ResultsPage({
   const statements = resultStatements(questionSet, result, remediation);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const gaps = result.unanswered.length + result.naWithoutReason.length;
   const previous = useAssessments((state) =>
     previousCycle(Object.values(state.assessments), assessment),
   );
-  const carried = useMemo(
-    () => progressOf(questionSet, assessment.answers).unconfirmed,
-    [assessment.answers],
-  );
+  const progress = useMemo(() => progressOf(questionSet, assessment.answers), [assessment.answers]);
+  const carried = progress.unconfirmed;
+  // Counted as the stepper and the review count them (scoping questions included).
+  const gaps = progress.visible - progress.answered;
   const downloadCsv = () =>
     downloadFile(
       planCsv(remediation),

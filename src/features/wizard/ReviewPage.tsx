@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
-import { answerStatus, hasText, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
+import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
-import { plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
 import { hrefs } from '../../routing/routes.ts';
 import './wizard.css';
@@ -16,7 +16,12 @@ const gapStatuses: Partial<Record<AnswerStatus, string>> = {
   'na-uncompensated': 'Critical, not applicable without a compensating control',
 };
 
-function describeOpen(unanswered: number, unverified: number): string {
+/** Counted as the stepper and the results count them, so that the three agree. */
+function describeOpen(statuses: readonly AnswerStatus[]): string {
+  const count = (...kinds: AnswerStatus[]) => statuses.filter((s) => kinds.includes(s)).length;
+  const unanswered = count('unanswered', 'na-without-reason');
+  const unverified = count('unknown');
+  const uncompensated = count('na-uncompensated');
   const parts = [
     unanswered > 0
       ? plural(unanswered, 'question is not answered', 'questions are not answered')
@@ -24,8 +29,15 @@ function describeOpen(unanswered: number, unverified: number): string {
     unverified > 0
       ? plural(unverified, 'answer is "Don\'t know"', 'answers are "Don\'t know"')
       : '',
+    uncompensated > 0
+      ? plural(
+          uncompensated,
+          'critical control is not applicable without a compensating control',
+          'critical controls are not applicable without a compensating control',
+        )
+      : '',
   ].filter(Boolean);
-  return `${parts.join(' and ')}. You can finish now: each of them counts as not in place, and the results will say so.`;
+  return `${listJoin(parts)}. You can finish now: each of them counts as not in place, and the results will say so.`;
 }
 
 /** Everything still open, with a way back to each; finishing with gaps is allowed and said plainly. */
@@ -46,7 +58,6 @@ export function ReviewPage({
   const byDomain = questionSet.domains
     .map((domain) => ({ domain, rows: open.filter((row) => row.question.domain === domain.id) }))
     .filter((group) => group.rows.length > 0);
-  const unverified = open.filter((row) => row.status === 'unknown').length;
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
   const toRecheck = useMemo(() => {
     const visible = visibleQuestionIds(questionSet, answers);
@@ -63,8 +74,7 @@ export function ReviewPage({
   const notApplicable = useMemo(() => {
     const visible = visibleQuestionIds(questionSet, answers);
     return questionSet.questions.filter(
-      (q) =>
-        visible.has(q.id) && answers[q.id]?.choice === 'na' && hasText(answers[q.id]?.naReason),
+      (q) => visible.has(q.id) && answerStatus(q, answers[q.id]) === 'na',
     );
   }, [answers]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -79,7 +89,7 @@ export function ReviewPage({
         <p className="lead">Every question is answered. The results are ready.</p>
       ) : (
         <>
-          <p className="lead">{describeOpen(open.length - unverified, unverified)}</p>
+          <p className="lead">{describeOpen(open.map((row) => row.status))}</p>
           {byDomain.map(({ domain, rows }) => (
             <div key={domain.id} className="review-group">
               <h3>{domain.title}</h3>

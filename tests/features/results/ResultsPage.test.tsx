@@ -201,4 +201,21 @@ describe('ResultsPage', () => {
       screen.getByText(/SUB-02: a critical control is marked not applicable/),
     ).toBeInTheDocument();
   });
+
+  it('counts the unanswered questions as the stepper and the review do, scoping questions included', () => {
+    const assessment = {
+      ...fixtureAssessment('middle-profile'),
+      answers: { 'EXP-02': { choice: 'all' }, 'CRD-02': { choice: 'na' } },
+    };
+    const [id = ''] = seedStore(assessment);
+    render(<ConnectedResults id={id} />);
+    const summary = useAssessments.getState().assessments[id]?.summary;
+    const open = (summary?.visible ?? 0) - (summary?.answered ?? 0);
+    expect(open).toBeGreaterThan(0);
+    expect(
+      screen.getByText(
+        new RegExp(`^${open} questions are not answered \\(or N/A without a reason\\)`),
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -18,9 +18,11 @@ describe('ReviewPage', () => {
     );
     expect(
       screen.getByText(
-        '3 questions are not answered and 2 answers are "Don\'t know". You can finish now: each of them counts as not in place, and the results will say so.',
+        '2 questions are not answered, 2 answers are "Don\'t know" and 1 critical control is not applicable without a compensating control. You can finish now: each of them counts as not in place, and the results will say so.',
       ),
     ).toBeInTheDocument();
+    // Counted as a gap, so not among the controls left out of the score.
+    expect(screen.queryByRole('heading', { name: /^Not applicable/ })).toBeNull();
     expect(
       within(
         screen.getAllByRole('link', { name: /^SUB-02 / })[0]?.closest('li') as HTMLElement,
