@@ -10,11 +10,18 @@ export const formatPoints = (points: number): string => points.toFixed(1);
  */
 export const formatCoverage = (coverage: number): string => coverage.toFixed(2);
 
+/** "31 Jan 2027"; a YYYY-MM-DD date is that day wherever the browser is. */
 export const formatDate = (iso: string): string => {
-  const date = new Date(iso);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+    : date.toLocaleDateString('en-GB', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        ...(dateOnly ? { timeZone: 'UTC' } : {}),
+      });
 };
 
 export const formatDateTime = (iso: string): string => {

@@ -140,4 +140,4 @@ export function changeGroups(changes: AnswerChanges): ChangeGroup[] {
 
 /** How the page and the report explain an answer's score effect. */
 export const effectExplanation =
-  'Risk points: what each answer alone moved the risk score; negative is lower risk.';
+  'Risk points: what each answer alone moved the risk score; negative is lower risk. Rounded, and partly dependent on each other (a control counts only with what it requires), they need not add up to the change in the score.';

@@ -158,3 +158,9 @@ export function actionProgress(
     return { action, state };
   });
 }
+
+/** "12 of 61 actions done, 3 improved, 1 overdue": the one summary the page and the PDF print. */
+export function planProgressSummary(progress: readonly ActionProgress[]): string {
+  const count = (state: ActionState) => progress.filter((p) => p.state === state).length;
+  return `${count('done')} of ${progress.length} actions done, ${count('improved')} improved, ${count('overdue')} overdue`;
+}

@@ -8,9 +8,16 @@ import {
   type AnswerChange,
 } from '../../core/comparison/answerChanges.ts';
 import { pointsMove, riskDirection, type Direction } from '../../core/comparison/direction.ts';
-import { actionProgress, compareResults, type ActionState } from '../../core/comparison/compare.ts';
+import {
+  actionProgress,
+  compareResults,
+  planProgressSummary,
+  type ActionState,
+} from '../../core/comparison/compare.ts';
 import { compareCycles } from '../../core/cycles/cycleLabel.ts';
-import { formatRisk } from '../../core/format.ts';
+import { carriedSource } from '../../core/cycles/cycles.ts';
+import { progressOf } from '../../core/scoring/progress.ts';
+import { formatDate, formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { phaseStateLabel } from '../../core/reporting/statements.ts';
 import { score } from '../../core/scoring/score.ts';
@@ -151,6 +158,31 @@ function OrderWarning({ before, after }: { before: StoredAssessment; after: Stor
   );
 }
 
+/**
+ * Which side rests partly on carried-over answers nobody confirmed: its score, and so the change,
+ * is partly the cycle before's.
+ */
+function UnconfirmedNotice({ sides }: { sides: readonly StoredAssessment[] }) {
+  const drafts = sides
+    .map((stored) => ({
+      stored,
+      unconfirmed: progressOf(questionSet, stored.assessment.answers).unconfirmed,
+    }))
+    .filter(({ unconfirmed }) => unconfirmed > 0);
+  if (drafts.length === 0) return null;
+  return (
+    <p className="notice warning">
+      {drafts.map(({ stored, unconfirmed }) => (
+        <span key={stored.id}>
+          {stored.assessment.cycle} is a draft: {unconfirmed} of its answers were carried over from{' '}
+          {carriedSource(stored.assessment.carriedFrom)} and not confirmed, so its score is partly
+          that cycle&apos;s.{' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** Any two cycles side by side: what moved, what was fixed, what slipped, and how the plan went. */
 export function ComparePage({ from, to }: { from: string; to: string }) {
   const assessments = useAssessments((state) => state.assessments);
@@ -227,6 +259,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
       ) : (
         <>
           <OrderWarning before={before} after={after} />
+          <UnconfirmedNotice sides={before.id === after.id ? [after] : [before, after]} />
           <div className="panel">
             <h2>Risk</h2>
             <p className="compare-score">
@@ -294,12 +327,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
           <div className="panel">
             <ScrollingTable
               title={`The ${before.assessment.cycle} plan`}
-              summary={
-                <p className="muted">
-                  {view.progress.filter((p) => p.state === 'done').length} of {view.progress.length}{' '}
-                  actions done, {view.progress.filter((p) => p.state === 'overdue').length} overdue.
-                </p>
-              }
+              summary={<p className="muted">{planProgressSummary(view.progress)}.</p>}
             >
               <table className="compact-table">
                 <thead>
@@ -315,7 +343,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                     <tr key={action.id}>
                       <td>{action.action}</td>
                       <td>{action.owners.join(', ') || '—'}</td>
-                      <td className="nowrap">{action.due ?? '—'}</td>
+                      <td className="nowrap">{action.due ? formatDate(action.due) : '—'}</td>
                       <td>
                         <span className={`status status-${state}`}>{stateLabel[state]}</span>
                       </td>

@@ -4,7 +4,9 @@ import { questionSet } from '../../content/questionSet.ts';
 import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { cycleSeries } from '../../core/cycles/cycles.ts';
 import { formatDate, formatRisk } from '../../core/format.ts';
+import { progressOf } from '../../core/scoring/progress.ts';
 import { score } from '../../core/scoring/score.ts';
+import { plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -24,6 +26,7 @@ export function HistoryPage({ id }: { id: string }) {
         ? cycleSeries(Object.values(assessments), current.assessment).map((stored) => ({
             stored,
             result: score(questionSet, stored.assessment),
+            unconfirmed: progressOf(questionSet, stored.assessment.answers).unconfirmed,
           }))
         : [],
     [assessments, current],
@@ -40,8 +43,14 @@ export function HistoryPage({ id }: { id: string }) {
         {scope ? ` · ${scope}` : ''}
       </h1>
       <p className="lead">
-        {series.length} cycle{series.length === 1 ? '' : 's'} of this organisation and scope are
+        {plural(
+          series.length,
+          'cycle of this organisation and scope is',
+          'cycles of this organisation and scope are',
+        )}{' '}
         kept in this browser.
+        {series.some(({ unconfirmed }) => unconfirmed > 0) &&
+          ' A cycle marked draft rests partly on answers carried over from the cycle before and not yet confirmed.'}
       </p>
       <div className="panel">
         <h2 id={chartTitleId}>Risk per cycle</h2>
@@ -50,10 +59,13 @@ export function HistoryPage({ id }: { id: string }) {
             <TrendChart
               title={`Risk score per cycle for ${organisation}`}
               width={width}
-              points={series.map(({ stored, result }) => ({
-                label: stored.assessment.cycle,
-                risk: result.risk,
-              }))}
+              // A cycle without answers has no risk worth drawing: it would plot as 100.
+              points={series
+                .filter(({ stored }) => Object.keys(stored.assessment.answers).length > 0)
+                .map(({ stored, result }) => ({
+                  label: stored.assessment.cycle,
+                  risk: result.risk,
+                }))}
             />
           )}
         </CycleScroller>
@@ -71,13 +83,19 @@ export function HistoryPage({ id }: { id: string }) {
                 <tr>
                   <th scope="col">Domain</th>
                   <th scope="col">Trend</th>
-                  {series.map(({ stored }) => (
+                  {series.map(({ stored, unconfirmed }) => (
                     <th scope="col" key={stored.id} className="cycle-label">
                       <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
                       <span className="muted small cycle-date">
                         {' '}
                         {formatDate(stored.assessment.createdAt)}
                       </span>
+                      {unconfirmed > 0 && (
+                        <span className="cycle-draft small">Draft: {unconfirmed} unconfirmed</span>
+                      )}
+                      {Object.keys(stored.assessment.answers).length === 0 && (
+                        <span className="cycle-draft small">No answers yet</span>
+                      )}
                     </th>
                   ))}
                 </tr>

@@ -4,6 +4,7 @@ import {
   effectExplanation,
   type AnswerChange,
 } from '../../core/comparison/answerChanges.ts';
+import { planProgressSummary } from '../../core/comparison/compare.ts';
 import { pointsMove } from '../../core/comparison/direction.ts';
 import { formatRisk } from '../../core/format.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
@@ -73,9 +74,8 @@ export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent)
     });
   }
 
-  const count = (state: string) => progress.filter((p) => p.state === state).length;
   writer.heading(
-    `The ${previousCycle} plan: ${count('done')} of ${progress.length} actions done, ${count('improved')} improved, ${count('overdue')} overdue`,
+    `The ${previousCycle} plan: ${planProgressSummary(progress)}`,
     2,
     120,
   );

@@ -132,4 +132,24 @@ describe('comparing two cycles', () => {
     for (const name of ['Per domain', 'Per attack phase (controls in place)', 'The 2026-Q4 plan'])
       expect(screen.getByRole('region', { name })).toHaveAttribute('tabindex', '0');
   });
+
+  it('says which side is a draft resting on unconfirmed carried-over answers', () => {
+    const [q4 = '', q1 = ''] = twoCycles();
+    render(<ComparePage from={q4} to={q1} />);
+    expect(
+      screen.getByText(
+        /^2027-Q1 is a draft: \d+ of its answers were carried over from 2026-Q4 and not confirmed/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^2026-Q4 is a draft/)).toBeNull();
+  });
+
+  it('summarises the earlier plan as the PDF does, and writes its due dates as the rest of the app', () => {
+    const [q4 = '', q1 = ''] = twoCycles();
+    render(<ComparePage from={q4} to={q1} />);
+    const plan = section('The 2026-Q4 plan');
+    expect(plan).toHaveTextContent(/\d+ of \d+ actions done, \d+ improved, \d+ overdue\./);
+    expect(plan.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(plan).toHaveTextContent('31 Jan 2027');
+  });
 });

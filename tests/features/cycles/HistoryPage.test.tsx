@@ -23,7 +23,7 @@ describe('the history of an organisation and scope', () => {
     const [, q1 = ''] = twoCycles();
     render(<HistoryPage id={q1} />);
     expect(
-      screen.getByText('2 cycles of this organisation and scope are kept in this browser.'),
+      screen.getByText(/^2 cycles of this organisation and scope are kept in this browser\./),
     ).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Risk score per cycle/ })).toBeInTheDocument();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.slice(0, 7))).toEqual([
@@ -71,5 +71,32 @@ describe('the history of an organisation and scope', () => {
       'tabindex',
       '0',
     );
+  });
+
+  it('marks a cycle resting on unconfirmed answers as a draft, and draws no point for a cycle without answers', () => {
+    const q4 = fixtureAssessment('middle-profile');
+    const q1 = carryForward(q4, { cycle: '2027-Q1' }, new Date('2027-01-05T00:00:00Z'));
+    const q2 = { ...q1, cycle: '2027-Q2', answers: {}, createdAt: '2027-04-02T00:00:00Z' };
+    const [, id = ''] = seedStore(q4, q1, q2);
+    render(<HistoryPage id={id} />);
+    const carried = Object.keys(q1.answers).length;
+    const header = screen.getByRole('columnheader', { name: /^2027-Q1/ });
+    expect(header).toHaveTextContent(`Draft: ${carried} unconfirmed`);
+    expect(screen.getByRole('columnheader', { name: /^2027-Q2/ })).toHaveTextContent(
+      'No answers yet',
+    );
+    expect(screen.getByText(/A cycle marked draft rests partly on answers carried over/));
+    // Two points only: 2027-Q2 has nothing to draw.
+    const chart = screen.getByRole('img', { name: /Risk score per cycle/ });
+    expect(chart.textContent).toContain('2027-Q1');
+    expect(chart.textContent).not.toContain('2027-Q2');
+  });
+
+  it('says "1 cycle … is kept" for a single cycle', () => {
+    const [id = ''] = seedStore(fixtureAssessment('middle-profile'));
+    render(<HistoryPage id={id} />);
+    expect(
+      screen.getByText('1 cycle of this organisation and scope is kept in this browser.'),
+    ).toBeInTheDocument();
   });
 });
