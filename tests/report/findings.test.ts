@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { plan } from '../../src/core/planning/plan.ts';
 import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
@@ -65,5 +66,21 @@ describe('the findings and the plan in the PDF', () => {
     expect(squash(text)).toContain(squash('31 December 2028 AFTER HORIZON'));
     expect(squash(text)).toContain(squash('30 June 2027'));
     expect(text).not.toMatch(isoDate);
+  });
+
+  it('mark an action whose due date passed before the report date as overdue', async () => {
+    const [action] = plan(set, assessment).actions.filter((a) => a.kind === 'fix');
+    const questionId = action?.questionIds[0] ?? 'missing';
+    const late: Assessment = {
+      ...assessment,
+      answers: {
+        ...assessment.answers,
+        [questionId]: { ...assessment.answers[questionId], due: '2026-10-15' },
+      },
+    };
+    const text = squash(await sectionText(late, 'Remediation plan'));
+    expect(text).toContain(squash('15 October 2026 OVERDUE'));
+    // Once in the action's tags, once by its due date; no other action is overdue.
+    expect(text.match(/OVERDUE/g)).toHaveLength(2);
   });
 });

@@ -20,13 +20,22 @@ export const horizonReasonLabel: Readonly<Record<HorizonReason, string>> = {
 /** The tags that warn: the page shows them even on a phone's one-line plan. */
 export const criticalGapTag = 'Critical gap';
 export const lateDueTag = 'Due after horizon';
+export const overdueTag = 'Overdue';
 
-/** The tags a plan action carries on the page and in the PDF, in one order. */
-export function actionTags(action: PlanAction): string[] {
+/** An action's due date (YYYY-MM-DD) has passed by `today` (YYYY-MM-DD). */
+export const isOverdue = (action: Pick<PlanAction, 'due'>, today: string): boolean =>
+  action.due !== undefined && action.due < today;
+
+/**
+ * The tags a plan action carries on the page and in the PDF, in one order. `today` (YYYY-MM-DD)
+ * is the day the page is looked at or the PDF is made: an action due before it is overdue.
+ */
+export function actionTags(action: PlanAction, today: string): string[] {
   return [
     horizonReasonLabel[action.horizonReason],
     action.critical && action.kind === 'fix' ? criticalGapTag : '',
     action.quickWin ? 'Quick win' : '',
     action.dueAfterHorizon ? lateDueTag : '',
+    isOverdue(action, today) ? overdueTag : '',
   ].filter(Boolean);
 }

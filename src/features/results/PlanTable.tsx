@@ -9,6 +9,7 @@ import {
   actionTags,
   criticalGapTag,
   lateDueTag,
+  overdueTag,
   recommendationRef,
   unverifiedNote,
 } from '../../core/reporting/labels.ts';
@@ -96,6 +97,7 @@ function OwnerInput({
 const tagClass: Readonly<Record<string, string>> = {
   [criticalGapTag]: 'tag critical warning-tag',
   [lateDueTag]: 'tag warning-tag',
+  [overdueTag]: 'tag critical warning-tag',
 };
 
 /**
@@ -141,6 +143,8 @@ export function PlanTable({
   const firstRevealed = useRef<HTMLElement>(null);
   const showButton = useRef<HTMLButtonElement>(null);
   const shown = showAll ? actions : actions.slice(0, initialRows);
+  // The day the plan is looked at: an action due before it is overdue.
+  const today = new Date().toISOString().slice(0, 10);
   const titleOf = new Map(actions.map((a) => [a.id, a.action]));
   if (actions.length === 0)
     return <p>Nothing to do: every applicable control is fully in place and verified.</p>;
@@ -212,7 +216,7 @@ export function PlanTable({
                       {action.action}
                     </strong>
                     <span className="plan-tags">
-                      {actionTags(action).map((tag) => (
+                      {actionTags(action, today).map((tag) => (
                         <span key={tag} className={tagClass[tag] ?? 'tag'}>
                           {tag}
                         </span>

@@ -1,12 +1,18 @@
 import { effortLabel, formatPoints, horizonLabel } from '../../core/format.ts';
 import { horizonEnd } from '../../core/planning/plan.ts';
-import { actionTags, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
+import {
+  actionTags,
+  isOverdue,
+  recommendationRef,
+  unverifiedNote,
+} from '../../core/reporting/labels.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import { reportDate, type ReportContent } from './content.ts';
 
 export function drawPlan(writer: ReportWriter, content: ReportContent) {
   const { plan, set } = content;
+  const today = content.generatedAt.toISOString().slice(0, 10);
   writer.paragraph(
     `In order: stop-gaps for critical gaps first (and, when an intruder may already be inside, the sweep and compromise assessment before them), then each action by the horizon its effort allows, critical gaps and the most risk reduction per week of effort first. An action never comes before the actions it requires. "Cuts risk by" is the fall in the score, under this model, once the action is complete; a stop-gap changes no answer, so it has none.${
       plan.asOf
@@ -30,7 +36,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
     head: [['#', 'Action and how to do it', 'Owner', 'Due', 'Horizon', 'Cuts risk by', 'Effort']],
     body: plan.actions.map((a, index) => {
       const notes = [
-        ...actionTags(a).map((tag) => tag.toUpperCase()),
+        ...actionTags(a, today).map((tag) => tag.toUpperCase()),
         `${a.kind === 'containment' ? 'stops the worst of' : 'closes'} ${a.questionIds.join(', ')}`,
         ...(a.related
           ? [
@@ -67,7 +73,7 @@ export function drawPlan(writer: ReportWriter, content: ReportContent) {
         a.owners.length > 0 ? writer.user(a.owners.join(', '), `the owner of "${a.action}"`) : '—',
         a.kind === 'containment'
           ? 'within 30 days'
-          : `${a.due ? reportDate(a.due) : '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}`,
+          : `${a.due ? reportDate(a.due) : '—'}${a.dueAfterHorizon ? '\nAFTER HORIZON' : ''}${isOverdue(a, today) ? '\nOVERDUE' : ''}`,
         horizonLabel[a.horizon] ?? a.horizon,
         a.kind === 'containment' ? 'stop-gap' : `−${formatPoints(a.riskReduction)}`,
         effortLabel[a.effort] ?? a.effort,

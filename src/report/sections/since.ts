@@ -74,11 +74,7 @@ export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent)
     });
   }
 
-  writer.heading(
-    `The ${previousCycle} plan: ${planProgressSummary(progress)}`,
-    2,
-    120,
-  );
+  writer.heading(`The ${previousCycle} plan: ${planProgressSummary(progress)}`, 2, 120);
   if (progress.length === 0) {
     writer.paragraph('The previous cycle had no open action.', muted);
     return;

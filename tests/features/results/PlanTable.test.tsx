@@ -85,4 +85,24 @@ describe('PlanTable', () => {
     );
     expect(screen.getByText('2 actions are due later than their horizon allows:')).toBeVisible();
   });
+
+  it('tags an action whose due date has passed as overdue, and only that one', () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const { actions } = plan(questionSet, assessment);
+    const [first, second] = actions;
+    if (!first || !second) throw new Error('the middle profile has a plan');
+    const [id = ''] = seedStore(assessment);
+    render(
+      <PlanTable
+        actions={[
+          { ...first, due: '2020-01-31' },
+          { ...second, due: '2999-12-31' },
+        ]}
+        assessmentId={id}
+      />,
+    );
+    const [late, later] = rows();
+    expect(within(late as HTMLElement).getByText('Overdue')).toBeInTheDocument();
+    expect(within(later as HTMLElement).queryByText('Overdue')).toBeNull();
+  });
 });
