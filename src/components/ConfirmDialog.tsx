@@ -7,12 +7,14 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes when the opener is gone once the dialog closes (it deleted its own card). */
+  fallbackFocus?: () => HTMLElement | null;
 }
 
 /**
  * A modal confirmation on the native <dialog>: focus starts on Cancel, is trapped, and Escape
  * cancels. However it closes, focus goes back to what had it when the dialog opened (the button
- * that opened it), if that is still on the page.
+ * that opened it), if that is still on the page, or else to the caller's fallback.
  */
 export function ConfirmDialog({
   title,
@@ -20,9 +22,15 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  fallbackFocus,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  // Read when the dialog closes, so that the caller's latest fallback is used.
+  const fallback = useRef(fallbackFocus);
+  useEffect(() => {
+    fallback.current = fallbackFocus;
+  });
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -35,6 +43,7 @@ export function ConfirmDialog({
     return () => {
       if (element.open && typeof element.close === 'function') element.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      else fallback.current?.()?.focus();
     };
   }, []);
   return (

@@ -91,7 +91,11 @@ describe('quarterly cycles in Chromium', () => {
     const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const pdfPath = join(scratch, 'q4.pdf');
-    await (await pdfDownload).saveAs(pdfPath);
+    const draftDownload = await pdfDownload;
+    expect(draftDownload.suggestedFilename()).toBe(
+      'cellguard-Example-Telecom-victim-profile-2026-Q4-draft.pdf',
+    );
+    await draftDownload.saveAs(pdfPath);
     const pdfPagesText = await pdfPages(new Uint8Array(readFileSync(pdfPath)));
     const pdfText = pdfPagesText.join('\n');
     // A draft until the carried-over answers are confirmed: said on the cover and every page.
@@ -113,7 +117,9 @@ describe('quarterly cycles in Chromium', () => {
     const issuedDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const issuedPath = join(scratch, 'q4-issued.pdf');
-    await (await issuedDownload).saveAs(issuedPath);
+    const issued = await issuedDownload;
+    expect(issued.suggestedFilename()).toBe('cellguard-Example-Telecom-victim-profile-2026-Q4.pdf');
+    await issued.saveAs(issuedPath);
     const issuedText = (await pdfPages(new Uint8Array(readFileSync(issuedPath)))).join('\n');
     expect(squash(issuedText)).toContain(
       squash(`Issued as it is: ${unconfirmed} of ${visible} answers were carried over`),

@@ -115,5 +115,12 @@ describe('the import page in Chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page), { timeout: 5_000 }).toBe(deleteLabel);
+    // Confirmed, the card and its button are gone: focus goes to the page's heading, not <body>.
+    await page.getByRole('button', { name: deleteLabel }).click();
+    await dialog.getByRole('button', { name: 'Delete assessment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5_000 })
+      .toBe('home-title');
   });
 });

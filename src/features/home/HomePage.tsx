@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProgressMeter } from '../../components/ProgressMeter.tsx';
@@ -142,6 +142,7 @@ export function HomePage() {
   const [confirmErase, setConfirmErase] = useState(false);
   const setStaleEvidenceDays = useAssessments((state) => state.setStaleEvidenceDays);
   const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const sorted = useMemo(
     () =>
       Object.values(assessments).sort((a, b) =>
@@ -153,7 +154,9 @@ export function HomePage() {
   return (
     <section aria-labelledby="home-title">
       <div className="page-heading">
-        <h1 id="home-title">Assessments on this device</h1>
+        <h1 id="home-title" ref={heading} tabIndex={-1}>
+          Assessments on this device
+        </h1>
         <div className="button-row">
           <a className="button primary" href={hrefs.newAssessment()}>
             Start a new assessment
@@ -254,6 +257,8 @@ export function HomePage() {
             remove(pendingDelete.id);
             setPendingDelete(null);
           }}
+          // Its card and Delete button are gone: the keyboard resumes at the page's heading.
+          fallbackFocus={() => heading.current}
         />
       )}
     </section>

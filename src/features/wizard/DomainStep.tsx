@@ -150,7 +150,11 @@ export function DomainStep({
           <button
             type="button"
             className="button"
-            onClick={() => confirmAnswers(assessmentId, carried)}
+            onClick={() => {
+              confirmAnswers(assessmentId, carried);
+              // The button goes with the notice: keep the keyboard in the step, at its heading.
+              heading.current?.focus();
+            }}
           >
             Confirm{' '}
             {carried.length === 1

@@ -64,6 +64,8 @@ describe('starting the next cycle', () => {
     await user.click(
       screen.getByRole('button', { name: 'Confirm all 8 carried-over answers in this step' }),
     );
+    // The button went with the notice: the keyboard stays in the step, at its heading.
+    expect(screen.getByRole('heading', { name: 'Credential protection' })).toHaveFocus();
     expect(
       Object.entries(storedAnswers(nextId)).filter(
         ([id, a]) => id.startsWith('CRD-') && a.carriedOver,

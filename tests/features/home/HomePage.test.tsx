@@ -106,5 +106,7 @@ describe('HomePage', () => {
     expect(
       Object.values(useAssessments.getState().assessments).map((s) => s.assessment.organisation),
     ).toEqual(['Example Networks (mid-journey profile)']);
+    // The Delete button went with its card: the keyboard resumes at the page's heading.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });
