@@ -1,4 +1,5 @@
 import type { Assessment } from '../core/assessment/model.ts';
+import { answerChanges } from '../core/comparison/answerChanges.ts';
 import { actionProgress, compareResults } from '../core/comparison/compare.ts';
 import { plan as planOf, type Plan } from '../core/planning/plan.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
@@ -53,6 +54,9 @@ export function buildReport(input: ReportInput): BuiltReport {
   const bold = codePointSet(input.fonts.bold.coverage);
   const covered = new Set([...regular].filter((code) => bold.has(code)));
   const writer = new ReportWriter(input.fonts, covered);
+  const comparison =
+    input.previous &&
+    compareResults(input.previous, { assessment: input.assessment, result: input.result });
   const content: ReportContent = {
     set: input.set,
     assessment: input.assessment,
@@ -61,10 +65,11 @@ export function buildReport(input: ReportInput): BuiltReport {
     statements: resultStatements(input.set, input.result, input.plan),
     status: reportStatus(input.set, input.assessment, input.issueAsIs === true),
     generatedAt: input.generatedAt,
-    ...(input.previous
+    ...(input.previous && comparison
       ? {
           previous: input.previous,
-          comparison: compareResults(input.previous, {
+          comparison,
+          changes: answerChanges(input.set, comparison, input.previous, {
             assessment: input.assessment,
             result: input.result,
           }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { answerChanges } from '../../src/core/comparison/answerChanges.ts';
+import { answerChanges, changesSummary } from '../../src/core/comparison/answerChanges.ts';
 import { pointsMove } from '../../src/core/comparison/direction.ts';
 import { compare } from '../../src/core/comparison/compare.ts';
 import { score } from '../../src/core/scoring/score.ts';
@@ -77,5 +77,23 @@ describe('the "Since …" section of the report', () => {
     const text = await sinceSection(previous, current);
     expect(text).toContain(squash('30 June 2027'));
     expect(text).not.toContain('2027-06-30');
+  });
+
+  it('sums the changes up in the executive summary with the improvements, not only gaps closed and regressions', async () => {
+    const { previous, current } = twoCycles();
+    const report = reportOf(current, { previous, generatedAt: new Date('2027-01-10T12:00:00Z') });
+    const pages = await pdfPages(report.pdf);
+    const [summary, next] = report.sections;
+    const text = squash(pages.slice((summary?.page ?? 1) - 1, (next?.page ?? 2) - 1).join(' '));
+    const changes = answerChanges(
+      set,
+      compare(set, previous, current),
+      { assessment: previous, result: score(set, previous) },
+      { assessment: current, result: score(set, current) },
+    );
+    expect(changes.improved.length).toBeGreaterThan(changes.closedGaps.length);
+    expect(text).toContain(squash(changesSummary(changes)));
+    expect(text).toContain(squash(`${changes.improved.length} answers improved`));
+    expect(text).not.toContain('regressed');
   });
 });

@@ -1,3 +1,4 @@
+import { plural } from '../text.ts';
 import type { Answer, Assessment } from '../assessment/model.ts';
 import { controlQuestions } from '../questionSet/coverage.ts';
 import type { ControlQuestion, QuestionSet } from '../questionSet/schema.ts';
@@ -141,3 +142,14 @@ export function changeGroups(changes: AnswerChanges): ChangeGroup[] {
 /** How the page and the report explain an answer's score effect. */
 export const effectExplanation =
   'Risk points: what each answer alone moved the risk score; negative is lower risk. Rounded, and partly dependent on each other (a control counts only with what it requires), they need not add up to the change in the score.';
+
+/**
+ * One sentence for management: "3 answers improved (1 of them closing a gap), 1 got worse (1
+ * opening a new gap) and 2 were answered for the first time."
+ */
+export function changesSummary(changes: AnswerChanges): string {
+  const { improved, worse, newlyAnswered, closedGaps, newGaps } = changes;
+  const closing = closedGaps.length > 0 ? ` (${closedGaps.length} of them closing a gap)` : '';
+  const opening = newGaps.length > 0 ? ` (${newGaps.length} of them opening a new gap)` : '';
+  return `${plural(improved.length, 'answer', 'answers')} improved${closing}, ${worse.length} got worse${opening} and ${newlyAnswered.length} ${newlyAnswered.length === 1 ? 'was' : 'were'} answered for the first time.`;
+}

@@ -1,4 +1,5 @@
 import type { Assessment } from '../../core/assessment/model.ts';
+import type { AnswerChanges } from '../../core/comparison/answerChanges.ts';
 import type { ActionProgress, Comparison } from '../../core/comparison/compare.ts';
 import type { Plan } from '../../core/planning/plan.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
@@ -17,6 +18,8 @@ export interface ReportContent {
   status: ReportStatus;
   previous?: { assessment: Assessment; result: ScoreResult };
   comparison?: Comparison;
+  /** Every changed answer since the previous cycle, grouped, when there is one. */
+  changes?: AnswerChanges;
   /** How the previous cycle's plan was executed, when there is a previous cycle. */
   progress?: ActionProgress[];
   generatedAt: Date;

@@ -1,5 +1,4 @@
 import {
-  answerChanges,
   changeGroups,
   effectExplanation,
   type AnswerChange,
@@ -15,12 +14,8 @@ import { reportDate, type ReportContent } from './content.ts';
 const muted = { size: 9.5, colour: colours.muted };
 
 export function drawSinceLastCycle(writer: ReportWriter, content: ReportContent) {
-  const { comparison, progress, previous, set } = content;
-  if (!comparison || !progress || !previous) return;
-  const changes = answerChanges(set, comparison, previous, {
-    assessment: content.assessment,
-    result: content.result,
-  });
+  const { comparison, progress, changes, set } = content;
+  if (!comparison || !progress || !changes) return;
   const titleOf = new Map(set.questions.map((q) => [q.id, q.title]));
   const control = (change: AnswerChange) =>
     `${change.questionId} ${titleOf.get(change.questionId) ?? ''}`;

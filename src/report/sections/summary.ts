@@ -1,4 +1,5 @@
 import { formatPoints, formatRisk, horizonSpan } from '../../core/format.ts';
+import { changesSummary } from '../../core/comparison/answerChanges.ts';
 import type { ProgrammeSummary } from '../../core/planning/plan.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { listJoin, plural, signed } from '../../core/text.ts';
@@ -94,12 +95,12 @@ export function drawSummary(writer: ReportWriter, content: ReportContent) {
     `The set asks ${controls} scored controls; ${result.questions.length} are in scope for this assessment and ${result.hidden.length} are out of scope by a scoping answer. ${listJoin(counts)}. Unverified, unanswered and uncompensated controls count as not in place. Evidence is recorded for ${withEvidence} of the ${result.questions.length - result.notApplicable.length} applicable answers.`,
     { size: 9, colour: colours.muted },
   );
-  if (comparison) {
+  if (comparison && content.changes) {
     writer.heading(`Since ${writer.user(comparison.previous.cycle, 'the previous cycle')}`, 2, 60);
     const direction =
       comparison.riskDelta < 0 ? 'fell' : comparison.riskDelta > 0 ? 'rose' : 'did not change';
     writer.paragraph(
-      `The risk ${direction} from ${formatRisk(comparison.previous.risk)} (${bandLabel[comparison.previous.band]}) to ${formatRisk(comparison.current.risk)} (${bandLabel[comparison.current.band]}), ${signed(comparison.riskDelta, formatPoints)} points. ${plural(comparison.closedGaps.length, 'gap was', 'gaps were')} closed, ${plural(comparison.newGaps.length, 'new gap', 'new gaps')} appeared and ${plural(comparison.regressions.length, 'control', 'controls')} regressed.`,
+      `The risk ${direction} from ${formatRisk(comparison.previous.risk)} (${bandLabel[comparison.previous.band]}) to ${formatRisk(comparison.current.risk)} (${bandLabel[comparison.current.band]}), ${signed(comparison.riskDelta, formatPoints)} points. ${changesSummary(content.changes)}`,
       { size: 10 },
     );
   }
