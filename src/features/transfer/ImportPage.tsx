@@ -47,6 +47,9 @@ export function ImportPage() {
 
   return (
     <section className="narrow" aria-labelledby="import-title">
+      <p>
+        <a href={hrefs.home()}>Back to all assessments</a>
+      </p>
       <h1 id="import-title">Import an assessment file</h1>
       <p className="lead">
         Open a file exported from Cellguard in this or another browser. It is checked completely
