@@ -229,6 +229,17 @@ export function createAssessmentsStore({
         ? { path: '', message: alreadyExists(assessment), existingId: twin.id }
         : undefined;
     };
+    /** A stored assessment under details checked as a form checks them (not yet kept). */
+    const namedAnew = (
+      id: string,
+      details: AssessmentDetails,
+    ): Result<{ stored: StoredAssessment; assessment: Assessment }> => {
+      const stored = get().assessments[id];
+      if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+      const problems = detailsProblems(details);
+      if (problems.length > 0) return fail(...problems);
+      return succeed({ stored, assessment: withDetails(stored.assessment, details) });
+    };
     /** The problem when the cycle's cadence differs from the rest of its series. */
     const cadenceProblem = (assessment: Assessment, exceptId?: string): Problem | undefined => {
       const conflict = cadenceConflict(Object.values(get().assessments), assessment, exceptId);
@@ -287,14 +298,10 @@ export function createAssessmentsStore({
         return succeed(id);
       },
       updateDetails: (id, details) => {
-        const stored = get().assessments[id];
-        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
-        const problems = detailsProblems(details);
-        if (problems.length > 0) return fail(...problems);
-        const assessment = {
-          ...withDetails(stored.assessment, details),
-          updatedAt: now().toISOString(),
-        };
+        const named = namedAnew(id, details);
+        if (!named.ok) return named;
+        const { stored } = named.value;
+        const assessment = { ...named.value.assessment, updatedAt: now().toISOString() };
         const refused = twinProblem(assessment, id) ?? cadenceProblem(assessment, id);
         if (refused) return fail(refused);
         // The file contract still holds: a name beyond its limit is refused, not clipped.
@@ -304,12 +311,10 @@ export function createAssessmentsStore({
         return succeed(id);
       },
       duplicate: (id, details) => {
-        const original = get().assessments[id];
-        if (!original) return fail({ path: '', message: 'There is no such assessment here.' });
-        const problems = detailsProblems(details);
-        if (problems.length > 0) return fail(...problems);
+        const named = namedAnew(id, details);
+        if (!named.ok) return named;
+        const { stored: original, assessment: copied } = named.value;
         const stamp = now().toISOString();
-        const copied = withDetails(structuredClone(original.assessment), details);
         return keepNew(
           {
             ...copied,
