@@ -13,6 +13,8 @@ import {
   type QuestionSet,
 } from './schema.ts';
 import { crossCheck } from './validate.ts';
+import { equivalenceFileSchema, type Equivalence } from './equivalenceSchema.ts';
+import { equivalenceFileName } from './equivalences.ts';
 
 /** Where in the file a schema issue points, when it points below the file's top level. */
 const fieldOf = (issue: z.core.$ZodIssue): { field?: string } => {
@@ -177,6 +179,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
   if (problems.length > 0) return { ok: false, problems };
 
   const migrations = readMigrations(files.get(migrationFileName), problems);
+  const equivalences = readEquivalences(files.get(equivalenceFileName), problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const { remediations: _sharedRemediations, ...setFields } = setFile;
@@ -191,6 +194,7 @@ export function parseQuestionSet(files: ReadonlyMap<string, string>): ParseSetRe
     ),
     questions,
     migrations,
+    equivalences,
   };
   problems.push(...crossCheck(set, (questionId) => fileOf.get(questionId) ?? setFileName));
   return problems.length > 0 ? { ok: false, problems } : succeed(set);
@@ -213,20 +217,33 @@ function resolveRemediation(
     : `${remediation} is not a shared remediation in set.yaml`;
 }
 
-function readMigrations(source: string | undefined, problems: SetProblem[]): SetMigration[] {
-  if (source === undefined) return [];
+/** An optional file of the set folder, checked against its schema; undefined when absent or bad. */
+function readOptionalFile<T>(
+  file: string,
+  source: string | undefined,
+  schema: z.ZodType<T>,
+  problems: SetProblem[],
+): T | undefined {
+  if (source === undefined) return undefined;
   const before = problems.length;
-  const parsed = migrationFileSchema.safeParse(readYaml(migrationFileName, source, problems));
-  if (problems.length > before) return [];
+  const parsed = schema.safeParse(readYaml(file, source, problems));
+  if (problems.length > before) return undefined;
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        file: migrationFileName,
-        ...fieldOf(issue),
-        message: describeIssue(issue),
-      });
-    }
-    return [];
+    for (const issue of parsed.error.issues)
+      problems.push({ file, ...fieldOf(issue), message: describeIssue(issue) });
+    return undefined;
   }
-  return parsed.data.migrations;
+  return parsed.data;
+}
+
+function readMigrations(source: string | undefined, problems: SetProblem[]): SetMigration[] {
+  return (
+    readOptionalFile(migrationFileName, source, migrationFileSchema, problems)?.migrations ?? []
+  );
+}
+
+/** The facts shared with another set; whether they match that set is checked with both loaded. */
+function readEquivalences(source: string | undefined, problems: SetProblem[]): Equivalence[] {
+  const file = readOptionalFile(equivalenceFileName, source, equivalenceFileSchema, problems);
+  return file ? [file] : [];
 }

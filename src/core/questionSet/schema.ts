@@ -1,4 +1,5 @@
 import { z } from '../shared/zod.ts';
+import type { Equivalence } from './equivalenceSchema.ts';
 import type { SetMigration } from './migrationSchema.ts';
 import { questionIdPattern } from './ids.ts';
 
@@ -12,6 +13,20 @@ const optionIdPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const techniqueIdPattern = /^T\d{4}(\.\d{3})?$/;
 const sourceIdPattern = /^[A-Z]{2,8}$/;
 const programmeIdPattern = /^[A-Z][A-Z0-9-]{1,19}$/;
+/** A letter for the kind of recommendation and its number: R1 (report), D4 (derived), V3, H21. */
+const recommendationIdPattern = /^[A-Z]\d{1,2}$/;
+
+/**
+ * Who a recommendation is addressed to, where the source splits its readers: the December 2024
+ * guidance writes for network engineers (who build and run devices) and network defenders (who
+ * watch and test them).
+ */
+export const audiences = ['engineers', 'defenders'] as const;
+export type Audience = (typeof audiences)[number];
+const audienceList = z
+  .array(z.enum(audiences))
+  .min(1, 'must name engineers, defenders or both')
+  .refine((list) => new Set(list).size === list.length, { message: 'names an audience twice' });
 
 /** Answers every question accepts besides its own options. */
 export const universalChoices = ['na', 'unknown'] as const;
@@ -112,13 +127,15 @@ const questionCommon = {
   /** Ids of the set's sources that the help text relies on for what the intruders did. */
   sources: idList(sourceIdPattern, 'source id').default([]),
   showIf: showIfSchema.optional(),
+  /** Who answers it, where the set's source addresses several audiences (see `audiences`). */
+  audience: audienceList.optional(),
 };
 
 /** A control the operator has or lacks; it is scored. */
 export const controlQuestionSchema = z.strictObject({
   ...questionCommon,
   kind: z.literal('control'),
-  recommendations: idList(/^[RD]\d{1,2}$/, 'recommendation id').min(
+  recommendations: idList(recommendationIdPattern, 'recommendation id').min(
     1,
     'must name at least one recommendation',
   ),
@@ -187,9 +204,12 @@ const techniqueSchema = z.union([
 ]);
 
 export const recommendationSchema = z.strictObject({
-  id: z.string().regex(/^[RD]\d{1,2}$/, 'must look like R1 or D4'),
+  id: z
+    .string()
+    .regex(recommendationIdPattern, 'must be a capital and a number, such as R1 or H21'),
   title: text('title'),
   origin: z.enum(['report', 'derived']),
+  audience: audienceList.optional(),
   summary: text('summary'),
   /** The report's own words, checked against its text. */
   quote: text('quote').optional(),
@@ -280,4 +300,6 @@ export interface QuestionSet extends Omit<SetFile, 'domains' | 'remediations' | 
   questions: Question[];
   /** How answers given under older major versions map to this one (migrations.yaml). */
   migrations: SetMigration[];
+  /** The facts this set shares with other sets, answered once (equivalences.yaml). */
+  equivalences: Equivalence[];
 }

@@ -1,7 +1,7 @@
 import { cisV8Ids, nistCsf2Ids } from '../frameworks/catalog.ts';
 import type { SetProblem } from './problems.ts';
 import { inPlaceCoverage, loggedNotAlertedCoverage } from './coverageLevels.ts';
-import type { ControlQuestion, Question, QuestionSet } from './schema.ts';
+import { audiences, type ControlQuestion, type Question, type QuestionSet } from './schema.ts';
 
 /**
  * The checks a schema cannot express: every reference resolves, options are graded from 0 to 1,
@@ -19,6 +19,7 @@ export function crossCheck(set: QuestionSet, fileOf: (questionId: string) => str
   const byId = new Map(set.questions.map((q) => [q.id, q]));
 
   problems.push(...checkRecommendations(set));
+  problems.push(...checkAudiences(set, report));
   problems.push(...checkProgrammes(set, fileOf));
   problems.push(...checkContainments(set, fileOf));
 
@@ -325,6 +326,44 @@ function checkRecommendations(set: QuestionSet): SetProblem[] {
         field,
         message: 'a derived recommendation is ours: it has no quote and no verification mark',
       });
+  }
+  return problems;
+}
+
+/**
+ * Where the source addresses audiences, every recommendation names its own and every control is
+ * for exactly the audiences of the recommendations it answers, so that the list a network engineer
+ * is given holds every question written for engineers.
+ */
+function checkAudiences(set: QuestionSet, report: Report): SetProblem[] {
+  const problems: SetProblem[] = [];
+  const declared = set.recommendations.filter((r) => r.audience);
+  if (declared.length === 0) {
+    for (const question of set.questions)
+      if (question.audience)
+        report(question, 'audience', "the set's recommendations name no audience to answer for");
+    return problems;
+  }
+  for (const recommendation of set.recommendations)
+    if (!recommendation.audience)
+      problems.push({
+        file: 'set.yaml',
+        field: `recommendations.${recommendation.id}.audience`,
+        message: 'the other recommendations name their audience, so this one must too',
+      });
+  const audienceOf = new Map(set.recommendations.map((r) => [r.id, r.audience ?? []]));
+  for (const question of set.questions) {
+    if (question.kind !== 'control') continue;
+    const expected = audiences.filter((a) =>
+      question.recommendations.some((id) => audienceOf.get(id)?.includes(a)),
+    );
+    const given = audiences.filter((a) => question.audience?.includes(a));
+    if (expected.join() !== given.join())
+      report(
+        question,
+        'audience',
+        `must be [${expected.join(', ')}], the audiences of its recommendations ${question.recommendations.join(', ')}`,
+      );
   }
   return problems;
 }
