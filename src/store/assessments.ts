@@ -71,6 +71,11 @@ export interface AssessmentsState {
   updateAnswers: (id: string, questionIds: readonly string[], change: Partial<Answer>) => void;
   /** Confirms carried-over answers as they are. */
   confirmAnswers: (id: string, questionIds: readonly string[]) => void;
+  /**
+   * Puts answers taken from another set's assessment in place (each marked carried over and
+   * `takenFrom` its source); a choice the question does not offer is refused, as in updateAnswer.
+   */
+  takeAnswers: (id: string, answers: Readonly<Record<string, Answer>>) => void;
   setPosition: (id: string, position: Position) => void;
   setStaleEvidenceDays: (days: number) => void;
   dismissNotice: (id: string) => void;
@@ -140,7 +145,7 @@ export function createAssessmentsStore({
     const admitted = read.value.assessment;
     return succeed({
       assessment: admitted,
-      summary: rules.summarize(admitted.answers),
+      summary: rules.summarize(admitted),
       changes: read.value.migrated,
     });
   };
@@ -203,13 +208,17 @@ export function createAssessmentsStore({
     const editAnswers = (
       id: string,
       questionIds: readonly string[],
-      change: (answer: Answer | undefined) => Partial<Answer>,
+      change: (answer: Answer | undefined, questionId: string) => Partial<Answer>,
     ) => {
       const current = requireRules();
       edit(id, (stored) => {
         let answers = { ...stored.assessment.answers };
         for (const questionId of questionIds) {
-          const accepted = acceptedChange(current.set, questionId, change(answers[questionId]));
+          const accepted = acceptedChange(
+            current.setOf(stored.assessment),
+            questionId,
+            change(answers[questionId], questionId),
+          );
           if (Object.keys(accepted).length === 0) continue;
           const merged = mergeAnswer(answers[questionId], accepted);
           answers = merged ? { ...answers, [questionId]: merged } : without(answers, [questionId]);
@@ -217,11 +226,16 @@ export function createAssessmentsStore({
         return {
           ...stored,
           assessment: { ...stored.assessment, answers, updatedAt: now().toISOString() },
-          summary: current.summarize(answers),
+          summary: current.summarize({ ...stored.assessment, answers }),
         };
       });
     };
-    const touch = (change: Partial<Answer>) => () => ({ ...change, carriedOver: undefined });
+    // Confirming an answer ends both marks: carried over, and taken from another set.
+    const touch = (change: Partial<Answer>) => () => ({
+      ...change,
+      carriedOver: undefined,
+      takenFrom: undefined,
+    });
     /** The problem when another stored assessment already is this one. */
     const twinProblem = (assessment: Assessment, exceptId?: string): StoreProblem | undefined => {
       const twin = sameAssessment(Object.values(get().assessments), assessment, exceptId);
@@ -329,8 +343,14 @@ export function createAssessmentsStore({
       remove: (id) => set({ assessments: without(get().assessments, [id]) }),
       updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),
       updateAnswers: (id, questionIds, change) => editAnswers(id, questionIds, touch(change)),
+      takeAnswers: (id, answers) =>
+        // The taken answer replaces the whole of an unconfirmed one, notes and dates included.
+        editAnswers(id, Object.keys(answers), (current, questionId) => ({
+          ...Object.fromEntries(Object.keys(current ?? {}).map((field) => [field, undefined])),
+          ...answers[questionId],
+        })),
       confirmAnswers: (id, questionIds) =>
-        editAnswers(id, questionIds, () => ({ carriedOver: undefined })),
+        editAnswers(id, questionIds, () => ({ carriedOver: undefined, takenFrom: undefined })),
       setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
       dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
       eraseAll: async () => {

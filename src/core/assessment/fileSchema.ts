@@ -32,8 +32,22 @@ export const answerSchema = z.strictObject({
   owner: limited('owner').optional(),
   /** YYYY-MM-DD */
   due: date.optional(),
-  /** Copied from the previous cycle and not yet confirmed or changed by anyone. */
+  /**
+   * Copied from the previous cycle, or taken from another set (`takenFrom`), and not yet
+   * confirmed or changed by anyone.
+   */
   carriedOver: z.literal(true).optional(),
+  /**
+   * Format 5: the answer of an equivalent question of another set's assessment for the same
+   * organisation and scope, read into this question's options; dropped once confirmed.
+   */
+  takenFrom: z
+    .strictObject({
+      set: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'is not a question-set id'),
+      cycle: limited('cycle'),
+      question: z.string().regex(questionIdPattern, 'is not a question id'),
+    })
+    .optional(),
   /** For "not applicable" on a critical control: what stands in for it. */
   compensatingControl: limited('compensatingControl').optional(),
   /** For "not applicable" on a critical control: who accepted the remaining risk (name and role). */
@@ -70,10 +84,10 @@ export const assessmentSchema = z.strictObject({
   ...assessmentFields,
 });
 
-/** Formats 1 to 4 share one schema: each later format only added optional fields. */
+/** Formats 1 to 5 share one schema: each later format only added optional fields. */
 export const assessmentFileSchema = z.strictObject({
   format: z.literal(assessmentFormat),
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   ...assessmentFields,
   integrity: integritySchema.optional(),
 });

@@ -10,6 +10,14 @@ export type AssessmentIdentityFields = Pick<
 const normalised = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
+ * What an assessment is about, whatever set answers it: one organisation and scope. Two sets'
+ * assessments of the same organisation and scope share the facts their sets declare equivalent.
+ */
+export function subjectIdentity(assessment: Pick<Assessment, 'organisation' | 'scope'>): string {
+  return JSON.stringify([normalised(assessment.organisation), normalised(assessment.scope)]);
+}
+
+/**
  * Which series of cycles an assessment belongs to: one organisation and scope, answered with one
  * question set. History and Compare follow a series; "Next cycle" continues it.
  */

@@ -2,8 +2,8 @@
  * The assessment as the design's file contract defines it; the store, the command line and the
  * PDF all work on this one shape. Format 2 added carry-over marks, evidence dates and the cycle an
  * assessment was carried from; format 3 the compensating control of a not-applicable critical
- * control; format 4 the reason for "not applicable" in its own field, which the note held before
- * (see docs/file-formats.md). Older formats are upgraded on reading.
+ * control; format 4 the reason for "not applicable" in its own field, which the note held before;
+ * format 5 the mark of an answer taken from another set's assessment (see docs/file-formats.md). Older formats are upgraded on reading.
  */
 
 import type { z } from 'zod';

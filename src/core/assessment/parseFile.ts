@@ -66,9 +66,9 @@ export function parseJsonText(
 }
 
 /** Reads an assessment file's text: JSON first, then every rule of the contract. Never throws. */
-export function parseAssessmentText(text: string, set: QuestionSet): Result<ParsedAssessment> {
+export function parseAssessmentText(text: string, sets: SetChoice): Result<ParsedAssessment> {
   const json = parseJsonText(text);
-  return json.ok ? parseAssessmentValue(json.value, set) : json;
+  return json.ok ? parseAssessmentValue(json.value, sets) : json;
 }
 
 /** The digest an exported file must carry: over everything but the integrity block itself. */
@@ -77,8 +77,11 @@ export function assessmentDigest(file: Record<string, unknown>): string {
   return sha256Hex(canonicalJson(content));
 }
 
+/** The set a file must answer, or the sets it may answer (then its own id picks one). */
+export type SetChoice = QuestionSet | readonly QuestionSet[];
+
 /** Checks already-parsed JSON against the contract and against the question set. Never throws. */
-export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<ParsedAssessment> {
+export function parseAssessmentValue(value: unknown, sets: SetChoice): Result<ParsedAssessment> {
   const hostile = inspectJson(value);
   if (hostile) return fail(hostile);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -136,11 +139,15 @@ export function parseAssessmentValue(value: unknown, set: QuestionSet): Result<P
         'The file does not match its SHA-256 digest: it was changed or damaged after it was exported. Export it again from the original browser.',
     });
   }
-  if (content.questionSet.id !== set.id) {
+  const library = Array.isArray(sets) ? sets : [sets as QuestionSet];
+  const set = library.find((candidate) => candidate.id === content.questionSet.id);
+  if (!set) {
+    const known = library.map((s) => `"${s.id}"`).join(', ');
+    const titles = library.map((s) => s.title).join('; ');
     return fail({
       path: 'questionSet.id',
-      message: `The file answers question set "${content.questionSet.id}", but this Cellguard has "${set.id}".`,
-      pageMessage: `The file answers another set of questions than this Cellguard's ${set.title}.`,
+      message: `The file answers question set "${content.questionSet.id}", but this Cellguard has ${known}.`,
+      pageMessage: `The file answers another set of questions than this Cellguard's (${titles}).`,
     });
   }
   const formatUpgrade = upgradeAnswers(content.answers, content.formatVersion);

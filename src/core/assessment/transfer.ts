@@ -5,11 +5,15 @@ import {
   isWellFormedEncryptedFile,
   sealText,
 } from '../crypto/passphrase.ts';
-import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Result } from '../result.ts';
 import { serializeAssessmentFile } from './exportFile.ts';
 import type { Assessment } from './model.ts';
-import { parseAssessmentValue, parseJsonText, type ParsedAssessment } from './parseFile.ts';
+import {
+  parseAssessmentValue,
+  parseJsonText,
+  type ParsedAssessment,
+  type SetChoice,
+} from './parseFile.ts';
 
 /**
  * The one path every imported file takes, in the browser, on the command line and in tests: JSON,
@@ -19,7 +23,7 @@ import { parseAssessmentValue, parseJsonText, type ParsedAssessment } from './pa
  */
 export async function importAssessmentFile(
   text: string,
-  set: QuestionSet,
+  sets: SetChoice,
   passphrase?: string,
 ): Promise<Result<ParsedAssessment>> {
   // An encrypted file carries the whole assessment as one long base64 string: the outer text is
@@ -42,7 +46,7 @@ export async function importAssessmentFile(
     if (!inner.ok) return inner;
     value = inner.value;
   }
-  return parseAssessmentValue(value, set);
+  return parseAssessmentValue(value, sets);
 }
 
 /** The exported file's text, encrypted when a passphrase is given. Never throws. */

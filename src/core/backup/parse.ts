@@ -1,6 +1,6 @@
 import { inspectJson } from '../assessment/inspectJson.ts';
 import { assessmentFormat, currentFormatVersion } from '../assessment/formatVersion.ts';
-import { parseAssessmentValue } from '../assessment/parseFile.ts';
+import { parseAssessmentValue, type SetChoice } from '../assessment/parseFile.ts';
 import {
   damagedEncryptedFile,
   decryptFile,
@@ -63,7 +63,7 @@ function parseBackupJson(text: string): Result<unknown> {
  */
 export async function importBackupFile(
   text: string,
-  set: QuestionSet,
+  sets: SetChoice,
   passphrase?: string,
 ): Promise<Result<ParsedBackup>> {
   const outer = parseBackupJson(text);
@@ -83,11 +83,12 @@ export async function importBackupFile(
     if (!inner.ok) return inner;
     value = inner.value;
   }
-  return parseBackupValue(value, set);
+  return parseBackupValue(value, sets);
 }
 
 /** Checks already-parsed JSON as a backup, and every entry as an assessment file. Never throws. */
-export function parseBackupValue(value: unknown, set: QuestionSet): Result<ParsedBackup> {
+export function parseBackupValue(value: unknown, sets: SetChoice): Result<ParsedBackup> {
+  const library: readonly QuestionSet[] = Array.isArray(sets) ? sets : [sets as QuestionSet];
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return fail({
       path: '',
@@ -144,15 +145,17 @@ export function parseBackupValue(value: unknown, set: QuestionSet): Result<Parse
       message:
         'The backup does not match its SHA-256 digest: it was changed or damaged after it was made. Make a new backup on the device it came from.',
     });
-  const newer = newerThanThisCellguard(backup.app, set);
+  const newer = newerThanThisCellguard(backup.app, library);
   if (newer) return fail(newer);
 
   const entries: BackupEntry[] = [];
   const problems: Problem[] = [];
   backup.assessments.forEach(({ assessment, position }, index) => {
-    const read = parseAssessmentValue(assessment, set);
-    if (!read.ok) {
-      problems.push(...read.problems.map((problem) => entryProblem(assessment, index, problem)));
+    const read = parseAssessmentValue(assessment, library);
+    const set = read.ok && library.find((s) => s.id === read.value.assessment.questionSet.id);
+    if (!read.ok || !set) {
+      if (!read.ok)
+        problems.push(...read.problems.map((problem) => entryProblem(assessment, index, problem)));
       return;
     }
     entries.push({
@@ -169,16 +172,20 @@ export function parseBackupValue(value: unknown, set: QuestionSet): Result<Parse
  * One problem for a backup whose assessments answer a newer version of this set, or a newer file
  * format, instead of the same problem for each of its entries.
  */
-function newerThanThisCellguard(app: BackupFile['app'], set: QuestionSet): Problem | undefined {
+function newerThanThisCellguard(
+  app: BackupFile['app'],
+  sets: readonly QuestionSet[],
+): Problem | undefined {
   const major = (version: string) => Number(version.split('.')[0]);
+  const here = (id: string) => sets.find((set) => set.id === id);
   const newerSet = app.questionSets.find(
-    (written) => written.id === set.id && major(written.version) > major(set.version),
+    (written) => major(written.version) > major(here(written.id)?.version ?? written.version),
   );
   if (!newerSet && app.assessmentFormatVersion <= currentFormatVersion) return undefined;
   return {
     path: 'app',
     message: newerSet
-      ? `The backup was made by a newer Cellguard: its assessments answer ${newerSet.id} ${newerSet.version}, and this one has ${set.version}. Update Cellguard on this device, then restore.`
+      ? `The backup was made by a newer Cellguard: its assessments answer ${newerSet.id} ${newerSet.version}, and this one has ${here(newerSet.id)?.version ?? 'no such set'}. Update Cellguard on this device, then restore.`
       : `The backup was made by a newer Cellguard (assessment format ${app.assessmentFormatVersion}; this one reads up to ${currentFormatVersion}). Update Cellguard on this device, then restore.`,
   };
 }

@@ -1,5 +1,6 @@
 import type { Answer, Assessment } from '../assessment/model.ts';
 import { seriesIdentity } from '../assessment/identity.ts';
+import { listJoin } from '../text.ts';
 import { compareCycles, cycleOfDate, cycleText, followingCycle, parseCycle } from './cycleLabel.ts';
 
 /**
@@ -95,3 +96,31 @@ export function latestCycle<T extends { assessment: Assessment }>(
  */
 export const carriedSource = (carriedFrom: string | undefined): string =>
   carriedFrom ?? 'the earlier version of the questions';
+
+/**
+ * Where one unconfirmed answer came from, as a phrase: "carried over from 2026-Q3", or "taken from
+ * <set title>, 2026-Q4" for an answer offered from an equivalent question of another set.
+ */
+export function unconfirmedOrigin(
+  answer: Answer,
+  carriedFrom: string | undefined,
+  setTitle: (setId: string) => string,
+): string {
+  return answer.takenFrom
+    ? `taken from ${setTitle(answer.takenFrom.set)}, ${answer.takenFrom.cycle}`
+    : `carried over from ${carriedSource(carriedFrom)}`;
+}
+
+/**
+ * Where the unconfirmed answers of an assessment came from, as one phrase: "carried over from
+ * 2026-Q3", "taken from <set title>, 2026-Q4", or both joined.
+ */
+export function unconfirmedOrigins(
+  assessment: Pick<Assessment, 'answers' | 'carriedFrom'>,
+  setTitle: (setId: string) => string,
+): string {
+  const origins = Object.values(assessment.answers)
+    .filter((answer) => answer.carriedOver)
+    .map((answer) => unconfirmedOrigin(answer, assessment.carriedFrom, setTitle));
+  return listJoin([...new Set(origins)]);
+}

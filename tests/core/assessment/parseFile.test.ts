@@ -110,7 +110,7 @@ describe('parseAssessmentText', () => {
     const file = valid();
     file.formatVersion = 7;
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 4. Update Cellguard to open it.',
+      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 5. Update Cellguard to open it.',
     ]);
     file.formatVersion = '1';
     expect(problemsOf(JSON.stringify(file))).toEqual([

@@ -64,7 +64,7 @@ describe("problems in the user's words", () => {
     ]);
     file.questionSet = { id: 'other-set', version: '1.0.0' };
     expect(problemsOf(file).map(describeProblem)).toEqual([
-      "The file answers another set of questions than this Cellguard's Operation Soft Cell exposure assessment.",
+      "The file answers another set of questions than this Cellguard's (Operation Soft Cell exposure assessment).",
     ]);
     file.questionSet = { id: 'softcell', version: '2.0.0' };
     file.answers = { 'EXP-02': { choice: 'ex02-all' } };

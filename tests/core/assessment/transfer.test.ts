@@ -51,7 +51,7 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
     });
     return {
       format: 'cellguard-assessment',
-      formatVersion: 4,
+      formatVersion: 5,
       questionSet: { id: set.id, version: set.version },
       ...meta,
       ...(assessor === undefined ? {} : { assessor }),
@@ -115,7 +115,7 @@ describe('assessment files: export and import', () => {
     const result = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.integrity).toBe('absent');
-    expect(result.value.assessment.formatVersion).toBe(4);
+    expect(result.value.assessment.formatVersion).toBe(5);
   });
 
   it('asks for the passphrase of an encrypted file, opens it with the right one and refuses a wrong one', async () => {

@@ -66,7 +66,7 @@ describe('backup files: back up and restore', () => {
     expect(file.format).toBe('cellguard-backup');
     expect(file.formatVersion).toBe(1);
     expect(file.app).toEqual({
-      assessmentFormatVersion: 4,
+      assessmentFormatVersion: 5,
       questionSets: [{ id: 'softcell', version: set.version }],
     });
     expect(file.assessments[0]?.assessment).toEqual(
@@ -224,7 +224,7 @@ describe('backup files: back up and restore', () => {
     });
     const [entry] = (await opened(text)).entries;
     expect(entry?.assessment.questionSet).toEqual({ id: 'softcell', version: set.version });
-    expect(entry?.assessment.formatVersion).toBe(4);
+    expect(entry?.assessment.formatVersion).toBe(5);
     expect(entry?.migrated.length).toBeGreaterThan(0);
     // Exactly what importing the same file on its own gives.
     const single = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
