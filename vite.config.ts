@@ -26,7 +26,7 @@ export default defineConfig({
   plugins: [
     react(),
     devServerCsp(),
-    questionSetPlugin('questions/softcell'),
+    questionSetPlugin('questions'),
     // The dev server serves the PDF worker through these plugins; a build uses worker.plugins.
     reportFontsPlugin(),
   ],

@@ -1,30 +1,35 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatSetProblem } from '../src/core/questionSet/problems.ts';
-import { loadQuestionSetFolder } from '../src/node/questionSetFolder.ts';
+import { loadQuestionSetLibrary } from '../src/node/questionSetFolder.ts';
 
-const virtualId = 'virtual:cellguard/question-set';
+const virtualId = 'virtual:cellguard/question-sets';
 const resolvedId = `\0${virtualId}`;
+/** Only each set's id and title: the home page lists assessments without loading the sets. */
+const titlesId = 'virtual:cellguard/question-set-titles';
+const resolvedTitlesId = `\0${titlesId}`;
 
 /**
- * Validates questions/<set> at build time and hands the app the set as plain JSON, so a broken
- * question file fails `npm run build` with the validator's own message, and the browser needs
- * neither the YAML parser nor the schema to start.
+ * Validates every set under questions/ at build time (with the facts they share) and hands the
+ * app the sets as plain JSON, so a broken question file fails `npm run build` with the
+ * validator's own message, and the browser needs neither the YAML parser nor the schema to start.
  */
-export function questionSetPlugin(folder: string): Plugin {
-  const absolute = resolve(folder);
+export function questionSetPlugin(root: string): Plugin {
+  const absolute = resolve(root);
   let isBuild = false;
 
-  function loadOrExplain(): string | { error: string } {
-    const result = loadQuestionSetFolder(absolute);
-    if (result.ok) return `export default ${JSON.stringify(result.value)};`;
-    const list = result.problems.map((p) => `  ${formatSetProblem(p)}`).join('\n');
-    return { error: `The question set in ${folder} is invalid:\n${list}` };
+  function loadOrExplain(titlesOnly = false): string | { error: string } {
+    const result = loadQuestionSetLibrary(absolute);
+    if (result.ok)
+      return `export default ${JSON.stringify(
+        titlesOnly ? result.value.map(({ id, title }) => ({ id, title })) : result.value,
+      )};`;
+    const list = result.problems.map((p) => `  ${p}`).join('\n');
+    return { error: `The question sets in ${root} are invalid:\n${list}` };
   }
 
   return {
-    name: 'cellguard-question-set',
+    name: 'cellguard-question-sets',
     configResolved(config) {
       isBuild = config.command === 'build';
     },
@@ -38,12 +43,17 @@ export function questionSetPlugin(folder: string): Plugin {
       }
     },
     resolveId(id) {
-      return id === virtualId ? resolvedId : undefined;
+      if (id === virtualId) return resolvedId;
+      return id === titlesId ? resolvedTitlesId : undefined;
     },
     load(id) {
-      if (id !== resolvedId) return undefined;
-      for (const name of readdirSync(absolute)) this.addWatchFile(join(absolute, name));
-      const loaded = loadOrExplain();
+      if (id !== resolvedId && id !== resolvedTitlesId) return undefined;
+      for (const folder of readdirSync(absolute)) {
+        const path = join(absolute, folder);
+        if (!statSync(path).isDirectory()) continue;
+        for (const name of readdirSync(path)) this.addWatchFile(join(path, name));
+      }
+      const loaded = loadOrExplain(id === resolvedTitlesId);
       if (typeof loaded !== 'string') this.error(loaded.error);
       return loaded;
     },

@@ -1,5 +1,10 @@
-declare module 'virtual:cellguard/question-set' {
+declare module 'virtual:cellguard/question-sets' {
   import type { QuestionSet } from './core/questionSet/schema.ts';
-  const set: QuestionSet;
-  export default set;
+  const sets: QuestionSet[];
+  export default sets;
+}
+
+declare module 'virtual:cellguard/question-set-titles' {
+  const titles: { id: string; title: string }[];
+  export default titles;
 }

@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
-import { questionSet } from '../content/questionSet.ts';
+import { useEffect, useState } from 'react';
+import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
 import { ResultsPage } from '../features/results/index.ts';
-import { DomainStep, ReviewPage, Stepper } from '../features/wizard/index.ts';
+import { DomainStep, ReviewPage, SharedAnswersOffer, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { useAssessments, type Position } from '../store/index.ts';
@@ -23,9 +23,13 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   const stored = useAssessments((state) => state.assessments[route.id]);
   const setPosition = useAssessments((state) => state.setPosition);
   const dismissNotice = useAssessments((state) => state.dismissNotice);
+  // Answers taken from another set while a step is open: the step's form reads them again.
+  const [takenCount, setTakenCount] = useState(0);
   const exists = stored !== undefined;
+  // The store admits only assessments of a shipped set (see assessmentRules.ts).
+  const set = stored ? questionSetById(stored.assessment.questionSet.id) : undefined;
   const domainKnown =
-    route.page !== 'step' || questionSet.domains.some((d) => d.id === route.domainId);
+    route.page !== 'step' || (set?.domains.some((d) => d.id === route.domainId) ?? false);
   const view = route.page === 'step' ? route.domainId : route.page;
   const storedHref = stored ? hrefOf(route.id, stored.position) : '';
 
@@ -38,7 +42,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
       setPosition(route.id, { view: route.page });
   }, [exists, route.page, route.id, view, domainKnown, storedHref, setPosition]);
 
-  if (!stored) {
+  if (!stored || !set) {
     return (
       <section className="narrow">
         <h1>Assessment not found</h1>
@@ -60,8 +64,8 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
       {stored.notice && stored.notice.length > 0 && (
         <div className="notice assessment-migration" role="status">
           <p>
-            The questions were updated to {questionSet.id} {questionSet.version} since this
-            assessment was last opened:
+            The questions were updated to {set.id} {set.version} since this assessment was last
+            opened:
           </p>
           <ul>
             {stored.notice.map((change) => (
@@ -81,6 +85,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
             <bdi>{assessment.scope || 'no scope'}</bdi> · <bdi>{assessment.cycle}</bdi>
           </span>
         </h1>
+        <p className="assessment-set small muted">{set.title}</p>
         <a className="small" href={hrefs.details(route.id)}>
           Edit the details
         </a>
@@ -90,11 +95,18 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
           </p>
         )}
       </header>
-      <Stepper assessmentId={route.id} answers={assessment.answers} current={view} />
+      <Stepper set={set} assessmentId={route.id} answers={assessment.answers} current={view} />
       <div className="assessment-content">
+        <SharedAnswersOffer
+          set={set}
+          assessmentId={route.id}
+          assessment={assessment}
+          onTaken={() => setTakenCount((count) => count + 1)}
+        />
         {route.page === 'step' && domainKnown && (
           <DomainStep
-            key={`${route.id}:${route.domainId}`}
+            key={`${route.id}:${route.domainId}:${takenCount}`}
+            set={set}
             assessmentId={route.id}
             domainId={route.domainId}
             answers={assessment.answers}
@@ -106,10 +118,10 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
           <p>This step does not exist in the question set.</p>
         )}
         {route.page === 'review' && (
-          <ReviewPage assessmentId={route.id} answers={assessment.answers} />
+          <ReviewPage set={set} assessmentId={route.id} answers={assessment.answers} />
         )}
         {route.page === 'results' && (
-          <ResultsPage assessmentId={route.id} assessment={assessment} />
+          <ResultsPage set={set} assessmentId={route.id} assessment={assessment} />
         )}
       </div>
     </div>

@@ -1,5 +1,5 @@
-import { questionSet } from '../content/questionSet.ts';
+import { questionSets } from '../content/questionSets.ts';
 import { assessmentRulesFor } from '../core/assessment/rules.ts';
 
-/** The shipped question set and the scoring code, as the store needs them to keep its invariants. */
-export const assessmentRules = assessmentRulesFor(questionSet);
+/** The shipped question sets and the scoring code, as the store needs them to keep its invariants. */
+export const assessmentRules = assessmentRulesFor(questionSets);

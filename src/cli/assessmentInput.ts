@@ -4,19 +4,20 @@ import { importAssessmentFile } from '../core/assessment/transfer.ts';
 import type { ParseSetResult } from '../core/questionSet/parse.ts';
 import { formatSetProblem } from '../core/questionSet/problems.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
-import { formatProblem, type Problem } from '../core/result.ts';
+import { fail, formatProblem, succeed, type Problem, type Result } from '../core/result.ts';
 import { readAssessmentText } from '../node/assessmentFile.ts';
-import { loadQuestionSetFolder } from '../node/questionSetFolder.ts';
+import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionSetFolder.ts';
 import { passphraseVariable, type Passphrase } from './passphrase.ts';
 
 export type Loaded =
   { ok: true; set: QuestionSet; assessment: Assessment } | { ok: false; line: string };
 
-const defaultSetFolder = 'questions/softcell';
+/** Where the shipped sets live, one folder per set id. */
+export const setsFolder = 'questions';
 
 /**
  * The set an assessment names, from questions/<id>, unless --set names a folder. An encrypted
- * file keeps its set's id inside the encryption, so it falls back to the shipped set.
+ * file keeps its set's id inside the encryption: undefined, and every shipped set is offered.
  */
 function setFolderFor(text: string, explicit: string | undefined): string | undefined {
   if (explicit) return explicit;
@@ -24,7 +25,7 @@ function setFolderFor(text: string, explicit: string | undefined): string | unde
     const id: unknown = (JSON.parse(text) as { questionSet?: { id?: unknown } } | null)?.questionSet
       ?.id;
     return typeof id === 'string' && /^[a-z][a-z0-9-]{1,39}$/.test(id)
-      ? join('questions', id)
+      ? join(setsFolder, id)
       : undefined;
   } catch {
     return undefined;
@@ -71,18 +72,36 @@ export async function loadAssessment(
     const [first] = text.problems;
     return { ok: false, line: first ? formatProblem(first) : `${file}: cannot be read` };
   }
-  const folder = setFolderFor(text.value, setFolder) ?? defaultSetFolder;
-  const loadedSet = sets.get(folder) ?? loadQuestionSetFolder(folder);
-  sets.set(folder, loadedSet);
-  if (!loadedSet.ok) {
-    const [first] = loadedSet.problems;
+  const folder = setFolderFor(text.value, setFolder);
+  const loadedSets = folder === undefined ? library() : one(folder, sets);
+  if (!loadedSets.ok) {
     return {
       ok: false,
-      line: `${file}: its question set ${folder} cannot be used (${first ? formatSetProblem(first) : 'invalid'})`,
+      line: `${file}: its question set ${folder ?? setsFolder} cannot be used (${loadedSets.problems[0] ?? 'invalid'})`,
     };
   }
-  const opened = await importAssessmentFile(text.value, loadedSet.value, passphrase?.value);
+  const opened = await importAssessmentFile(text.value, loadedSets.value, passphrase?.value);
   if (!opened.ok)
     return { ok: false, line: refusal(file, opened.problems, passphrase, setFolder !== undefined) };
-  return { ok: true, set: loadedSet.value, assessment: opened.value.assessment };
+  const { assessment } = opened.value;
+  const set = loadedSets.value.find((s) => s.id === assessment.questionSet.id);
+  // importAssessmentFile admits only a file of one of the given sets.
+  if (!set) return { ok: false, line: `${file}: no question set ${assessment.questionSet.id}` };
+  return { ok: true, set, assessment };
+}
+
+function one(folder: string, cache: Map<string, ParseSetResult>): Result<QuestionSet[], string> {
+  const loaded = cache.get(folder) ?? loadQuestionSetFolder(folder);
+  cache.set(folder, loaded);
+  return loaded.ok ? succeed([loaded.value]) : fail(...loaded.problems.map(formatSetProblem));
+}
+
+function library(): Result<QuestionSet[], string> {
+  return loadQuestionSetLibrary(setsFolder);
+}
+
+/** Every shipped set's title by id, for a report that names the set answers were taken from. */
+export function shippedSetTitles(): Record<string, string> {
+  const loaded = library();
+  return loaded.ok ? Object.fromEntries(loaded.value.map((s) => [s.id, s.title])) : {};
 }

@@ -1,13 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { plan } from '../core/planning/plan.ts';
-import { coverageMarkdown, coverageOf } from '../core/questionSet/coverage.ts';
-import type { ParseSetResult } from '../core/questionSet/parse.ts';
+import {
+  coverageMarkdown,
+  coverageOf,
+  libraryCoverageMarkdown,
+} from '../core/questionSet/coverage.ts';
+import { setFileName, type ParseSetResult } from '../core/questionSet/parse.ts';
 import { formatSetProblem } from '../core/questionSet/problems.ts';
 import { score } from '../core/scoring/score.ts';
-import { loadQuestionSetFolder } from '../node/questionSetFolder.ts';
+import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionSetFolder.ts';
 import { loadReportFonts } from '../node/reportFonts.ts';
 import { parseCommand, type CommandShape, type ParsedCommand } from './args.ts';
-import { loadAssessment, type Loaded } from './assessmentInput.ts';
+import { loadAssessment, shippedSetTitles, type Loaded } from './assessmentInput.ts';
 import { passphraseFrom, passphraseVariable, type Environment } from './passphrase.ts';
 import { scoreReport } from './scoreReport.ts';
 
@@ -21,7 +26,8 @@ export interface CommandOutput {
 export const usage = [
   'usage: npm run cli -- <command> [options]',
   '  validate <set folder>           check a question set and print its coverage',
-  '  coverage <set folder>           print the coverage tables as Markdown',
+  '  coverage <set folder>           print the coverage tables as Markdown; given questions (the',
+  '                                  folder of sets), every set and the facts they share',
   '  score <file> [--set <folder>] [--passphrase-file <file>]',
   '                                  score an assessment file and print the result and plan as JSON',
   '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
@@ -31,7 +37,7 @@ export const usage = [
   '',
   'options:',
   '  --set <folder>                  the question set; by default questions/<the set the file names>,',
-  '                                  or questions/softcell for an encrypted file',
+  '                                  or any set of questions/ for an encrypted file',
   '  -o, --out <out.pdf>             where report writes the PDF',
   "  --previous <earlier file>       an earlier cycle's file: the report adds what changed since then",
   '  --issue-as-is                   issue a report whose carried-over answers are not all confirmed;',
@@ -66,7 +72,9 @@ export const commandShapes = {
   coverage: {
     command: 'coverage',
     options: {},
-    positionals: [{ missing: 'coverage needs a question-set folder, e.g. questions/softcell' }],
+    positionals: [
+      { missing: 'coverage needs a question-set folder (questions/softcell) or questions itself' },
+    ],
   },
   score: { command: 'score', options: fileOptions, positionals: [{ missing: missingFile }] },
   report: {
@@ -108,8 +116,15 @@ function validate(folder: string | undefined): CommandOutput {
   return ok(lines.join('\n') + '\n');
 }
 
+/** One set's coverage, or, for a folder of set folders (questions/), every set's and what they share. */
 function coverage(folder: string | undefined): CommandOutput {
   if (!folder) return badInput('coverage needs a question-set folder, e.g. questions/softcell');
+  if (!existsSync(join(folder, setFileName)) && existsSync(folder)) {
+    const sets = loadQuestionSetLibrary(folder);
+    if (!sets.ok)
+      return badInput(`${folder} holds an invalid question set; run validate on each to see why.`);
+    return ok(libraryCoverageMarkdown(sets.value));
+  }
   const result = loadQuestionSetFolder(folder);
   if (!result.ok)
     return badInput(`${folder} is not a valid question set; run validate to see why.`);
@@ -170,6 +185,7 @@ async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<C
     fonts: loadReportFonts(),
     generatedAt: new Date(),
     issueAsIs: parsed.flags.has('issue-as-is'),
+    setTitles: shippedSetTitles(),
   });
   try {
     writeFileSync(out, report.pdf);

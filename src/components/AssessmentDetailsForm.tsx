@@ -40,6 +40,8 @@ interface AssessmentDetailsFormProps {
   keep: (details: AssessmentDetails) => Result<string, DetailsProblem>;
   onKept: (id: string) => void;
   children?: ReactNode;
+  /** Fields that come before the details, such as the choice of question set. */
+  leading?: ReactNode;
 }
 
 const cadences = Object.keys(cadenceLabel) as Cadence[];
@@ -60,6 +62,7 @@ export function AssessmentDetailsForm({
   keep,
   onKept,
   children,
+  leading,
 }: AssessmentDetailsFormProps) {
   const {
     register,
@@ -108,6 +111,7 @@ export function AssessmentDetailsForm({
       noValidate
       className="stacked-form"
     >
+      {leading}
       {fixed ? (
         <p>
           <strong>
@@ -188,9 +192,9 @@ export function AssessmentDetailsForm({
       {children}
       {existingId && (
         <p className="notice warning" role="alert">
-          An assessment with this organisation, scope and cycle is already on this device.{' '}
-          <a href={hrefs.assessment(existingId)}>Open the existing assessment</a>, or change the
-          cycle or the scope.
+          An assessment with this organisation, scope, question set and cycle is already on this
+          device. <a href={hrefs.assessment(existingId)}>Open the existing assessment</a>, or change
+          the cycle or the scope.
         </p>
       )}
       <ProblemList problems={problems} lead="The assessment could not be kept:" />

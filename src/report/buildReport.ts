@@ -33,6 +33,8 @@ export interface ReportInput {
    * such a report is marked DRAFT on its cover and every page.
    */
   issueAsIs?: boolean;
+  /** Titles of the other sets answers may have been taken from, by id. */
+  setTitles?: Readonly<Record<string, string>>;
   /**
    * Told after each step of the build: the cover, each section, the contents with the page frames,
    * and the file. `done` rises by one per call and ends at `total`.
@@ -63,7 +65,12 @@ export function buildReport(input: ReportInput): BuiltReport {
     result: input.result,
     plan: input.plan,
     statements: resultStatements(input.set, input.result, input.plan),
-    status: reportStatus(input.set, input.assessment, input.issueAsIs === true),
+    status: reportStatus(
+      input.set,
+      input.assessment,
+      input.issueAsIs === true,
+      (id) => input.setTitles?.[id] ?? id,
+    ),
     generatedAt: input.generatedAt,
     ...(input.previous && comparison
       ? {
@@ -84,7 +91,7 @@ export function buildReport(input: ReportInput): BuiltReport {
   };
 
   writer.doc.setProperties({
-    title: `Soft Cell exposure assessment: ${writer.user(input.assessment.organisation, 'the organisation name')} ${writer.user(input.assessment.cycle, 'the cycle')}`,
+    title: `${input.set.title}: ${writer.user(input.assessment.organisation, 'the organisation name')} ${writer.user(input.assessment.cycle, 'the cycle')}`,
     subject: 'Risk, attack-chain weak points and remediation plan. CONFIDENTIAL.',
     creator: 'Cellguard',
   });
@@ -131,7 +138,7 @@ export function buildReport(input: ReportInput): BuiltReport {
   }
 
   writer.doc.setPage(2);
-  drawContents(writer, sections);
+  drawContents(writer, content.set, sections);
   drawHeadersAndFooters(writer, content);
   stepDone();
   const pdf = new Uint8Array(writer.doc.output('arraybuffer'));

@@ -65,7 +65,7 @@ describe('npm run cli -- <command> checks its arguments strictly', () => {
       'validate needs a question-set folder, e.g. questions/softcell',
     );
     expect(await refused(['coverage'])).toBe(
-      'coverage needs a question-set folder, e.g. questions/softcell',
+      'coverage needs a question-set folder (questions/softcell) or questions itself',
     );
     expect(await refused(['report', file])).toBe(
       'report needs an output file: npm run cli -- report <file> -o <out.pdf>',

@@ -32,7 +32,9 @@ function load(path: string) {
 
 /** The results page's visible text, as the browser would render it on first paint. */
 function pageText(assessment: ReturnType<typeof load>): string {
-  const html = renderToStaticMarkup(createElement(ResultsPage, { assessmentId: 'a1', assessment }));
+  const html = renderToStaticMarkup(
+    createElement(ResultsPage, { set, assessmentId: 'a1', assessment }),
+  );
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&quot;/g, '"')

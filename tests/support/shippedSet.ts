@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestionSet } from '../../src/core/questionSet/parse.ts';
 import type { QuestionSet } from '../../src/core/questionSet/schema.ts';
+import { loadQuestionSetLibrary } from '../../src/node/questionSetFolder.ts';
 
 export const shippedSetFolder = join(import.meta.dirname, '../../questions/softcell');
 
@@ -17,5 +18,12 @@ export function shippedSetFiles(): Map<string, string> {
 export function loadShippedSet(): QuestionSet {
   const result = parseQuestionSet(shippedSetFiles());
   if (!result.ok) throw new Error(`the shipped set is invalid: ${JSON.stringify(result.problems)}`);
+  return result.value;
+}
+
+/** Every set the app ships (questions/*), checked with the facts they share, as the build reads them. */
+export function loadShippedSets(): QuestionSet[] {
+  const result = loadQuestionSetLibrary(join(import.meta.dirname, '../../questions'));
+  if (!result.ok) throw new Error(`the shipped sets are invalid: ${result.problems.join('\n')}`);
   return result.value;
 }

@@ -6,12 +6,12 @@ import { assessmentRulesFor } from '../../src/core/assessment/rules.ts';
 import { formatProblem } from '../../src/core/result.ts';
 import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import { useAssessments, type Position } from '../../src/store/index.ts';
-import { loadShippedSet } from './shippedSet.ts';
+import { loadShippedSet, loadShippedSets } from './shippedSet.ts';
 
 const set = loadShippedSet();
 
-/** The shipped question set and scoring code, as the app hands them to its store. */
-export const shippedRules = assessmentRulesFor(set);
+/** The shipped question sets and scoring code, as the app hands them to its store. */
+export const shippedRules = assessmentRulesFor(loadShippedSets());
 
 /** A fixture file's text, as a user would pick it for import. */
 export const fixtureText = (name: string): string =>

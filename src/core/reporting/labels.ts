@@ -1,9 +1,12 @@
 import type { HorizonReason, PlanAction } from '../planning/plan.ts';
 import type { Recommendation } from '../questionSet/schema.ts';
 
-/** Shown wherever an unverified recommendation (R2-R4 of the Soft Cell set) is cited. */
+/**
+ * Shown wherever an unverified recommendation is cited: R2-R4 of the Soft Cell set, and the
+ * recommendations of a set that summarises its source in its own words.
+ */
 export const unverifiedNote =
-  'unverified paraphrase: the reachable copies of the report could not confirm its wording';
+  "unverified paraphrase: the wording is Cellguard's summary, not checked against the source's own text";
 
 /** "R2*" for a recommendation whose wording is an unverified paraphrase, "R1" otherwise. */
 export const recommendationRef = (recommendation: Pick<Recommendation, 'id' | 'unverified'>) =>

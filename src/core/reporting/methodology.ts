@@ -1,6 +1,6 @@
 import { effortHorizon, effortUnits, quickWinMinimum } from '../planning/plan.ts';
 import { inPlaceCoverage, loggedNotAlertedCoverage } from '../questionSet/coverageLevels.ts';
-import type { QuestionSet } from '../questionSet/schema.ts';
+import type { QuestionSet, Recommendation } from '../questionSet/schema.ts';
 import { bandThresholds } from '../scoring/bands.ts';
 import { recommendationRef, unverifiedNote } from './labels.ts';
 
@@ -20,7 +20,7 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
   return [
     {
       title: 'Questions',
-      text: `${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the security recommendations of ${set.source.publisher}'s report "${set.source.report}" (${set.source.date}) and from the mitigations implied by the techniques it documents. Each control traces to at least one recommendation and says whether it prevents or detects attack phases, or is a foundation or a response capability that stops no phase by itself. Help texts state as fact only what the listed sources say; everything else is reasoning.`,
+      text: `${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the recommendations of "${set.source.report}" (${set.source.publisher}, ${set.source.date})${set.recommendations.some((r) => r.origin === 'derived') ? ' and from the mitigations implied by the techniques it documents' : ''}. Each control traces to at least one recommendation and says whether it prevents or detects attack phases, or is a foundation or a response capability that stops no phase by itself. Help texts state as fact only what the listed sources say; everything else is reasoning.`,
     },
     {
       title: 'Answers',
@@ -39,16 +39,21 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
       title: 'Plan',
       text: `Gaps that one remediation closes form one action; its risk reduction is the fall in the score, under this model, once all its controls are fully in place. Horizons follow effort: small ${effortHorizon.S} days, medium ${effortHorizon.M}, large ${effortHorizon.L}. A critical gap whose fix takes longer gets a stop-gap within 30 days. When the band is High or worse and either nothing would raise an alert before lateral movement or no sweep or compromise assessment is in place, the plan opens with them. An action comes after the actions it requires and takes at least their horizon. Within a horizon: critical gaps first, then the most reduction per week of effort (small about ${effortUnits.S}, medium ${effortUnits.M}, large ${effortUnits.L} weeks of a small team); a small action that cuts at least ${quickWinMinimum} points is a quick win. Actions roll up into programmes for management.`,
     },
-    {
-      title: 'Recommendations',
-      text: set.recommendations
-        .filter((r) => r.origin === 'report')
-        .map((r) =>
-          r.quote
-            ? `${recommendationRef(r)} ${r.title}: the report's words are "${r.quote}"`
-            : `${recommendationRef(r)} ${r.title}: ${r.summary} (* ${unverifiedNote})`,
-        )
-        .join(' '),
-    },
+    { title: 'Recommendations', text: recommendationsParagraph(set) },
   ];
+}
+
+/**
+ * The source's recommendations the set answers: quoted where the wording was checked; where the
+ * set summarises every one of them in its own words, said once rather than after each.
+ */
+function recommendationsParagraph(set: QuestionSet): string {
+  const fromSource = set.recommendations.filter((r) => r.origin === 'report');
+  const cite = (r: Recommendation) =>
+    r.quote
+      ? `${recommendationRef(r)} ${r.title}: the report's words are "${r.quote}"`
+      : `${recommendationRef(r)} ${r.title}: ${r.summary}`;
+  if (fromSource.length > 1 && fromSource.every((r) => r.unverified))
+    return `Every recommendation below is Cellguard's summary of the source (* ${unverifiedNote}); cite the source's own sections, not these sentences. ${fromSource.map(cite).join(' ')}`;
+  return fromSource.map((r) => (r.quote ? cite(r) : `${cite(r)} (* ${unverifiedNote})`)).join(' ');
 }

@@ -1,5 +1,5 @@
 import type { Assessment } from '../assessment/model.ts';
-import { carriedSource } from '../cycles/cycles.ts';
+import { carriedSource, unconfirmedOrigins } from '../cycles/cycles.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { progressOf } from '../scoring/progress.ts';
 import { plural } from '../text.ts';
@@ -26,16 +26,21 @@ export function reportStatus(
   set: QuestionSet,
   assessment: Pick<Assessment, 'answers' | 'carriedFrom'>,
   issueAsIs: boolean,
+  /** The title of another set that answers were taken from, by its id. */
+  setTitle: (setId: string) => string = (id) => id,
 ): ReportStatus {
   const progress = progressOf(set, assessment.answers);
   const { answered, visible, unconfirmed } = progress;
-  const source = carriedSource(assessment.carriedFrom);
-  const carried = `${unconfirmed} of ${visible} answers were carried over from ${source} and not confirmed in this cycle`;
+  const taken = Object.values(assessment.answers).some((a) => a.carriedOver && a.takenFrom);
+  const source = taken
+    ? 'the answers they were taken from'
+    : `the answers of ${carriedSource(assessment.carriedFrom)}`;
+  const carried = `${unconfirmed} of ${visible} answers were ${unconfirmedOrigins(assessment, setTitle)} and not confirmed in this cycle`;
   const state: ReportState = unconfirmed === 0 ? 'final' : issueAsIs ? 'issued-as-is' : 'draft';
   const statement = {
     final: `Every answer was given or confirmed in this cycle.`,
-    draft: `DRAFT: ${carried}; for them the score rests on the answers of ${source}.`,
-    'issued-as-is': `Issued as it is: ${carried}; the assessor issued the report with the answers of ${source} for them.`,
+    draft: `DRAFT: ${carried}; for them the score rests on ${source}.`,
+    'issued-as-is': `Issued as it is: ${carried}; the assessor issued the report with ${source} for them.`,
   }[state];
   const unanswered = visible - answered;
   return {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { PassphrasePrompt } from '../../components/PassphrasePrompt.tsx';
 import { useProtectedFile } from '../../components/useProtectedFile.ts';
-import { questionSet } from '../../content/questionSet.ts';
+import { questionSets } from '../../content/questionSets.ts';
 import { backupLimits, type ParsedBackup } from '../../core/backup/format.ts';
 import { backupSizeProblem, importBackupFile } from '../../core/backup/parse.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -9,7 +9,7 @@ import { RestorePreview } from './RestorePreview.tsx';
 import { RestoreProblems } from './RestoreProblems.tsx';
 
 const openBackupFile = (text: string, passphrase?: string) =>
-  importBackupFile(text, questionSet, passphrase);
+  importBackupFile(text, questionSets, passphrase);
 
 function Restored({ message }: { message: string }) {
   const status = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
-import { questionSet } from '../../content/questionSet.ts';
+import { questionSetById, setTitle } from '../../content/questionSets.ts';
 import {
   answerChanges,
   changeGroups,
@@ -15,7 +15,9 @@ import {
   type ActionState,
 } from '../../core/comparison/compare.ts';
 import { compareCycles } from '../../core/cycles/cycleLabel.ts';
-import { carriedSource } from '../../core/cycles/cycles.ts';
+import { unconfirmedOrigins } from '../../core/cycles/cycles.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { setIndex } from '../../core/questionSet/setIndex.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
 import { formatDate, formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
@@ -27,7 +29,6 @@ import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
 import './cycles.css';
 
-const questionTitle = new Map(questionSet.questions.map((q) => [q.id, q.title]));
 const stateLabel: Record<ActionState, string> = {
   done: 'Done',
   improved: 'Improved',
@@ -43,11 +44,10 @@ const countDirection = (change: number): Direction =>
   change > 0 ? 'better' : change < 0 ? 'worse' : 'same';
 
 /** A control, its answer before and now, and what that did to the risk. */
-function ChangeItem({ change }: { change: AnswerChange }) {
+function ChangeItem({ title, change }: { title: string | undefined; change: AnswerChange }) {
   return (
     <li>
-      <span className="question-id">{change.questionId}</span>{' '}
-      {questionTitle.get(change.questionId)}:{' '}
+      <span className="question-id">{change.questionId}</span> {title}:{' '}
       <span className="answer-move">
         {change.from} → {change.to}
       </span>{' '}
@@ -58,12 +58,25 @@ function ChangeItem({ change }: { change: AnswerChange }) {
   );
 }
 
-function ChangeList({ changes, empty }: { changes: readonly AnswerChange[]; empty: string }) {
+function ChangeList({
+  set,
+  changes,
+  empty,
+}: {
+  set: QuestionSet;
+  changes: readonly AnswerChange[];
+  empty: string;
+}) {
   if (changes.length === 0) return <p className="muted">{empty}</p>;
+  const titles = setIndex(set).question;
   return (
     <ul className="change-list">
       {changes.map((change) => (
-        <ChangeItem key={change.questionId} change={change} />
+        <ChangeItem
+          key={change.questionId}
+          title={titles.get(change.questionId)?.title}
+          change={change}
+        />
       ))}
     </ul>
   );
@@ -162,11 +175,17 @@ function OrderWarning({ before, after }: { before: StoredAssessment; after: Stor
  * Which side rests partly on carried-over answers nobody confirmed: its score, and so the change,
  * is partly the cycle before's.
  */
-function UnconfirmedNotice({ sides }: { sides: readonly StoredAssessment[] }) {
+function UnconfirmedNotice({
+  set,
+  sides,
+}: {
+  set: QuestionSet;
+  sides: readonly StoredAssessment[];
+}) {
   const drafts = sides
     .map((stored) => ({
       stored,
-      unconfirmed: progressOf(questionSet, stored.assessment.answers).unconfirmed,
+      unconfirmed: progressOf(set, stored.assessment.answers).unconfirmed,
     }))
     .filter(({ unconfirmed }) => unconfirmed > 0);
   if (drafts.length === 0) return null;
@@ -174,9 +193,9 @@ function UnconfirmedNotice({ sides }: { sides: readonly StoredAssessment[] }) {
     <p className="notice warning">
       {drafts.map(({ stored, unconfirmed }) => (
         <span key={stored.id}>
-          {stored.assessment.cycle} is a draft: {unconfirmed} of its answers were carried over from{' '}
-          {carriedSource(stored.assessment.carriedFrom)} and not confirmed, so its score is partly
-          that cycle&apos;s.{' '}
+          {stored.assessment.cycle} is a draft: {unconfirmed} of its answers were{' '}
+          {unconfirmedOrigins(stored.assessment, setTitle)} and not confirmed, so its score rests
+          partly on those earlier answers.{' '}
         </span>
       ))}
     </p>
@@ -194,34 +213,41 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
     window.scrollTo(0, 0);
     heading.current?.focus({ preventScroll: true });
   }, []);
+  // Two cycles of one set: the later side's set decides which assessments can be picked.
+  const setId = (after ?? before)?.assessment.questionSet.id;
+  const set = setId === undefined ? undefined : questionSetById(setId);
+  const sameSet = before?.assessment.questionSet.id === after?.assessment.questionSet.id;
   const options = useMemo(
     () =>
-      Object.values(assessments).sort(
-        (a, b) =>
-          compareCycles(a.assessment.cycle, b.assessment.cycle) ||
-          a.assessment.createdAt.localeCompare(b.assessment.createdAt),
-      ),
-    [assessments],
+      Object.values(assessments)
+        .filter((stored) => stored.assessment.questionSet.id === setId)
+        .sort(
+          (a, b) =>
+            compareCycles(a.assessment.cycle, b.assessment.cycle) ||
+            a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+        ),
+    [assessments, setId],
   );
   const view = useMemo(() => {
-    if (!before || !after) return undefined;
+    if (!before || !after || !set || !sameSet) return undefined;
     const previous = {
       assessment: before.assessment,
-      result: score(questionSet, before.assessment),
+      result: score(set, before.assessment),
     };
-    const current = { assessment: after.assessment, result: score(questionSet, after.assessment) };
+    const current = { assessment: after.assessment, result: score(set, after.assessment) };
     const comparison = compareResults(previous, current);
     return {
+      set,
       comparison,
-      changes: answerChanges(questionSet, comparison, previous, current),
+      changes: answerChanges(set, comparison, previous, current),
       progress: actionProgress(
-        plan(questionSet, before.assessment, previous.result),
+        plan(set, before.assessment, previous.result),
         previous.result,
         current.result,
         new Date().toISOString().slice(0, 10),
       ),
     };
-  }, [before, after]);
+  }, [before, after, set, sameSet]);
 
   const picker = (label: string, value: string, onChange: (next: string) => void) => (
     <div className="field">
@@ -254,12 +280,21 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
         {picker('Earlier cycle', from, (next) => navigate(hrefs.compare(next, to)))}
         {picker('Later cycle', to, (next) => navigate(hrefs.compare(from, next)))}
       </div>
-      {!view || !before || !after ? (
+      {before && after && !sameSet ? (
+        <p className="notice warning" role="alert">
+          These two assessments answer different question sets (
+          {setTitle(before.assessment.questionSet.id)}; {setTitle(after.assessment.questionSet.id)}
+          ): a comparison needs two cycles of one set.
+        </p>
+      ) : !view || !before || !after ? (
         <p>Choose two assessments kept in this browser.</p>
       ) : (
         <>
           <OrderWarning before={before} after={after} />
-          <UnconfirmedNotice sides={before.id === after.id ? [after] : [before, after]} />
+          <UnconfirmedNotice
+            set={view.set}
+            sides={before.id === after.id ? [after] : [before, after]}
+          />
           <div className="panel">
             <h2>Risk</h2>
             <p className="compare-score">
@@ -305,11 +340,15 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
           <div className="results-grid">
             <div className="panel">
               <h2>Gaps closed ({view.changes.closedGaps.length})</h2>
-              <ChangeList changes={view.changes.closedGaps} empty="No gap was closed." />
+              <ChangeList
+                set={view.set}
+                changes={view.changes.closedGaps}
+                empty="No gap was closed."
+              />
             </div>
             <div className="panel">
               <h2>New gaps ({view.changes.newGaps.length})</h2>
-              <ChangeList changes={view.changes.newGaps} empty="No new gap." />
+              <ChangeList set={view.set} changes={view.changes.newGaps} empty="No new gap." />
             </div>
           </div>
           <div className="panel">
@@ -320,7 +359,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                 <h3>
                   {group.title} ({group.changes.length})
                 </h3>
-                <ChangeList changes={group.changes} empty={group.empty} />
+                <ChangeList set={view.set} changes={group.changes} empty={group.empty} />
               </div>
             ))}
           </div>

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
-import { questionSet } from '../../content/questionSet.ts';
+import { questionSetById } from '../../content/questionSets.ts';
 import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { cycleSeries } from '../../core/cycles/cycles.ts';
 import { formatDate, formatRisk } from '../../core/format.ts';
@@ -20,18 +20,19 @@ export function HistoryPage({ id }: { id: string }) {
   const current = assessments[id];
   const chartTitleId = useId();
   const tableTitleId = useId();
+  const set = current ? questionSetById(current.assessment.questionSet.id) : undefined;
   const series = useMemo(
     () =>
-      current
+      current && set
         ? cycleSeries(Object.values(assessments), current.assessment).map((stored) => ({
             stored,
-            result: score(questionSet, stored.assessment),
-            unconfirmed: progressOf(questionSet, stored.assessment.answers).unconfirmed,
+            result: score(set, stored.assessment),
+            unconfirmed: progressOf(set, stored.assessment.answers).unconfirmed,
           }))
         : [],
-    [assessments, current],
+    [assessments, current, set],
   );
-  if (!current) return <p>There is no such assessment in this browser.</p>;
+  if (!current || !set) return <p>There is no such assessment in this browser.</p>;
   const { organisation, scope, cycle } = current.assessment;
   return (
     <section aria-labelledby="history-title">
@@ -42,6 +43,7 @@ export function HistoryPage({ id }: { id: string }) {
         History: {organisation}
         {scope ? ` · ${scope}` : ''}
       </h1>
+      <p className="muted">{set.title}</p>
       <p className="lead">
         {plural(
           series.length,
@@ -50,7 +52,7 @@ export function HistoryPage({ id }: { id: string }) {
         )}{' '}
         kept in this browser.
         {series.some(({ unconfirmed }) => unconfirmed > 0) &&
-          ' A cycle marked draft rests partly on answers carried over from the cycle before and not yet confirmed.'}
+          ' A cycle marked draft rests partly on answers carried over from the cycle before (or taken from another set) and not yet confirmed.'}
       </p>
       <div className="panel">
         <h2 id={chartTitleId}>Risk per cycle</h2>
@@ -112,7 +114,7 @@ export function HistoryPage({ id }: { id: string }) {
                     </td>
                   ))}
                 </tr>
-                {questionSet.domains.map((domain) => (
+                {set.domains.map((domain) => (
                   <tr key={domain.id}>
                     <th scope="row">{domain.title}</th>
                     <td>

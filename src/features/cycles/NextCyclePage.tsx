@@ -1,5 +1,9 @@
 import { AssessmentDetailsForm } from '../../components/AssessmentDetailsForm.tsx';
-import { firstStepId } from '../../content/questionSet.ts';
+import {
+  firstStepOf,
+  questionSetById,
+  withAnswersFromOtherSets,
+} from '../../content/questionSets.ts';
 import { detailsProblems } from '../../core/assessment/details.ts';
 import {
   compareCycles,
@@ -24,6 +28,7 @@ export function NextCyclePage({ id }: { id: string }) {
   const add = useAssessments((state) => state.add);
   if (!stored) return <p>There is no such assessment in this browser.</p>;
   const previous = stored.assessment;
+  const firstStep = firstStepOf(questionSetById(previous.questionSet.id));
   const answered = Object.keys(previous.answers).length;
   const today = new Date();
   const title = (
@@ -111,12 +116,14 @@ export function NextCyclePage({ id }: { id: string }) {
               path: 'cycle',
               message: `The next cycle must come after ${previous.cycle}.`,
             });
-          return add(carryForward(previous, details, new Date()), {
-            view: 'step',
-            domainId: firstStepId,
-          });
+          // Another set's newer confirmed answer to a shared fact beats last cycle's carried one.
+          const next = withAnswersFromOtherSets(
+            carryForward(previous, details, new Date()),
+            Object.values(useAssessments.getState().assessments).map((s) => s.assessment),
+          );
+          return add(next.assessment, { view: 'step', domainId: firstStep });
         }}
-        onKept={(kept) => navigate(hrefs.step(kept, firstStepId))}
+        onKept={(kept) => navigate(hrefs.step(kept, firstStep))}
       />
     </section>
   );

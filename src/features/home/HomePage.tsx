@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProgressMeter } from '../../components/ProgressMeter.tsx';
-import { cycleSeries } from '../../core/cycles/cycles.ts';
+import { questionSetTitles, setTitle } from '../../content/setTitles.ts';
+import { cycleSeries, unconfirmedOrigins } from '../../core/cycles/cycles.ts';
 import { sameAssessment } from '../../core/assessment/details.ts';
 import { formatDateTime, formatRisk } from '../../core/format.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -15,6 +16,8 @@ interface RowProps {
   cyclesInSeries: number;
   /** Another assessment on this device with the same organisation, scope and cycle. */
   twin: StoredAssessment | undefined;
+  /** The set's title, in the buttons' names, when the device holds assessments of several sets. */
+  setName: string | undefined;
   onDelete: () => void;
 }
 
@@ -26,19 +29,19 @@ const unconfirmedOf = ({ summary, assessment }: StoredAssessment): number =>
   summary?.unconfirmed ??
   Object.values(assessment.answers).filter((answer) => answer.carriedOver).length;
 
-function AssessmentRow({ stored, cyclesInSeries, twin, onDelete }: RowProps) {
+function AssessmentRow({ stored, cyclesInSeries, twin, setName, onDelete }: RowProps) {
   const { assessment, summary } = stored;
-  const name = `${assessment.organisation}, ${assessment.cycle}`;
+  const name = `${assessment.organisation}, ${assessment.cycle}${setName ? ` (${setName})` : ''}`;
   const unconfirmed = unconfirmedOf(stored);
   const hasAnswers = Object.keys(assessment.answers).length > 0;
   return (
     <li className="assessment-card">
       <div className="assessment-card-main">
-        <h2>
+        <h3>
           <a href={hrefs.assessment(stored.id)}>
             <bdi>{assessment.organisation}</bdi>
           </a>
-        </h2>
+        </h3>
         <p className="muted">
           <bdi>{assessment.scope || 'No scope given'}</bdi> · <bdi>{assessment.cycle}</bdi>
           {assessment.assessor && (
@@ -69,8 +72,7 @@ function AssessmentRow({ stored, cyclesInSeries, twin, onDelete }: RowProps) {
         )}
         {unconfirmed > 0 && (
           <p className="carried-line">
-            {unconfirmed} carried over from{' '}
-            <bdi>{assessment.carriedFrom ?? 'an earlier cycle'}</bdi>, not confirmed
+            {unconfirmed} <bdi>{unconfirmedOrigins(assessment, setTitle)}</bdi>, not confirmed
           </p>
         )}
         {summary?.risk !== undefined && summary.band ? (
@@ -150,6 +152,22 @@ export function HomePage() {
       ),
     [assessments],
   );
+  // One list per question set, in the app's order of sets; a set this version lacks comes last.
+  const bySet = useMemo(() => {
+    const ids = [
+      ...new Set([
+        ...questionSetTitles.map((set) => set.id),
+        ...sorted.map((s) => s.assessment.questionSet.id),
+      ]),
+    ];
+    return ids
+      .map((id) => ({
+        id,
+        title: setTitle(id),
+        list: sorted.filter((s) => s.assessment.questionSet.id === id),
+      }))
+      .filter((group) => group.list.length > 0);
+  }, [sorted]);
 
   return (
     <section aria-labelledby="home-title">
@@ -167,10 +185,11 @@ export function HomePage() {
         </div>
       </div>
       <p className="lead">
-        How far could an intrusion like Operation Soft Cell get in your network? Questions in ten
-        areas, from the internet-facing web tier to the call detail records, give a risk score, the
-        weak points of the attack chain and a prioritised plan. Answers are saved in this browser as
-        you type and never leave it.
+        How far could an intrusion into a telecom operator get in your network? Each question set
+        (the IT side after Operation Soft Cell; the network side after the December 2024
+        communications-infrastructure guidance) gives a risk score, the weak points of the attack
+        chain and a prioritised plan, and a fact both sets ask is answered once. Answers are saved
+        in this browser as you type and never leave it.
       </p>
       {sorted.length === 0 ? (
         <div className="empty-state">
@@ -181,17 +200,23 @@ export function HomePage() {
           </p>
         </div>
       ) : (
-        <ul className="assessment-list" aria-label="Saved assessments">
-          {sorted.map((stored) => (
-            <AssessmentRow
-              key={stored.id}
-              stored={stored}
-              cyclesInSeries={cycleSeries(sorted, stored.assessment).length}
-              twin={sameAssessment(sorted, stored.assessment, stored.id)}
-              onDelete={() => setPendingDelete(stored)}
-            />
-          ))}
-        </ul>
+        bySet.map((group) => (
+          <section key={group.id} aria-labelledby={`set-${group.id}`} className="set-group">
+            <h2 id={`set-${group.id}`}>{group.title}</h2>
+            <ul className="assessment-list" aria-label={`Saved assessments: ${group.title}`}>
+              {group.list.map((stored) => (
+                <AssessmentRow
+                  key={stored.id}
+                  stored={stored}
+                  cyclesInSeries={cycleSeries(sorted, stored.assessment).length}
+                  twin={sameAssessment(sorted, stored.assessment, stored.id)}
+                  setName={bySet.length > 1 ? group.title : undefined}
+                  onDelete={() => setPendingDelete(stored)}
+                />
+              ))}
+            </ul>
+          </section>
+        ))
       )}
       <details className="settings">
         <summary>Settings</summary>

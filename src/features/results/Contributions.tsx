@@ -1,16 +1,17 @@
-import { questionSet } from '../../content/questionSet.ts';
 import { formatPoints } from '../../core/format.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { setIndex } from '../../core/questionSet/setIndex.ts';
 import type { ScoreResult } from '../../core/scoring/score.ts';
 import { hrefs } from '../../routing/routes.ts';
 import './results.css';
 
-const questionTitle = new Map(questionSet.questions.map((q) => [q.id, q.title]));
-
 export function Contributions({
+  set,
   result,
   assessmentId,
   limit = 8,
 }: {
+  set: QuestionSet;
   result: ScoreResult;
   assessmentId: string;
   limit?: number;
@@ -26,7 +27,8 @@ export function Contributions({
         <li key={q.questionId}>
           <span className="points">{formatPoints(q.contribution)} pts</span>{' '}
           <a href={hrefs.step(assessmentId, q.domainId, q.questionId)}>
-            <span className="question-id">{q.questionId}</span> {questionTitle.get(q.questionId)}
+            <span className="question-id">{q.questionId}</span>{' '}
+            {setIndex(set).question.get(q.questionId)?.title}
           </a>
           {q.status !== 'answered' && (
             <span className="tag">{q.status === 'unknown' ? "Don't know" : 'Not answered'}</span>

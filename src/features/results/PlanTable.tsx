@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { questionSet } from '../../content/questionSet.ts';
 import { referenceTitles } from '../../core/frameworks/catalog.ts';
 import { effortLabel, formatDate, formatPoints, horizonLabel } from '../../core/format.ts';
 import { textLimits } from '../../core/assessment/limits.ts';
 import type { PlanAction } from '../../core/planning/plan.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { setIndex } from '../../core/questionSet/setIndex.ts';
 import {
   actionTags,
   criticalGapTag,
@@ -17,9 +18,8 @@ import { useAssessments } from '../../store/index.ts';
 import './results.css';
 
 const initialRows = 15;
-const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]));
-
-function References({ action }: { action: PlanAction }) {
+function References({ set, action }: { set: QuestionSet; action: PlanAction }) {
+  const recommendations = setIndex(set).recommendation;
   const titled = (ids: readonly string[]) =>
     ids.map((id) => `${id} ${referenceTitles[id] ?? ''}`.trim());
   const groups: [string, string[]][] = [
@@ -33,7 +33,7 @@ function References({ action }: { action: PlanAction }) {
     [
       'ATT&CK',
       action.attack.map((id) => {
-        const technique = questionSet.techniques[id];
+        const technique = set.techniques[id];
         return `${id} ${technique?.name ?? ''}${technique?.ownMapping ? ' (our own mapping)' : ''}`;
       }),
     ],
@@ -130,9 +130,11 @@ function LateActions({ actions }: { actions: readonly PlanAction[] }) {
 
 /** The remediation plan in order; owner and due date are edited here and saved at once. */
 export function PlanTable({
+  set,
   actions,
   assessmentId,
 }: {
+  set: QuestionSet;
   actions: readonly PlanAction[];
   assessmentId: string;
 }) {
@@ -226,7 +228,7 @@ export function PlanTable({
                       {action.kind === 'containment' ? 'Stops the worst of' : 'Closes'}{' '}
                       {action.questionIds.join(', ')}
                       {action.programme &&
-                        ` · ${questionSet.programmes.find((p) => p.id === action.programme)?.title ?? action.programme}`}
+                        ` · ${setIndex(set).programmeTitle.get(action.programme) ?? action.programme}`}
                     </span>
                     {action.after.map(({ actionId, why }) => (
                       <span key={actionId} className="action-links">
@@ -243,7 +245,7 @@ export function PlanTable({
                     <details className="action-details">
                       <summary>How to do it and references</summary>
                       <p>{action.detail}</p>
-                      <References action={action} />
+                      <References set={set} action={action} />
                     </details>
                   </td>
                   <td data-label="Horizon" className="plan-more">

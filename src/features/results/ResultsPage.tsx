@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { downloadFile, fileSafe } from '../../components/download.ts';
-import { questionSet } from '../../content/questionSet.ts';
+import { questionSets, setTitle } from '../../content/questionSets.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
-import { carriedSource, previousCycle } from '../../core/cycles/cycles.ts';
+import { previousCycle, unconfirmedOrigins } from '../../core/cycles/cycles.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { planCsv } from '../../core/export/planCsv.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { resultStatements } from '../../core/reporting/statements.ts';
@@ -20,22 +21,24 @@ import { ScoreSummary } from './ScoreSummary.tsx';
 import './results.css';
 
 export function ResultsPage({
+  set,
   assessmentId,
   assessment,
 }: {
+  set: QuestionSet;
   assessmentId: string;
   assessment: Assessment;
 }) {
-  const result = useMemo(() => score(questionSet, assessment), [assessment]);
-  const remediation = useMemo(() => plan(questionSet, assessment, result), [assessment, result]);
+  const result = useMemo(() => score(set, assessment), [set, assessment]);
+  const remediation = useMemo(() => plan(set, assessment, result), [set, assessment, result]);
   const { actions } = remediation;
-  const statements = resultStatements(questionSet, result, remediation);
+  const statements = resultStatements(set, result, remediation);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const previous = useAssessments((state) =>
     previousCycle(Object.values(state.assessments), assessment),
   );
-  const progress = useMemo(() => progressOf(questionSet, assessment.answers), [assessment.answers]);
+  const progress = useMemo(() => progressOf(set, assessment.answers), [set, assessment.answers]);
   const carried = progress.unconfirmed;
   // Counted as the stepper and the review count them (scoping questions included).
   const gaps = progress.visible - progress.answered;
@@ -53,9 +56,9 @@ export function ResultsPage({
       </h2>
       {carried > 0 && (
         <p className="notice warning" id="unconfirmed-notice">
-          {carried} answer{carried === 1 ? ' was' : 's were'} carried over from{' '}
-          <bdi>{carriedSource(assessment.carriedFrom)}</bdi> and not yet confirmed: the score rests
-          on last cycle&apos;s answers for {carried === 1 ? 'it' : 'them'}, and the PDF is marked
+          {carried} answer{carried === 1 ? ' was' : 's were'}{' '}
+          <bdi>{unconfirmedOrigins(assessment, setTitle)}</bdi> and not yet confirmed: the score
+          rests on those earlier answers for {carried === 1 ? 'it' : 'them'}, and the PDF is marked
           DRAFT until they are confirmed or you issue it as it is.{' '}
           <a href={hrefs.review(assessmentId)}>Review them</a>.
         </p>
@@ -65,15 +68,16 @@ export function ResultsPage({
         <ReportButton
           unconfirmed={carried}
           request={() => ({
-            set: questionSet,
+            set,
             assessment,
+            setTitles: Object.fromEntries(questionSets.map((s) => [s.id, s.title])),
             result,
             plan: remediation,
             ...(previous
               ? {
                   previous: {
                     assessment: previous.assessment,
-                    result: score(questionSet, previous.assessment),
+                    result: score(set, previous.assessment),
                   },
                 }
               : {}),
@@ -126,7 +130,7 @@ export function ResultsPage({
         </section>
         <section aria-labelledby="contrib-title" className="panel">
           <h3 id="contrib-title">Largest contributions to the risk</h3>
-          <Contributions result={result} assessmentId={assessmentId} />
+          <Contributions set={set} result={result} assessmentId={assessmentId} />
         </section>
       </div>
       <section aria-labelledby="programmes-title" className="panel">
@@ -146,7 +150,7 @@ export function ResultsPage({
           never comes before what it requires. The due date is saved at once, the owner when you
           leave the field.
         </p>
-        <PlanTable actions={actions} assessmentId={assessmentId} />
+        <PlanTable set={set} actions={actions} assessmentId={assessmentId} />
       </section>
     </section>
   );

@@ -13,6 +13,8 @@ export interface ReportRequest {
   previous?: { assessment: Assessment; result: ScoreResult };
   /** Issue it although carried-over answers are unconfirmed (see buildReport's ReportInput). */
   issueAsIs?: boolean;
+  /** Titles of the other sets answers may have been taken from, by id. */
+  setTitles?: Readonly<Record<string, string>>;
 }
 
 /** Page → worker: the one report to build. */

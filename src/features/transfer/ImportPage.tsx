@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PassphrasePrompt } from '../../components/PassphrasePrompt.tsx';
 import { ProblemList } from '../../components/ProblemList.tsx';
 import { useProtectedFile } from '../../components/useProtectedFile.ts';
-import { questionSet } from '../../content/questionSet.ts';
+import { questionSets } from '../../content/questionSets.ts';
 import { sameAssessment } from '../../core/assessment/details.ts';
 import { fileSizeProblem } from '../../core/assessment/parseFile.ts';
 import { importAssessmentFile } from '../../core/assessment/transfer.ts';
@@ -15,7 +15,7 @@ import { useAssessments } from '../../store/index.ts';
 import './ImportPage.css';
 
 const openAssessmentFile = (text: string, passphrase?: string) =>
-  importAssessmentFile(text, questionSet, passphrase);
+  importAssessmentFile(text, questionSets, passphrase);
 
 /**
  * Import of an exported file. Nothing in this browser changes until the user picks "import" or,

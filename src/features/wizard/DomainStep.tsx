@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { questionSet } from '../../content/questionSet.ts';
+import { setTitle } from '../../content/questionSets.ts';
 import type { Answer } from '../../core/assessment/model.ts';
-import { carriedSource, isEvidenceStale } from '../../core/cycles/cycles.ts';
+import { isEvidenceStale, unconfirmedOrigin } from '../../core/cycles/cycles.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments, useSaveStatus } from '../../store/index.ts';
@@ -10,6 +11,7 @@ import { QuestionCard, type AnswerFields, type StepValues } from './QuestionCard
 import './wizard.css';
 
 interface DomainStepProps {
+  set: QuestionSet;
   assessmentId: string;
   domainId: string;
   answers: Readonly<Record<string, Answer>>;
@@ -44,8 +46,12 @@ function toFields(answer: Answer | undefined): AnswerFields {
   };
 }
 
+const capitalised = (text: string | undefined) =>
+  text && `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** One domain's questions as one react-hook-form form; every change goes straight to the store. */
 export function DomainStep({
+  set,
   assessmentId,
   domainId,
   answers,
@@ -55,11 +61,11 @@ export function DomainStep({
   const updateAnswer = useAssessments((state) => state.updateAnswer);
   const confirmAnswers = useAssessments((state) => state.confirmAnswers);
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
-  const domainIndex = questionSet.domains.findIndex((d) => d.id === domainId);
-  const domain = questionSet.domains[domainIndex];
+  const domainIndex = set.domains.findIndex((d) => d.id === domainId);
+  const domain = set.domains[domainIndex];
   const questions = useMemo(
-    () => questionSet.questions.filter((q) => q.domain === domainId),
-    [domainId],
+    () => set.questions.filter((q) => q.domain === domainId),
+    [set, domainId],
   );
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -109,29 +115,37 @@ export function DomainStep({
     if (focusQuestionId) target?.scrollIntoView?.({ block: 'start' });
   }, [focusQuestionId]);
 
-  const visible = useMemo(() => visibleQuestionIds(questionSet, answers), [answers]);
+  const visible = useMemo(() => visibleQuestionIds(set, answers), [set, answers]);
   if (!domain) return null;
-  const previous = questionSet.domains[domainIndex - 1];
-  const next = questionSet.domains[domainIndex + 1];
+  const previous = set.domains[domainIndex - 1];
+  const next = set.domains[domainIndex + 1];
   const shown = questions.filter((q) => visible.has(q.id));
   const hiddenCount = questions.length - shown.length;
   const carried = shown.filter((q) => answers[q.id]?.carriedOver).map((q) => q.id);
+  const originOf = (questionId: string) => {
+    const answer = answers[questionId];
+    return answer?.carriedOver ? unconfirmedOrigin(answer, carriedFrom, setTitle) : undefined;
+  };
+  const origins = [...new Set(carried.map(originOf))].join(' and ');
+  const taken = carried.filter((id) => answers[id]?.takenFrom).length;
+  const confirmWhat =
+    taken === 0 ? 'carried-over' : taken === carried.length ? 'taken' : 'unconfirmed';
   const today = new Date();
 
   return (
     <section className="domain-step" aria-labelledby="step-title">
       <p className="step-position">
-        Step {domainIndex + 1} of {questionSet.domains.length}
+        Step {domainIndex + 1} of {set.domains.length}
       </p>
       <h2 id="step-title" ref={heading} tabIndex={-1}>
         {domain.title}
       </h2>
       <p className="lead">{domain.summary}</p>
-      {questionSet.definitions.length > 0 && (
+      {set.definitions.length > 0 && (
         <details className="definitions">
           <summary>How to read the options</summary>
           <dl className="trace">
-            {questionSet.definitions.map((definition) => (
+            {set.definitions.map((definition) => (
               <div key={definition.term} className="definition">
                 <dt>{definition.term}</dt>
                 <dd>{definition.meaning}</dd>
@@ -144,8 +158,8 @@ export function DomainStep({
         <div className="notice carried-notice">
           <p>
             {carried.length} answer
-            {carried.length === 1 ? ' in this step was' : 's in this step were'} carried over from{' '}
-            {carriedSource(carriedFrom)}. Change any that no longer hold, then confirm the rest.
+            {carried.length === 1 ? ' in this step was' : 's in this step were'} {origins}. Change
+            any that no longer hold, then confirm the rest.
           </p>
           <button
             type="button"
@@ -158,8 +172,8 @@ export function DomainStep({
           >
             Confirm{' '}
             {carried.length === 1
-              ? 'the carried-over answer'
-              : `all ${carried.length} carried-over answers`}{' '}
+              ? `the ${confirmWhat} answer`
+              : `all ${carried.length} ${confirmWhat} answers`}{' '}
             in this step
           </button>
         </div>
@@ -170,11 +184,12 @@ export function DomainStep({
           return (
             <QuestionCard
               key={question.id}
+              set={set}
               question={question}
               register={register}
               choice={answer?.choice ?? ''}
               hasDetails={Boolean(answer?.evidence || answer?.owner || answer?.due)}
-              carriedFrom={answer?.carriedOver ? carriedSource(carriedFrom) : undefined}
+              unconfirmedFrom={capitalised(originOf(question.id))}
               staleEvidence={isEvidenceStale(answer, today, staleEvidenceDays)}
               staleEvidenceDays={staleEvidenceDays}
               errors={formState.errors.answers?.[question.id]}

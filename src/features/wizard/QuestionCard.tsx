@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { limitedField } from '../../components/limitedField.ts';
-import { questionSet } from '../../content/questionSet.ts';
 import { recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
-import type { Effect, Question } from '../../core/questionSet/schema.ts';
+import type { Effect, Question, QuestionSet } from '../../core/questionSet/schema.ts';
+import { setIndex } from '../../core/questionSet/setIndex.ts';
 import './wizard.css';
 
 export interface AnswerFields {
@@ -23,20 +23,17 @@ export interface StepValues {
 }
 
 interface QuestionCardProps {
+  set: QuestionSet;
   question: Question;
   register: UseFormRegister<StepValues>;
   choice: string;
   hasDetails: boolean;
-  /** The cycle this answer was carried over from, while nobody has confirmed it. */
-  carriedFrom: string | undefined;
+  /** Where this answer came from ("Carried over from 2026-Q3"), while nobody has confirmed it. */
+  unconfirmedFrom: string | undefined;
   staleEvidence: boolean;
   staleEvidenceDays: number;
   errors: FieldErrors<AnswerFields> | undefined;
 }
-
-const recommendations = new Map(questionSet.recommendations.map((r) => [r.id, r]));
-const phaseTitle = new Map(questionSet.phases.map((p) => [p.id, p.title]));
-const sources = new Map(questionSet.sources.map((s) => [s.id, s]));
 
 const effectLabel: Record<Effect, string> = {
   prevent: 'Prevents',
@@ -46,7 +43,8 @@ const effectLabel: Record<Effect, string> = {
   foundation: 'Foundation: other controls depend on it; stops no phase by itself',
 };
 
-function WhyItMatters({ question }: { question: Question }) {
+function WhyItMatters({ set, question }: { set: QuestionSet; question: Question }) {
+  const { source: sources, recommendation: recommendations, phaseTitle } = setIndex(set);
   const cited = question.sources.map((id) => sources.get(id)).filter((s) => s !== undefined);
   return (
     <details className="why">
@@ -108,11 +106,11 @@ function WhyItMatters({ question }: { question: Question }) {
                   <ul className="plain">
                     {question.attack.map((id) => (
                       <li key={id}>
-                        <span className="mono">{id}</span> {questionSet.techniques[id]?.name}
-                        {questionSet.techniques[id]?.ownMapping && (
+                        <span className="mono">{id}</span> {set.techniques[id]?.name}
+                        {set.techniques[id]?.ownMapping && (
                           <span className="muted">
                             {' '}
-                            (our own mapping: {questionSet.techniques[id]?.ownMapping})
+                            (our own mapping: {set.techniques[id]?.ownMapping})
                           </span>
                         )}
                       </li>
@@ -154,11 +152,12 @@ function WhyItMatters({ question }: { question: Question }) {
 
 /** One question: a fieldset whose legend is the question, its graded options, and its notes. */
 export const QuestionCard = memo(function QuestionCard({
+  set,
   question,
   register,
   choice,
   hasDetails,
-  carriedFrom,
+  unconfirmedFrom,
   staleEvidence,
   staleEvidenceDays,
   errors,
@@ -193,8 +192,8 @@ export const QuestionCard = memo(function QuestionCard({
           <span className="tag critical">Critical control</span>
         )}
         {question.kind === 'scope' && <span className="tag">Scoping question</span>}
-        {carriedFrom !== undefined && (
-          <span className="tag carried">Carried over from {carriedFrom}: confirm or change</span>
+        {unconfirmedFrom !== undefined && (
+          <span className="tag carried">{unconfirmedFrom}: confirm or change</span>
         )}
         {staleEvidence && (
           <span className="tag stale">
@@ -232,7 +231,7 @@ export const QuestionCard = memo(function QuestionCard({
           );
         })}
       </div>
-      <WhyItMatters question={question} />
+      <WhyItMatters set={set} question={question} />
       {/* Always registered, shown only for N/A: choosing N/A checks it at once (DomainStep). */}
       {question.kind === 'control' && (
         <div className="field" hidden={!isNa}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
@@ -42,41 +42,44 @@ function describeOpen(statuses: readonly AnswerStatus[]): string {
 
 /** Everything still open, with a way back to each; finishing with gaps is allowed and said plainly. */
 export function ReviewPage({
+  set,
   assessmentId,
   answers,
 }: {
+  set: QuestionSet;
   assessmentId: string;
   answers: Readonly<Record<string, Answer>>;
 }) {
   const open = useMemo(() => {
-    const visible = visibleQuestionIds(questionSet, answers);
-    return questionSet.questions
+    const visible = visibleQuestionIds(set, answers);
+    return set.questions
       .filter((q) => visible.has(q.id))
       .map((q) => ({ question: q, status: answerStatus(q, answers[q.id]) }))
       .filter((row) => row.status in gapStatuses);
-  }, [answers]);
-  const byDomain = questionSet.domains
+  }, [set, answers]);
+  const byDomain = set.domains
     .map((domain) => ({ domain, rows: open.filter((row) => row.question.domain === domain.id) }))
     .filter((group) => group.rows.length > 0);
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
   const toRecheck = useMemo(() => {
-    const visible = visibleQuestionIds(questionSet, answers);
+    const visible = visibleQuestionIds(set, answers);
     const today = new Date();
-    return questionSet.questions
+    return set.questions
       .filter((q) => visible.has(q.id))
       .map((q) => ({
         question: q,
         carried: answers[q.id]?.carriedOver === true,
+        taken: answers[q.id]?.takenFrom !== undefined,
         stale: isEvidenceStale(answers[q.id], today, staleEvidenceDays),
       }))
       .filter((row) => row.carried || row.stale);
-  }, [answers, staleEvidenceDays]);
+  }, [set, answers, staleEvidenceDays]);
   const notApplicable = useMemo(() => {
-    const visible = visibleQuestionIds(questionSet, answers);
-    return questionSet.questions.filter(
+    const visible = visibleQuestionIds(set, answers);
+    return set.questions.filter(
       (q) => visible.has(q.id) && answerStatus(q, answers[q.id]) === 'na',
     );
-  }, [answers]);
+  }, [set, answers]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -111,17 +114,21 @@ export function ReviewPage({
         <div className="review-group">
           <h3>To confirm or re-check ({toRecheck.length})</h3>
           <p className="muted">
-            Answers carried over from the previous cycle that nobody has confirmed yet, and evidence
-            older than {staleEvidenceDays} days. They count as answered, but the results are only as
-            current as they are.
+            Answers carried over from the previous cycle or taken from another question set that
+            nobody has confirmed yet, and evidence older than {staleEvidenceDays} days. They count
+            as answered, but the results are only as current as they are.
           </p>
           <ul>
-            {toRecheck.map(({ question, carried, stale }) => (
+            {toRecheck.map(({ question, carried, taken, stale }) => (
               <li key={question.id}>
                 <a href={hrefs.step(assessmentId, question.domain, question.id)}>
                   <span className="question-id">{question.id}</span> {question.text}
                 </a>{' '}
-                {carried && <span className="tag carried">Carried over</span>}
+                {carried && (
+                  <span className="tag carried">
+                    {taken ? 'Taken from another set' : 'Carried over'}
+                  </span>
+                )}
                 {stale && <span className="tag stale">Evidence to re-check</span>}
               </li>
             ))}
@@ -156,7 +163,7 @@ export function ReviewPage({
         </div>
       )}
       <div className="step-nav">
-        <a className="button" href={hrefs.step(assessmentId, questionSet.domains.at(-1)?.id ?? '')}>
+        <a className="button" href={hrefs.step(assessmentId, set.domains.at(-1)?.id ?? '')}>
           Back
         </a>
         <a className="button primary" href={hrefs.results(assessmentId)}>

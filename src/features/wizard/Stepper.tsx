@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { questionSet } from '../../content/questionSet.ts';
 import type { Answer } from '../../core/assessment/model.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
 import { hrefs } from '../../routing/routes.ts';
 import './wizard.css';
 
 interface StepperProps {
+  set: QuestionSet;
   assessmentId: string;
   answers: Readonly<Record<string, Answer>>;
   current: string | 'review' | 'results';
 }
 
 /** Every domain with its progress; any step can be opened from here. */
-export function Stepper({ assessmentId, answers, current }: StepperProps) {
-  const progress = useMemo(() => progressOf(questionSet, answers), [answers]);
+export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
+  const progress = useMemo(() => progressOf(set, answers), [set, answers]);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     // On narrow screens the steps scroll sideways; keep the current one in view.
@@ -38,7 +39,7 @@ export function Stepper({ assessmentId, answers, current }: StepperProps) {
         )}
       </p>
       <ol ref={list}>
-        {questionSet.domains.map((domain, index) => {
+        {set.domains.map((domain, index) => {
           const counts = progress.domains[index] ?? {
             answered: 0,
             visible: 0,

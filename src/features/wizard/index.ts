@@ -3,3 +3,4 @@ export { ReviewPage } from './ReviewPage.tsx';
 export { Stepper } from './Stepper.tsx';
 export { NewAssessmentPage } from './NewAssessmentPage.tsx';
 export { DetailsPage } from './DetailsPage.tsx';
+export { SharedAnswersOffer } from './SharedAnswersOffer.tsx';

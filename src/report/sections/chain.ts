@@ -7,7 +7,7 @@ import type { ReportContent } from './content.ts';
 export function drawCharts(writer: ReportWriter, content: ReportContent) {
   writer.heading('Risk per domain', 2, 240);
   drawDomainBars(writer, content.result, content.previous?.result);
-  const explanation = `Each box is one phase of the Soft Cell intrusion; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`;
+  const explanation = `Each box is one phase of the intrusion pattern of ${content.set.title}; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`;
   const sentences = Object.values(content.statements.chain);
   const gapBeforeChain = 4;
   // The heading, its explanation, the statements and the two rows of phases stay on one page.

@@ -12,8 +12,15 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
   doc.rect(0, 0, page.width, 190, 'F');
   writer.font(12, 'bold', colours.white);
   doc.text('CELLGUARD', page.left, 70);
-  writer.font(26, 'bold', colours.white);
-  doc.text('Soft Cell exposure assessment', page.left, 110);
+  // A set's title may be long ("Communications infrastructure hardening assessment"): it shrinks
+  // to one line rather than run into the subtitle.
+  let titleSize = 26;
+  writer.font(titleSize, 'bold', colours.white);
+  while (titleSize > 16 && doc.getTextWidth(set.title) > contentWidth) {
+    titleSize -= 1;
+    writer.font(titleSize, 'bold', colours.white);
+  }
+  doc.text(set.title, page.left, 110);
   writer.font(13, 'normal', colours.white);
   doc.text('Risk, attack-chain weak points and remediation plan', page.left, 136);
   if (status.state === 'draft') {

@@ -28,7 +28,7 @@ export function drawHeadersAndFooters(writer: ReportWriter, content: ReportConte
     }
     writer.font(8, 'normal', colours.muted);
     doc.text(
-      `${draft}Soft Cell exposure assessment · generated ${longDate(content.generatedAt)}`,
+      `${draft}${content.set.title} · generated ${longDate(content.generatedAt)}`,
       page.left,
       page.height - 28,
     );

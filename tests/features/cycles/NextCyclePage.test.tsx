@@ -1,15 +1,19 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { questionSetById } from '../../../src/content/questionSets.ts';
 import { NextCyclePage } from '../../../src/features/cycles/index.ts';
 import { DomainStep } from '../../../src/features/wizard/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore, storedAnswers } from '../../support/storeFixtures.ts';
 
+const set = questionSetById('softcell');
+
 function ConnectedStep({ id, domainId }: { id: string; domainId: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
   return stored ? (
     <DomainStep
+      set={set}
       assessmentId={id}
       domainId={domainId}
       answers={stored.assessment.answers}

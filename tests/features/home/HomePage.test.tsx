@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { questionSet } from '../../../src/content/questionSet.ts';
+import { questionSetById } from '../../../src/content/questionSets.ts';
+
+const questionSet = questionSetById('softcell');
 import { carryForward } from '../../../src/core/cycles/cycles.ts';
 import { formatRisk } from '../../../src/core/format.ts';
 import { bandLabel } from '../../../src/core/scoring/bands.ts';

@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { questionSet } from '../../../src/content/questionSet.ts';
+import { questionSetById } from '../../../src/content/questionSets.ts';
+
+const questionSet = questionSetById('softcell');
 import { horizonLabel } from '../../../src/core/format.ts';
 import { plan } from '../../../src/core/planning/plan.ts';
 import { PlanTable } from '../../../src/features/results/PlanTable.tsx';
@@ -17,7 +19,7 @@ function renderPlan() {
   const assessment = fixtureAssessment('middle-profile');
   const [id = ''] = seedStore(assessment);
   const { actions } = plan(questionSet, assessment);
-  render(<PlanTable actions={actions} assessmentId={id} />);
+  render(<PlanTable set={questionSet} actions={actions} assessmentId={id} />);
   return actions;
 }
 
@@ -94,6 +96,7 @@ describe('PlanTable', () => {
     const [id = ''] = seedStore(assessment);
     render(
       <PlanTable
+        set={questionSet}
         actions={[
           { ...first, due: '2020-01-31' },
           { ...second, due: '2999-12-31' },

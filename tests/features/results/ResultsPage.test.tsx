@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { questionSet } from '../../../src/content/questionSet.ts';
+import { questionSetById } from '../../../src/content/questionSets.ts';
+
+const questionSet = questionSetById('softcell');
 import { plan } from '../../../src/core/planning/plan.ts';
 import { resultStatements } from '../../../src/core/reporting/statements.ts';
 import { score } from '../../../src/core/scoring/score.ts';
@@ -11,7 +13,9 @@ import { fixtureAssessment, seedStore, storedAnswers } from '../../support/store
 
 function ConnectedResults({ id }: { id: string }) {
   const assessment = useAssessments((state) => state.assessments[id]?.assessment);
-  return assessment ? <ResultsPage assessmentId={id} assessment={assessment} /> : null;
+  return assessment ? (
+    <ResultsPage set={questionSet} assessmentId={id} assessment={assessment} />
+  ) : null;
 }
 
 const planRows = () =>

@@ -41,7 +41,7 @@ describe('DetailsPage', () => {
     await user.type(screen.getByLabelText('Cycle'), '2026-Q3');
     await user.click(screen.getByRole('button', { name: 'Save the details' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'An assessment with this organisation, scope and cycle is already on this device.',
+      'An assessment with this organisation, scope, question set and cycle is already on this device.',
     );
     expect(screen.getByRole('link', { name: 'Open the existing assessment' })).toHaveAttribute(
       'href',

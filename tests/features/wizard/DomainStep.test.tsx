@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../../src/core/assessment/create.ts';
 import { DomainStep } from '../../../src/features/wizard/index.ts';
-import { questionSet } from '../../../src/content/questionSet.ts';
+import { questionSetById } from '../../../src/content/questionSets.ts';
+
+const questionSet = questionSetById('softcell');
 import { openDatabase } from '../../../src/store/database.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
@@ -11,7 +13,7 @@ import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
 /** Renders a step the way the app does: fed from the store, re-rendered on every store change. */
 function ConnectedStep({ id, domainId }: { id: string; domainId: string }) {
   const answers = useAssessments((state) => state.assessments[id]?.assessment.answers ?? {});
-  return <DomainStep assessmentId={id} domainId={domainId} answers={answers} />;
+  return <DomainStep set={questionSet} assessmentId={id} domainId={domainId} answers={answers} />;
 }
 
 let id: string;

@@ -69,7 +69,7 @@ describe('NewAssessmentPage', () => {
     await user.click(screen.getByRole('button', { name: 'Start' }));
     const [kept] = Object.keys(useAssessments.getState().assessments);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'An assessment with this organisation, scope and cycle is already on this device.',
+      'An assessment with this organisation, scope, question set and cycle is already on this device.',
     );
     expect(screen.getByRole('link', { name: 'Open the existing assessment' })).toHaveAttribute(
       'href',

@@ -1,13 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { questionSetById } from '../../../src/content/questionSets.ts';
 import { ReviewPage } from '../../../src/features/wizard/index.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
+
+const set = questionSetById('softcell');
 
 describe('ReviewPage', () => {
   it('lists unanswered and unverified questions with links back to them, and allows finishing', () => {
     const { 'SUB-07': _unanswered, ...answers } = fixtureAssessment('middle-profile').answers;
     render(
       <ReviewPage
+        set={set}
         assessmentId="a1"
         answers={{
           ...answers,
@@ -50,7 +54,7 @@ describe('ReviewPage', () => {
 
   it('says the results are ready when nothing is open', () => {
     const { answers } = fixtureAssessment('all-best');
-    render(<ReviewPage assessmentId="a1" answers={answers} />);
+    render(<ReviewPage set={set} assessmentId="a1" answers={answers} />);
     expect(
       screen.getByText('Every question is answered. The results are ready.'),
     ).toBeInTheDocument();
@@ -60,6 +64,7 @@ describe('ReviewPage', () => {
   it('lists the not-applicable answers with their reasons and compensating controls, and not a note given elsewhere', () => {
     render(
       <ReviewPage
+        set={set}
         assessmentId="a1"
         answers={{
           'SUB-02': {

@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { questionSetById } from '../../../src/content/questionSets.ts';
 import { Stepper } from '../../../src/features/wizard/index.ts';
+
+const set = questionSetById('softcell');
 
 const link = (name: RegExp) => screen.getByRole('link', { name });
 
@@ -8,6 +11,7 @@ describe('Stepper', () => {
   it('shows answered against shown questions per domain, counting hidden questions out', () => {
     render(
       <Stepper
+        set={set}
         assessmentId="a1"
         current="EXP"
         answers={{
@@ -27,7 +31,7 @@ describe('Stepper', () => {
   });
 
   it('marks the current step and links every step, review and results', () => {
-    render(<Stepper assessmentId="a1" current="PRV" answers={{}} />);
+    render(<Stepper set={set} assessmentId="a1" current="PRV" answers={{}} />);
     expect(link(/^Privileged access/)).toHaveAttribute('aria-current', 'step');
     expect(link(/^Privileged access/)).toHaveAttribute('href', '#/a/a1/step/PRV');
     expect(link(/^Review/)).toHaveAttribute('href', '#/a/a1/review');
@@ -39,6 +43,7 @@ describe('Stepper', () => {
     const carried = { carriedOver: true } as const;
     render(
       <Stepper
+        set={set}
         assessmentId="a1"
         current="CRD"
         answers={{

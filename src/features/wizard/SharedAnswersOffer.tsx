@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { withTheirSets } from '../../content/questionSets.ts';
+import type { Assessment } from '../../core/assessment/model.ts';
+import { sharedAnswers } from '../../core/cycles/sharedAnswers.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { listJoin, plural } from '../../core/text.ts';
+import { useAssessments } from '../../store/index.ts';
+
+/**
+ * Offers the answers an assessment of another set (same organisation and scope) gives to the facts
+ * both sets ask, so that nobody answers them twice. Taken answers stay marked until confirmed.
+ */
+export function SharedAnswersOffer({
+  set,
+  assessmentId,
+  assessment,
+  onTaken,
+}: {
+  set: QuestionSet;
+  assessmentId: string;
+  assessment: Assessment;
+  /** Told once the answers are in the store, so that an open step can show them. */
+  onTaken: () => void;
+}) {
+  const stored = useAssessments((state) => state.assessments);
+  const takeAnswers = useAssessments((state) => state.takeAnswers);
+  const [dismissed, setDismissed] = useState(false);
+  const offers = useMemo(() => {
+    const candidates = withTheirSets(Object.values(stored).map((s) => s.assessment));
+    return sharedAnswers({ set, assessment }, candidates);
+  }, [stored, set, assessment]);
+  if (dismissed || offers.length === 0) return null;
+  const sources = listJoin([
+    ...new Set(offers.map((o) => `${o.source.set.title}, ${o.source.cycle}`)),
+  ]);
+  return (
+    <section className="notice shared-offer" aria-labelledby="shared-offer-title">
+      <h2 id="shared-offer-title" className="notice-title">
+        {plural(offers.length, 'answer', 'answers')} can be taken from {sources}
+      </h2>
+      <p>
+        The same {offers.length === 1 ? 'fact is' : 'facts are'} asked there for this organisation
+        and scope:
+      </p>
+      <ul>
+        {offers.map((offer) => (
+          <li key={offer.questionId}>
+            <span className="question-id">{offer.questionId}</span> {offer.fact}{' '}
+            <span className="muted">(from {offer.source.questionId})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Each taken answer is marked &ldquo;taken from&rdquo; until someone confirms or changes it,
+        as carried-over answers are.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            takeAnswers(
+              assessmentId,
+              Object.fromEntries(offers.map((offer) => [offer.questionId, offer.answer])),
+            );
+            onTaken();
+          }}
+        >
+          Take {offers.length === 1 ? 'this answer' : `these ${offers.length} answers`}
+        </button>
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
+          Not now
+        </button>
+      </div>
+    </section>
+  );
+}
