@@ -112,6 +112,10 @@ function validate(folder: string | undefined): CommandOutput {
     ...coverage.phases.map(
       (p) => `  ${p.id.padEnd(5)} ${String(p.questions.length).padStart(3)}  ${p.title}`,
     ),
+    ...set.equivalences.flatMap((equivalence) => [
+      `facts shared with ${equivalence.with} (checked against it):`,
+      ...equivalence.pairs.map((p) => `  ${p.here} ~ ${p.there}  ${p.fact}`),
+    ]),
   ];
   return ok(lines.join('\n') + '\n');
 }

@@ -73,7 +73,7 @@ export interface AssessmentsState {
   confirmAnswers: (id: string, questionIds: readonly string[]) => void;
   /**
    * Puts answers taken from another set's assessment in place (each marked carried over and
-   * `takenFrom` its source); a choice the question does not offer is refused, as in updateAnswer.
+   * `takenFrom` its source); an answer whose choice the question does not offer is not taken.
    */
   takeAnswers: (id: string, answers: Readonly<Record<string, Answer>>) => void;
   setPosition: (id: string, position: Position) => void;
@@ -343,12 +343,22 @@ export function createAssessmentsStore({
       remove: (id) => set({ assessments: without(get().assessments, [id]) }),
       updateAnswer: (id, questionId, change) => editAnswers(id, [questionId], touch(change)),
       updateAnswers: (id, questionIds, change) => editAnswers(id, questionIds, touch(change)),
-      takeAnswers: (id, answers) =>
+      takeAnswers: (id, answers) => {
+        const stored = get().assessments[id];
+        if (!stored) return;
+        const set = requireRules().setOf(stored.assessment);
+        // An answer whose choice the question does not offer is not taken at all.
+        const offered = Object.keys(answers).filter((questionId) =>
+          set.questions
+            .find((q) => q.id === questionId)
+            ?.options.some((o) => o.id === answers[questionId]?.choice),
+        );
         // The taken answer replaces the whole of an unconfirmed one, notes and dates included.
-        editAnswers(id, Object.keys(answers), (current, questionId) => ({
+        editAnswers(id, offered, (current, questionId) => ({
           ...Object.fromEntries(Object.keys(current ?? {}).map((field) => [field, undefined])),
           ...answers[questionId],
-        })),
+        }));
+      },
       confirmAnswers: (id, questionIds) =>
         editAnswers(id, questionIds, () => ({ carriedOver: undefined, takenFrom: undefined })),
       setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),

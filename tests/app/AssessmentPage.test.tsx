@@ -46,3 +46,54 @@ describe('AssessmentPage', () => {
     expect(screen.getByText(/Write the cycle as 2026-Q4\./)).toHaveTextContent('Correct it.');
   });
 });
+
+describe('AssessmentPage of a set that shares facts with another', () => {
+  const network = (): Assessment => ({
+    ...fixtureAssessment('network-side'),
+    cycle: '2026-Q4',
+    answers: {},
+  });
+
+  it('offers the answers the other set gives for the same organisation and scope; taking them fills the open step, each marked', async () => {
+    const user = userEvent.setup();
+    const softCell = fixtureAssessment('soft-cell-victim');
+    const [, id = ''] = seedStore(softCell, network());
+    render(<AssessmentPage route={{ page: 'step', id, domainId: 'MPL' }} />);
+    const offer = screen.getByRole('region', { name: /can be taken from/ });
+    expect(offer).toHaveAccessibleName(
+      /^\d+ answers can be taken from Operation Soft Cell exposure assessment, 2026-Q3$/,
+    );
+    expect(offer).toHaveTextContent(
+      'MPL-01 Out-of-band management of network devices (from SEG-06)',
+    );
+    const inBand = () =>
+      document.querySelector<HTMLInputElement>('#question-MPL-01 input[value="inband"]');
+    expect(inBand()).not.toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: /^Take these \d+ answers$/ }));
+    expect(screen.queryByRole('region', { name: /can be taken from/ })).toBeNull();
+    const answer = useAssessments.getState().assessments[id]?.assessment.answers['MPL-01'];
+    expect(answer).toMatchObject({ choice: softCell.answers['SEG-06']?.choice, carriedOver: true });
+    // The open step read the taken answers again.
+    expect(inBand()).toBeChecked();
+    expect(document.querySelector('#question-MPL-01 .tag.carried')).toHaveTextContent(
+      'Taken from Operation Soft Cell exposure assessment, 2026-Q3: confirm or change',
+    );
+  });
+
+  it('offers nothing once declined, or for another scope', async () => {
+    const user = userEvent.setup();
+    const [, id = ''] = seedStore(fixtureAssessment('soft-cell-victim'), network());
+    const { unmount } = render(<AssessmentPage route={{ page: 'results', id }} />);
+    await user.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(screen.queryByRole('region', { name: /can be taken from/ })).toBeNull();
+    unmount();
+
+    const [, otherScope = ''] = seedStore(fixtureAssessment('soft-cell-victim'), {
+      ...network(),
+      scope: 'Radio access network',
+    });
+    render(<AssessmentPage route={{ page: 'results', id: otherScope }} />);
+    expect(screen.queryByRole('region', { name: /can be taken from/ })).toBeNull();
+  });
+});

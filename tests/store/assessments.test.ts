@@ -209,6 +209,25 @@ describe('the invariants the store keeps itself', () => {
     });
   });
 
+  it('takes answers from another set whole, in place of an unconfirmed one, and refuses a choice the question lacks', async () => {
+    const store = await makeStore();
+    const id = addFresh(store);
+    store.getState().updateAnswer(id, 'SEG-06', { choice: 'inband', note: 'Old note' });
+    const takenFrom = { set: 'comms-hardening', cycle: '2026-Q4', question: 'MPL-01' };
+    store.getState().takeAnswers(id, {
+      'SEG-06': { choice: 'most', carriedOver: true, takenFrom },
+      'SEG-02': { choice: 'everything', carriedOver: true, takenFrom },
+    });
+    const answers = store.getState().assessments[id]?.assessment.answers;
+    expect(answers?.['SEG-06']).toEqual({ choice: 'most', carriedOver: true, takenFrom });
+    expect(answers?.['SEG-02']).toBeUndefined();
+    store.getState().confirmAnswers(id, ['SEG-06']);
+    expect(await persistedAnswers(store, id)).toMatchObject({ 'SEG-06': { choice: 'most' } });
+    expect(store.getState().assessments[id]?.assessment.answers['SEG-06']).toEqual({
+      choice: 'most',
+    });
+  });
+
   it('migrates and summarises an assessment saved under an older question set as soon as the rules arrive, and says what changed', async () => {
     const old = JSON.parse(fixtureText('v1/middle-profile')) as Assessment;
     const store = await savedBefore({

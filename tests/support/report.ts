@@ -3,16 +3,16 @@ import { plan } from '../../src/core/planning/plan.ts';
 import { score } from '../../src/core/scoring/score.ts';
 import { loadReportFonts } from '../../src/node/reportFonts.ts';
 import { buildReport, type ReportInput } from '../../src/report/index.ts';
-import { loadShippedSet } from './shippedSet.ts';
+import { loadShippedSets } from './shippedSet.ts';
 
-const set = loadShippedSet();
+const sets = loadShippedSets();
 const fonts = loadReportFonts();
 
 /** The fixed report date of the report tests, so that dates in the PDF can be asserted. */
 export const reportTestDate = new Date('2026-11-26T12:00:00Z');
 
 /**
- * The PDF of an assessment of the shipped set, scored and planned as the app does it, with an
+ * The PDF of an assessment of a shipped set (the one it names), scored and planned as the app does it, with an
  * optional earlier cycle and any other report option.
  */
 export function reportOf(
@@ -22,6 +22,8 @@ export function reportOf(
   > = {},
 ) {
   const { previous, ...rest } = options;
+  const set = sets.find((s) => s.id === assessment.questionSet.id);
+  if (!set) throw new Error(`no shipped set ${assessment.questionSet.id}`);
   const result = score(set, assessment);
   return buildReport({
     set,
@@ -31,6 +33,7 @@ export function reportOf(
     ...(previous ? { previous: { assessment: previous, result: score(set, previous) } } : {}),
     fonts,
     generatedAt: reportTestDate,
+    setTitles: Object.fromEntries(sets.map((s) => [s.id, s.title])),
     ...rest,
   });
 }

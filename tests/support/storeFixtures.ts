@@ -6,12 +6,12 @@ import { assessmentRulesFor } from '../../src/core/assessment/rules.ts';
 import { formatProblem } from '../../src/core/result.ts';
 import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import { useAssessments, type Position } from '../../src/store/index.ts';
-import { loadShippedSet, loadShippedSets } from './shippedSet.ts';
+import { loadShippedSets } from './shippedSet.ts';
 
-const set = loadShippedSet();
+const sets = loadShippedSets();
 
 /** The shipped question sets and scoring code, as the app hands them to its store. */
-export const shippedRules = assessmentRulesFor(loadShippedSets());
+export const shippedRules = assessmentRulesFor(sets);
 
 /** A fixture file's text, as a user would pick it for import. */
 export const fixtureText = (name: string): string =>
@@ -19,7 +19,7 @@ export const fixtureText = (name: string): string =>
 
 /** A fixture file read as the app reads an imported file: every rule checked, older sets migrated. */
 export function fixtureAssessment(name: string): Assessment {
-  const parsed = parseAssessmentText(fixtureText(name), set);
+  const parsed = parseAssessmentText(fixtureText(name), sets);
   if (!parsed.ok) throw new Error(`${name}: ${parsed.problems.map(formatProblem).join('; ')}`);
   return parsed.value.assessment;
 }

@@ -153,3 +153,22 @@ describe('comparing two cycles', () => {
     expect(plan).toHaveTextContent('31 Jan 2027');
   });
 });
+
+describe('ComparePage across question sets', () => {
+  it('refuses to compare assessments of two sets, and offers only cycles of the later side’s set', () => {
+    const [softCell = '', network = ''] = seedStore(
+      fixtureAssessment('soft-cell-victim'),
+      fixtureAssessment('network-side'),
+    );
+    render(<ComparePage from={softCell} to={network} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'These two assessments answer different question sets (Operation Soft Cell exposure assessment; Communications infrastructure hardening assessment): a comparison needs two cycles of one set.',
+    );
+    const later = screen.getByLabelText('Later cycle');
+    expect(
+      within(later)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual([network]);
+  });
+});

@@ -2,8 +2,6 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { questionSetById } from '../../../src/content/questionSets.ts';
-
-const questionSet = questionSetById('softcell');
 import { carryForward } from '../../../src/core/cycles/cycles.ts';
 import { formatRisk } from '../../../src/core/format.ts';
 import { bandLabel } from '../../../src/core/scoring/bands.ts';
@@ -12,6 +10,8 @@ import { score } from '../../../src/core/scoring/score.ts';
 import { HomePage } from '../../../src/features/home/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+const questionSet = questionSetById('softcell');
 
 const ids = () => Object.keys(useAssessments.getState().assessments);
 
@@ -110,5 +110,29 @@ describe('HomePage', () => {
     ).toEqual(['Example Networks (mid-journey profile)']);
     // The Delete button went with its card: the keyboard resumes at the page's heading.
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+});
+
+describe('HomePage with assessments of several question sets', () => {
+  it('lists each set under its own heading, and names the set in the buttons of look-alike cards', () => {
+    const softCell = fixtureAssessment('soft-cell-victim');
+    const network = { ...fixtureAssessment('network-side'), cycle: softCell.cycle };
+    seedStore(network, softCell);
+    render(<HomePage />);
+    const lists = screen.getAllByRole('list', { name: /^Saved assessments: / });
+    expect(lists.map((list) => list.getAttribute('aria-label'))).toEqual([
+      'Saved assessments: Operation Soft Cell exposure assessment',
+      'Saved assessments: Communications infrastructure hardening assessment',
+    ]);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.slice(0, 2)).toEqual([
+      'Operation Soft Cell exposure assessment',
+      'Communications infrastructure hardening assessment',
+    ]);
+    expect(
+      within(lists[1] as HTMLElement).getByRole('link', {
+        name: `Open ${network.organisation}, ${network.cycle} (Communications infrastructure hardening assessment)`,
+      }),
+    ).toBeInTheDocument();
   });
 });

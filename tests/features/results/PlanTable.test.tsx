@@ -2,12 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { questionSetById } from '../../../src/content/questionSets.ts';
-
-const questionSet = questionSetById('softcell');
 import { horizonLabel } from '../../../src/core/format.ts';
 import { plan } from '../../../src/core/planning/plan.ts';
 import { PlanTable } from '../../../src/features/results/PlanTable.tsx';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+const questionSet = questionSetById('softcell');
 
 const rows = () =>
   within(screen.getByRole('table', { name: 'Remediation plan in order' }))

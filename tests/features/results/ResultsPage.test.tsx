@@ -2,14 +2,14 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { questionSetById } from '../../../src/content/questionSets.ts';
-
-const questionSet = questionSetById('softcell');
 import { plan } from '../../../src/core/planning/plan.ts';
 import { resultStatements } from '../../../src/core/reporting/statements.ts';
 import { score } from '../../../src/core/scoring/score.ts';
 import { ResultsPage } from '../../../src/features/results/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore, storedAnswers } from '../../support/storeFixtures.ts';
+
+const questionSet = questionSetById('softcell');
 
 function ConnectedResults({ id }: { id: string }) {
   const assessment = useAssessments((state) => state.assessments[id]?.assessment);

@@ -4,11 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../../src/core/assessment/create.ts';
 import { DomainStep } from '../../../src/features/wizard/index.ts';
 import { questionSetById } from '../../../src/content/questionSets.ts';
-
-const questionSet = questionSetById('softcell');
 import { openDatabase } from '../../../src/store/database.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
+
+const questionSet = questionSetById('softcell');
 
 /** Renders a step the way the app does: fed from the store, re-rendered on every store change. */
 function ConnectedStep({ id, domainId }: { id: string; domainId: string }) {

@@ -1,9 +1,12 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NewAssessmentPage } from '../../../src/features/wizard/index.ts';
 import { useAssessments } from '../../../src/store/index.ts';
-import { seedStore } from '../../support/storeFixtures.ts';
+import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+
+const softCellTitle = 'Operation Soft Cell exposure assessment';
+const networkTitle = 'Communications infrastructure hardening assessment';
 
 describe('NewAssessmentPage', () => {
   beforeEach(() => {
@@ -95,5 +98,37 @@ describe('NewAssessmentPage', () => {
       answers: {},
     });
     expect(window.location.hash).toBe(`#/a/${stored?.id}/step/EXP`);
+  });
+});
+
+describe('NewAssessmentPage with several question sets', () => {
+  beforeEach(() => {
+    window.location.hash = '#/new';
+  });
+
+  it('starts an assessment of the chosen set, taking what another set already answered for the same organisation and scope', async () => {
+    const softCell = fixtureAssessment('soft-cell-victim');
+    seedStore(softCell);
+    const user = userEvent.setup();
+    render(<NewAssessmentPage />);
+    const sets = screen.getByRole('group', { name: 'Question set' });
+    expect(within(sets).getByRole('radio', { name: softCellTitle })).toBeChecked();
+    await user.click(within(sets).getByRole('radio', { name: networkTitle }));
+    await user.type(screen.getByLabelText('Organisation'), softCell.organisation.toUpperCase());
+    await user.type(screen.getByLabelText('Scope'), softCell.scope);
+    await user.clear(screen.getByLabelText('Cycle'));
+    await user.type(screen.getByLabelText('Cycle'), softCell.cycle);
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/a\/[0-9a-f]+\/step\/EDG$/));
+    const id = /#\/a\/([0-9a-f]+)\//.exec(window.location.hash)?.[1] ?? '';
+    const started = useAssessments.getState().assessments[id]?.assessment;
+    expect(started?.questionSet).toEqual({ id: 'comms-hardening', version: '1.0.0' });
+    // Same organisation, scope and cycle, but another set: a second assessment, not a twin.
+    expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(2);
+    expect(started?.answers['MPL-01']).toEqual({
+      choice: softCell.answers['SEG-06']?.choice,
+      carriedOver: true,
+      takenFrom: { set: 'softcell', cycle: softCell.cycle, question: 'SEG-06' },
+    });
   });
 });

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { launchChromium } from './chromium.ts';
+import { serveDirectory } from './staticServer.ts';
+
+const server = await serveDirectory('dist');
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const base = server.url;
+const fixture = JSON.parse(readFileSync('tests/fixtures/assessments/soft-cell-victim.json', 'utf8'));
+delete fixture.integrity;
+await page.goto(base);
+await page.waitForSelector('#home-title');
+await page.evaluate((value) => new Promise<void>((resolve) => {
+  localStorage.setItem('cellguard:assessments', value);
+  const d = indexedDB.deleteDatabase('cellguard'); d.onsuccess = () => resolve();
+}), JSON.stringify({ state: { assessments: { sc: { id: 'sc', assessment: fixture, position: { view: 'results' } } } }, version: 1 }));
+await page.goto(base + '#/new');
+await page.reload();
+await page.waitForSelector('#new-title');
+await page.getByRole('radio', { name: /Communications/ }).check();
+await page.getByLabel('Organisation').fill('Example Telecom (victim profile)');
+await page.getByLabel('Scope').fill('Corporate IT, OSS/BSS and core');
+await page.screenshot({ path: '/tmp/shot-new.png', fullPage: true });
+await page.getByRole('button', { name: 'Start' }).click();
+await page.waitForSelector('#step-title');
+await page.screenshot({ path: '/tmp/shot-step.png' });
+await page.goto(base);
+await page.waitForSelector('#home-title');
+await page.screenshot({ path: '/tmp/shot-home.png', fullPage: true });
+await page.setViewportSize({ width: 390, height: 844 });
+await page.goto(base + '#/new');
+await page.waitForSelector('#new-title');
+await page.screenshot({ path: '/tmp/shot-new-phone.png', fullPage: true });
+await browser.close();
+await server.close();
