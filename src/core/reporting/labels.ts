@@ -1,5 +1,5 @@
 import type { HorizonReason, PlanAction } from '../planning/plan.ts';
-import type { Recommendation } from '../questionSet/schema.ts';
+import type { Audience, Recommendation } from '../questionSet/schema.ts';
 
 /**
  * Shown wherever an unverified recommendation is cited: R2-R4 of the Soft Cell set, and the
@@ -42,3 +42,7 @@ export function actionTags(action: PlanAction, today: string): string[] {
     isOverdue(action, today) ? overdueTag : '',
   ].filter(Boolean);
 }
+
+/** Who a question is for, where its set's source addresses audiences: "network engineers and defenders". */
+export const audienceLabel = (audience: readonly Audience[]): string =>
+  `network ${audience.join(' and ')}`;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { limitedField } from '../../components/limitedField.ts';
-import { recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
+import { audienceLabel, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import type { Effect, Question, QuestionSet } from '../../core/questionSet/schema.ts';
 import { setIndex } from '../../core/questionSet/setIndex.ts';
 import './wizard.css';
@@ -192,6 +192,9 @@ export const QuestionCard = memo(function QuestionCard({
           <span className="tag critical">Critical control</span>
         )}
         {question.kind === 'scope' && <span className="tag">Scoping question</span>}
+        {question.audience && (
+          <span className="tag audience">For {audienceLabel(question.audience)}</span>
+        )}
         {unconfirmedFrom !== undefined && (
           <span className="tag carried">{unconfirmedFrom}: confirm or change</span>
         )}

@@ -182,3 +182,22 @@ describe('DomainStep', () => {
     expect(within(sub07).getByLabelText('Note')).toHaveValue('Asked the fraud team on 3 March');
   });
 });
+
+describe('DomainStep of the network-side set', () => {
+  it('says whom each question is for, as the guidance splits its readers', () => {
+    const network = questionSetById('comms-hardening');
+    const [networkId = ''] = seedStore(
+      newAssessment(
+        network,
+        { organisation: 'Test Mobile', scope: 'Core', cycle: '2026-Q4' },
+        new Date(),
+      ),
+    );
+    render(<DomainStep set={network} assessmentId={networkId} domainId="AAA" answers={{}} />);
+    const tags = [...document.querySelectorAll('.tag.audience')].map((tag) => tag.textContent);
+    expect(tags.length).toBeGreaterThan(3);
+    expect(tags).toContain('For network engineers and defenders');
+    // Soft Cell's questions name no audience: its source addresses none.
+    expect(questionSet.questions.some((q) => q.audience)).toBe(false);
+  });
+});
