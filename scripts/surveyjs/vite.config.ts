@@ -7,7 +7,7 @@ import { questionSetPlugin } from '../questionSetPlugin.ts';
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), questionSetPlugin(resolve(import.meta.dirname, '../../questions/softcell'))],
+  plugins: [react(), questionSetPlugin(resolve(import.meta.dirname, '../../questions'))],
   build: {
     outDir: resolve(import.meta.dirname, '../../dist-bench/surveyjs'),
     emptyOutDir: true,

@@ -22,3 +22,22 @@ export function fileSafe(text: string, fallback: string): string {
     .slice(0, 60);
   return safe || fallback;
 }
+
+/**
+ * A downloaded file's name for one assessment: "cellguard-<set>-<organisation>-<cycle><suffix>", so
+ * that the files of two sets, or of two cycles, never overwrite each other in Downloads.
+ */
+export function assessmentFileName(
+  assessment: { questionSet: { id: string }; organisation: string; cycle: string },
+  suffix: string,
+  kind = '',
+): string {
+  const parts = [
+    'cellguard',
+    kind,
+    assessment.questionSet.id,
+    fileSafe(assessment.organisation, 'assessment'),
+    fileSafe(assessment.cycle, 'cycle'),
+  ];
+  return `${parts.filter(Boolean).join('-')}${suffix}`;
+}

@@ -93,7 +93,7 @@ describe('quarterly cycles in Chromium', () => {
     const pdfPath = join(scratch, 'q4.pdf');
     const draftDownload = await pdfDownload;
     expect(draftDownload.suggestedFilename()).toBe(
-      'cellguard-Example-Telecom-victim-profile-2026-Q4-draft.pdf',
+      'cellguard-softcell-Example-Telecom-victim-profile-2026-Q4-draft.pdf',
     );
     await draftDownload.saveAs(pdfPath);
     const pdfPagesText = await pdfPages(new Uint8Array(readFileSync(pdfPath)));
@@ -118,7 +118,7 @@ describe('quarterly cycles in Chromium', () => {
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const issuedPath = join(scratch, 'q4-issued.pdf');
     const issued = await issuedDownload;
-    expect(issued.suggestedFilename()).toBe('cellguard-Example-Telecom-victim-profile-2026-Q4.pdf');
+    expect(issued.suggestedFilename()).toBe('cellguard-softcell-Example-Telecom-victim-profile-2026-Q4.pdf');
     await issued.saveAs(issuedPath);
     const issuedText = (await pdfPages(new Uint8Array(readFileSync(issuedPath)))).join('\n');
     expect(squash(issuedText)).toContain(
@@ -147,7 +147,7 @@ describe('quarterly cycles in Chromium', () => {
     await page.getByRole('button', { name: 'Download the file' }).click();
     const download = await fileDownload;
     expect(download.suggestedFilename()).toBe(
-      'cellguard-Example-Telecom-victim-profile-2026-Q4.encrypted.json',
+      'cellguard-softcell-Example-Telecom-victim-profile-2026-Q4.encrypted.json',
     );
     const filePath = join(scratch, download.suggestedFilename());
     await download.saveAs(filePath);

@@ -107,7 +107,12 @@ describe('two question sets for one operator in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const pdfPath = join(scratch, 'network.pdf');
-    await (await download).saveAs(pdfPath);
+    const saved = await download;
+    // Named by its set, so that it never overwrites the Soft Cell report of the same cycle.
+    expect(saved.suggestedFilename()).toBe(
+      `cellguard-comms-hardening-example-telecom-victim-profile-${stored.cycle}-draft.pdf`,
+    );
+    await saved.saveAs(pdfPath);
     const pages = await pdfPages(new Uint8Array(readFileSync(pdfPath)));
     const text = squash(pages.join('\n'));
     expect(squash(pages[0] ?? '')).toContain(squash(network));

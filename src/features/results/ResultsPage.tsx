@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { downloadFile, fileSafe } from '../../components/download.ts';
+import { assessmentFileName, downloadFile } from '../../components/download.ts';
 import { questionSets, setTitle } from '../../content/questionSets.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { previousCycle, unconfirmedOrigins } from '../../core/cycles/cycles.ts';
@@ -45,7 +45,7 @@ export function ResultsPage({
   const downloadCsv = () =>
     downloadFile(
       planCsv(remediation),
-      `cellguard-plan-${fileSafe(assessment.organisation, 'assessment')}-${fileSafe(assessment.cycle, 'cycle')}.csv`,
+      assessmentFileName(assessment, '.csv', 'plan'),
       'text/csv;charset=utf-8',
     );
 

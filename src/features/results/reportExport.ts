@@ -1,6 +1,6 @@
 // Loaded only when the user asks for a PDF. The report code, jsPDF and the fonts are not even
 // loaded here: they are the worker's, fetched when it starts.
-import { downloadFile, fileSafe } from '../../components/download.ts';
+import { assessmentFileName, downloadFile } from '../../components/download.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
 import type { ReportJob, ReportRequest, ReportWorkerMessage } from './reportJob.ts';
 
@@ -29,11 +29,12 @@ export function exportReport(
         reject(new Error(`the PDF worker failed: ${message.reason}`));
         return;
       }
-      const { organisation, cycle, answers } = request.assessment;
       // A draft and the issued report of one cycle must not overwrite each other in Downloads.
       const draft =
-        !request.issueAsIs && progressOf(request.set, answers).unconfirmed > 0 ? '-draft' : '';
-      const name = `cellguard-${fileSafe(organisation, 'assessment')}-${fileSafe(cycle, 'cycle')}${draft}.pdf`;
+        !request.issueAsIs && progressOf(request.set, request.assessment.answers).unconfirmed > 0
+          ? '-draft'
+          : '';
+      const name = assessmentFileName(request.assessment, `${draft}.pdf`);
       downloadFile(message.pdf, name, 'application/pdf');
       resolve(message.warnings);
     });

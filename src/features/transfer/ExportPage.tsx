@@ -1,6 +1,6 @@
 import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
 import { PassphraseFields } from '../../components/PassphraseFields.tsx';
-import { fileSafe } from '../../components/download.ts';
+import { assessmentFileName } from '../../components/download.ts';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
 import { fail } from '../../core/result.ts';
@@ -16,7 +16,10 @@ export function ExportPage({ id }: { id: string }) {
         ? exportAssessmentFile(stored.assessment, new Date(), passphrase)
         : Promise.resolve(fail({ path: '', message: 'There is no such assessment here.' })),
     fileName: (encrypted) =>
-      `cellguard-${fileSafe(stored?.assessment.organisation ?? '', 'assessment')}-${fileSafe(stored?.assessment.cycle ?? '', 'cycle')}${encrypted ? '.encrypted' : ''}.json`,
+      assessmentFileName(
+        stored?.assessment ?? { questionSet: { id: '' }, organisation: '', cycle: '' },
+        `${encrypted ? '.encrypted' : ''}.json`,
+      ),
     done: (encrypted) =>
       encrypted
         ? 'The encrypted file has been downloaded. Without the passphrase nobody, including you, can open it.'
