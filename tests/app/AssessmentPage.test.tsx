@@ -64,7 +64,7 @@ describe('AssessmentPage of a set that shares facts with another', () => {
       /^\d+ answers can be taken from Operation Soft Cell exposure assessment, 2026-Q3$/,
     );
     expect(offer).toHaveTextContent(
-      'MPL-01 Out-of-band management of network devices (from SEG-06)',
+      'MPL-01 Out-of-band management of network elements (from SEG-06)',
     );
     const inBand = () =>
       document.querySelector<HTMLInputElement>('#question-MPL-01 input[value="inband"]');

@@ -18,7 +18,7 @@ describe('two question sets for one operator in Chromium', () => {
   it('offers the Soft Cell answers to a network-side assessment of the same organisation and scope, marked until confirmed, and its PDF follows its own set', async () => {
     const { page } = await browser().newPage();
     const base = browser().baseUrl;
-    // Soft Cell 2026-Q3: EXP-05 "many", EXP-03 "none", SEG-06 "inband", VUL-04 "Don't know".
+    // Soft Cell 2026-Q3: SEG-06 "inband", SEG-02 "none", PRV-08 "shared", VUL-04 "Don't know".
     await seedAssessment(page, base, fixtureAssessment('soft-cell-victim'), 'softcellq3');
 
     // A network-side assessment, the organisation written in other letter case.
@@ -34,19 +34,20 @@ describe('two question sets for one operator in Chromium', () => {
     expect(await page.locator('.assessment-set').textContent()).toBe(network);
 
     // The shared facts arrive answered, each saying where from; "Don't know" is not passed on.
-    expect(await page.locator('#question-EDG-03 .tag.carried').textContent()).toBe(
+    await page.getByRole('link', { name: /^Management-plane isolation/ }).click();
+    await page.waitForURL(/step\/MPL$/);
+    expect(await page.locator('#question-MPL-01 .tag.carried').textContent()).toBe(
       taken('2026-Q3'),
     );
-    expect(await page.locator('#question-EDG-03 input[value="many"]').isChecked()).toBe(true);
+    expect(await page.locator('#question-MPL-01 input[value="inband"]').isChecked()).toBe(true);
     let stored = await storedAssessment(page, networkId);
     expect(stored.questionSet.id).toBe('comms-hardening');
-    expect(stored.answers['EDG-05']).toMatchObject({
+    expect(stored.answers['MPL-04']).toEqual({
       choice: 'none',
-      note: 'The self-care portal runs JBoss 5 and was last patched in 2017.',
       carriedOver: true,
-      takenFrom: { set: 'softcell', cycle: '2026-Q3', question: 'EXP-03' },
+      takenFrom: { set: 'softcell', cycle: '2026-Q3', question: 'SEG-02' },
     });
-    expect(stored.answers['MPL-01']).toMatchObject({ choice: 'inband', carriedOver: true });
+    expect(stored.answers['AAA-01']).toMatchObject({ choice: 'shared', carriedOver: true });
     expect(stored.answers['PAT-03']).toBeUndefined();
     expect(await page.locator('.carried-notice').textContent()).toContain(
       `were taken from ${softCell}, 2026-Q3`,
@@ -54,10 +55,10 @@ describe('two question sets for one operator in Chromium', () => {
     await expectNoSeriousAxeViolations(page, 'step with taken answers');
 
     // Confirmed as they are: the marks go, the answers stay.
-    await page.getByRole('button', { name: /^Confirm all 2 taken answers in this step$/ }).click();
+    await page.getByRole('button', { name: 'Confirm all 2 taken answers in this step' }).click();
     await expect.poll(() => page.locator('.tag.carried').count(), { timeout: 5000 }).toBe(0);
     stored = await storedAssessment(page, networkId);
-    expect(stored.answers['EDG-03']).toEqual({ choice: 'many' });
+    expect(stored.answers['MPL-01']).toEqual({ choice: 'inband' });
 
     // The next Soft Cell cycle takes the network side's confirmed answer in turn.
     await page.goto(base);
@@ -66,17 +67,19 @@ describe('two question sets for one operator in Chromium', () => {
     await page.getByRole('button', { name: 'Start the next cycle' }).click();
     await page.waitForSelector('#step-title');
     const softCellQ4 = /#\/a\/([0-9a-f]+)\//.exec(page.url())?.[1] ?? '';
-    expect(await page.locator('#question-EXP-05 .tag.carried').textContent()).toBe(
+    await page.goto(`${base}#/a/${softCellQ4}/step/SEG`);
+    await page.waitForSelector('#step-title');
+    expect(await page.locator('#question-SEG-06 .tag.carried').textContent()).toBe(
       `Taken from ${network}, ${stored.cycle}: confirm or change`,
     );
-    // Segmentation confirmed in 2026-Q4: newer than what the network side took from 2026-Q3.
-    await page.goto(`${base}#/a/${softCellQ4}/step/SEG`);
+    // Privileged access confirmed in 2026-Q4: newer than what the network side took from 2026-Q3.
+    await page.goto(`${base}#/a/${softCellQ4}/step/PRV`);
     await page.waitForSelector('#step-title');
     await page.getByRole('button', { name: /^Confirm all \d+ carried-over answers/ }).click();
     await expect.poll(() => page.locator('.tag.carried').count(), { timeout: 5000 }).toBe(0);
 
     // Continuing the network-side assessment offers the newer answers; taking them marks them.
-    await page.goto(`${base}#/a/${networkId}/step/MPL`);
+    await page.goto(`${base}#/a/${networkId}/step/AAA`);
     const offer = page.getByRole('region', { name: /can be taken from/ });
     await offer.waitFor();
     expect(await offer.getByRole('heading').textContent()).toBe(
@@ -85,14 +88,14 @@ describe('two question sets for one operator in Chromium', () => {
     await expectNoSeriousAxeViolations(page, 'offer of answers from another set');
     await offer.getByRole('button', { name: 'Take these 2 answers' }).click();
     await expect.poll(() => offer.count(), { timeout: 5000 }).toBe(0);
-    expect(await page.locator('#question-MPL-01 .tag.carried').textContent()).toBe(
+    expect(await page.locator('#question-AAA-01 .tag.carried').textContent()).toBe(
       taken('2026-Q4'),
     );
     stored = await storedAssessment(page, networkId);
-    expect(stored.answers['MPL-04']?.takenFrom).toEqual({
+    expect(stored.answers['AAA-04']?.takenFrom).toEqual({
       set: 'softcell',
       cycle: '2026-Q4',
-      question: 'SEG-02',
+      question: 'PRV-03',
     });
 
     // Home lists each set apart.

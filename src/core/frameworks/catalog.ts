@@ -85,6 +85,7 @@ export const referenceTitles: Readonly<Record<string, string>> = {
   'RS.AN-03':
     'Analysis is performed to establish what has taken place during an incident and the root cause of the incident',
   'RS.MI-02': 'Incidents are eradicated',
+  'RS.CO-02': 'Internal and external stakeholders are notified of incidents',
   'RC.RP-01': 'The recovery portion of the incident response plan is executed',
   '1.1': 'Establish and Maintain Detailed Enterprise Asset Inventory',
   '2.1': 'Establish and Maintain a Software Inventory',

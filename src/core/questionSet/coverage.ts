@@ -84,7 +84,7 @@ export function coverageMarkdown(set: QuestionSet, level = 1): string {
         ? `quoted: "${recommendation.quote}"`
         : recommendation?.unverified
           ? `${unverifiedNote}`
-          : 'derived from the documented techniques';
+          : 'derived by Cellguard where the source implies a defence it does not recommend';
       return row([`${r.id} ${r.title}`, wording, r.questions.join(', '), r.questions.length]);
     }),
     '',

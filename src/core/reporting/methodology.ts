@@ -20,7 +20,7 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
   return [
     {
       title: 'Questions',
-      text: `${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the recommendations of "${set.source.report}" (${set.source.publisher}, ${set.source.date})${set.recommendations.some((r) => r.origin === 'derived') ? ' and from the mitigations implied by the techniques it documents' : ''}. Each control traces to at least one recommendation and says whether it prevents or detects attack phases, or is a foundation or a response capability that stops no phase by itself. Help texts state as fact only what the listed sources say; everything else is reasoning.`,
+      text: `${set.questions.length} questions in ${set.domains.length} domains (${set.id} ${set.version}) are derived from the recommendations of "${set.source.report}" (${set.source.publisher}, ${set.source.date})${derivedClause(set)}. Each control traces to at least one recommendation and says whether it prevents or detects attack phases, or is a foundation or a response capability that stops no phase by itself. Help texts state as fact only what the listed sources say; everything else is reasoning.`,
     },
     {
       title: 'Answers',
@@ -41,6 +41,14 @@ export function methodologyParagraphs(set: QuestionSet): MethodologyParagraph[] 
     },
     { title: 'Recommendations', text: recommendationsParagraph(set) },
   ];
+}
+
+/** The recommendations that are Cellguard's own, named so that nobody cites them as the source's. */
+function derivedClause(set: QuestionSet): string {
+  const derived = set.recommendations.filter((r) => r.origin === 'derived').map((r) => r.id);
+  return derived.length === 0
+    ? ''
+    : ` and from recommendations Cellguard derived where the source implies a defence it does not recommend (${derived.join(', ')})`;
 }
 
 /**
