@@ -31,7 +31,9 @@ describe('the PDF report in Chromium', () => {
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const download = await downloadPromise;
-    expect(download.suggestedFilename()).toBe('cellguard-softcell-ПАО-Северный-Телеком-2026-Q4.pdf');
+    expect(download.suggestedFilename()).toBe(
+      'cellguard-softcell-ПАО-Северный-Телеком-2026-Q4.pdf',
+    );
     const path = join(mkdtempSync(join(tmpdir(), 'cellguard-pdf-')), 'report.pdf');
     await download.saveAs(path);
     // The page's loader, the worker and the fonts, each fetched once the button is pressed.
