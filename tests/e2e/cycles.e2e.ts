@@ -118,7 +118,9 @@ describe('quarterly cycles in Chromium', () => {
     await page.getByRole('button', { name: 'Download PDF report' }).click();
     const issuedPath = join(scratch, 'q4-issued.pdf');
     const issued = await issuedDownload;
-    expect(issued.suggestedFilename()).toBe('cellguard-softcell-Example-Telecom-victim-profile-2026-Q4.pdf');
+    expect(issued.suggestedFilename()).toBe(
+      'cellguard-softcell-Example-Telecom-victim-profile-2026-Q4.pdf',
+    );
     await issued.saveAs(issuedPath);
     const issuedText = (await pdfPages(new Uint8Array(readFileSync(issuedPath)))).join('\n');
     expect(squash(issuedText)).toContain(
