@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AssessmentPage } from '../../src/app/AssessmentPage.tsx';
@@ -87,6 +87,8 @@ describe('AssessmentPage of a set that shares facts with another', () => {
     const { unmount } = render(<AssessmentPage route={{ page: 'results', id }} />);
     await user.click(screen.getByRole('button', { name: 'Not now' }));
     expect(screen.queryByRole('region', { name: /can be taken from/ })).toBeNull();
+    // The button went with the offer: the keyboard resumes at the view's heading.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Results' })).toHaveFocus());
     unmount();
 
     const [, otherScope = ''] = seedStore(fixtureAssessment('soft-cell-victim'), {

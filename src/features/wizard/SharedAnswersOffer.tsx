@@ -30,6 +30,12 @@ export function SharedAnswersOffer({
     return sharedAnswers({ set, assessment }, candidates);
   }, [stored, set, assessment]);
   if (dismissed || offers.length === 0) return null;
+  // The offer goes with its buttons: the keyboard resumes at the view's heading, not at the page's
+  // top (an open step draws itself again and takes focus to its own heading).
+  const resumeAtHeading = () =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.assessment-content h2[tabindex="-1"]')?.focus(),
+    );
   const sources = listJoin([
     ...new Set(offers.map((o) => `${o.source.set.title}, ${o.source.cycle}`)),
   ]);
@@ -64,11 +70,19 @@ export function SharedAnswersOffer({
               Object.fromEntries(offers.map((offer) => [offer.questionId, offer.answer])),
             );
             onTaken();
+            resumeAtHeading();
           }}
         >
           Take {offers.length === 1 ? 'this answer' : `these ${offers.length} answers`}
         </button>
-        <button type="button" className="button" onClick={() => setDismissed(true)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setDismissed(true);
+            resumeAtHeading();
+          }}
+        >
           Not now
         </button>
       </div>

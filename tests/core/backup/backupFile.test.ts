@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/backup/parse.ts';
 import { exportBackupFile, serializeBackup } from '../../../src/core/backup/serialize.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
-import { loadShippedSet } from '../../support/shippedSet.ts';
+import { loadShippedSet, loadShippedSets } from '../../support/shippedSet.ts';
 import { fixtureAssessment, fixtureText } from '../../support/storeFixtures.ts';
 import { backupText, deviceWith, resealed } from './backupFiles.ts';
 
@@ -72,6 +72,29 @@ describe('backup files: back up and restore', () => {
     expect(file.assessments[0]?.assessment).toEqual(
       JSON.parse(await exportedFile(middle, createdAt)),
     );
+  });
+
+  it('holds assessments of every set, each restored with its own set and step', async () => {
+    const network = fixtureAssessment('network-side');
+    const both = deviceWith(victim, {
+      assessment: network,
+      position: { view: 'step', domainId: 'MPL' },
+    });
+    const text = await backupText(both, createdAt);
+    // In the order of the entries: organisation, scope, then set.
+    expect((JSON.parse(text) as { app: { questionSets: unknown[] } }).app.questionSets).toEqual([
+      { id: 'comms-hardening', version: '1.0.0' },
+      { id: 'softcell', version: set.version },
+    ]);
+    const restored = await importBackupFile(text, loadShippedSets());
+    if (!restored.ok) throw new Error(JSON.stringify(restored.problems));
+    expect(restored.value.entries.map((e) => [e.assessment.questionSet.id, e.position])).toEqual([
+      ['comms-hardening', { view: 'step', domainId: 'MPL' }],
+      ['softcell', { view: 'results' }],
+    ]);
+    // A Cellguard that ships only Soft Cell refuses the whole backup, naming the entry.
+    const [problem] = await refused(text);
+    expect(problem?.message).toMatch(/^Example Telecom \(victim profile\) · .*comms-hardening/);
   });
 
   it('encrypts with a passphrase in the envelope of single exports, and opens only with it', async () => {
