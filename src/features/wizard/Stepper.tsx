@@ -15,6 +15,14 @@ interface StepperProps {
 /** Every domain with its progress; any step can be opened from here. */
 export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
   const progress = useMemo(() => progressOf(set, answers), [set, answers]);
+  const unconfirmed = Object.values(answers).filter((answer) => answer.carriedOver);
+  const taken = unconfirmed.filter((answer) => answer.takenFrom).length;
+  const howCame =
+    taken === 0
+      ? 'carried over'
+      : taken === unconfirmed.length
+        ? 'taken from another set'
+        : 'carried over or taken';
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     // On narrow screens the steps scroll sideways; keep the current one in view.
@@ -33,7 +41,7 @@ export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
           <>
             <br />
             <span className="stepper-unconfirmed">
-              {progress.unconfirmed} carried over, not confirmed
+              {progress.unconfirmed} {howCame}, not confirmed
             </span>
           </>
         )}

@@ -68,3 +68,30 @@ describe('Stepper', () => {
     expect(screen.getByText('3 carried over, not confirmed')).toBeInTheDocument();
   });
 });
+
+describe('Stepper with answers taken from another set', () => {
+  it('says where the unconfirmed answers came from', () => {
+    const takenFrom = { set: 'comms-hardening', cycle: '2026-Q4', question: 'MPL-01' };
+    const { rerender } = render(
+      <Stepper
+        set={set}
+        assessmentId="a1"
+        current="SEG"
+        answers={{ 'SEG-06': { choice: 'most', carriedOver: true, takenFrom } }}
+      />,
+    );
+    expect(screen.getByText('1 taken from another set, not confirmed')).toBeInTheDocument();
+    rerender(
+      <Stepper
+        set={set}
+        assessmentId="a1"
+        current="SEG"
+        answers={{
+          'SEG-06': { choice: 'most', carriedOver: true, takenFrom },
+          'SEG-01': { choice: 'flat', carriedOver: true },
+        }}
+      />,
+    );
+    expect(screen.getByText('2 carried over or taken, not confirmed')).toBeInTheDocument();
+  });
+});
