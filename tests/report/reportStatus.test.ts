@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { carryForward } from '../../src/core/cycles/cycles.ts';
 import { reportStatus } from '../../src/core/reporting/reportStatus.ts';
-import { pdfPages, squash } from '../support/pdfText.ts';
+import { openPdf, pdfPages, squash } from '../support/pdfText.ts';
 import { reportOf } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
@@ -61,9 +61,31 @@ describe('the report says whether its answers are this cycle’s', () => {
     expect(final.join(' ')).not.toMatch(/DRAFT|carried over and not confirmed/);
   });
 
-  it('says on the cover how many questions are unanswered', async () => {
+  it('says on the cover how many questions are unanswered, and calls such a cycle incomplete, not final', async () => {
     const barely: Assessment = { ...previous, answers: { 'EXP-01': { choice: 'yes' } } };
     const [cover = ''] = await pagesOf(barely);
     expect(cover).toMatch(/Incomplete:\d+questionsarenotanswered\(of\d+\)/);
+    expect(cover).toMatch(/StatusIncomplete:\d+notanswered/);
+  });
+
+  it('draws the score below the status lines on the cover, however many there are', async () => {
+    const draftAndIncomplete: Assessment = {
+      ...partlyConfirmed,
+      answers: Object.fromEntries(Object.entries(partlyConfirmed.answers).slice(0, 40)),
+    };
+    const document = await openPdf(reportOf(draftAndIncomplete).pdf);
+    const items = (await (await document.getPage(1)).getTextContent()).items.flatMap((item) =>
+      'str' in item && item.str.trim() ? [{ text: item.str, top: -item.transform[5] }] : [],
+    );
+    await document.destroy();
+    const topOf = (pattern: RegExp) => items.find((item) => pattern.test(item.text))?.top ?? NaN;
+    const score = topOf(/^RISK SCORE$/);
+    // pdf.js measures from the bottom of the page; negated, a larger number is further down.
+    expect(score).toBeGreaterThan(topOf(/^DRAFT: /));
+    expect(score).toBeGreaterThan(topOf(/^Incomplete: /));
+    const lastStatusLine = Math.max(
+      ...items.filter((item) => item.top < score && item.top > topOf(/^DRAFT: /)).map((i) => i.top),
+    );
+    expect(score - lastStatusLine).toBeGreaterThan(10);
   });
 });

@@ -112,6 +112,17 @@ export function unconfirmedOrigin(
 }
 
 /**
+ * How the unconfirmed answers came, in two or three words for a count: "carried over", "taken from
+ * another set", or "carried over or taken" when both.
+ */
+export function unconfirmedKind(answers: Readonly<Record<string, Answer>>): string {
+  const unconfirmed = Object.values(answers).filter((answer) => answer.carriedOver);
+  const taken = unconfirmed.filter((answer) => answer.takenFrom).length;
+  if (taken === 0) return 'carried over';
+  return taken === unconfirmed.length ? 'taken from another set' : 'carried over or taken';
+}
+
+/**
  * Where the unconfirmed answers of an assessment came from, as one phrase: "carried over from
  * 2026-Q3", "taken from <set title>, 2026-Q4", or both joined.
  */

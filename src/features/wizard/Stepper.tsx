@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Answer } from '../../core/assessment/model.ts';
+import { unconfirmedKind } from '../../core/cycles/cycles.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -15,14 +16,6 @@ interface StepperProps {
 /** Every domain with its progress; any step can be opened from here. */
 export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
   const progress = useMemo(() => progressOf(set, answers), [set, answers]);
-  const unconfirmed = Object.values(answers).filter((answer) => answer.carriedOver);
-  const taken = unconfirmed.filter((answer) => answer.takenFrom).length;
-  const howCame =
-    taken === 0
-      ? 'carried over'
-      : taken === unconfirmed.length
-        ? 'taken from another set'
-        : 'carried over or taken';
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     // On narrow screens the steps scroll sideways; keep the current one in view.
@@ -41,7 +34,7 @@ export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
           <>
             <br />
             <span className="stepper-unconfirmed">
-              {progress.unconfirmed} {howCame}, not confirmed
+              {progress.unconfirmed} {unconfirmedKind(answers)}, not confirmed
             </span>
           </>
         )}

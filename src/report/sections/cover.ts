@@ -1,4 +1,5 @@
 import { formatRisk } from '../../core/format.ts';
+import { unconfirmedKind } from '../../core/cycles/cycles.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { bandColours, colours, contentWidth, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
@@ -50,7 +51,9 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
     colour: colours.muted,
     after: 8,
   });
-  writer.y += drawStatusLines(writer, content, 6) ? 10 : 16;
+  // Drawn first, then moved past: `writer.y += draw…()` would add to the y read before drawing.
+  const drewStatus = drawStatusLines(writer, content, 6);
+  writer.y += drewStatus ? 10 : 16;
 
   // the headline result
   const boxY = writer.y;
@@ -72,9 +75,14 @@ export function drawCover(writer: ReportWriter, content: ReportContent) {
     ['Assessment last updated', longDate(new Date(assessment.updatedAt))],
     [
       'Answers',
-      `${status.answered} of ${status.visible} answered${status.unconfirmed > 0 ? `, ${status.unconfirmed} of them carried over and not confirmed` : ''}`,
+      `${status.answered} of ${status.visible} answered${status.unconfirmed > 0 ? `, ${status.unconfirmed} of them ${unconfirmedKind(assessment.answers)} and not confirmed` : ''}`,
     ],
-    ['Status', { final: 'Final', draft: 'Draft', 'issued-as-is': 'Issued as it is' }[status.state]],
+    [
+      'Status',
+      status.state === 'final' && status.answered < status.visible
+        ? `Incomplete: ${status.visible - status.answered} not answered`
+        : { final: 'Final', draft: 'Draft', 'issued-as-is': 'Issued as it is' }[status.state],
+    ],
     [
       'Assessor',
       assessment.assessor ? writer.user(assessment.assessor, 'the assessor name') : 'not recorded',
