@@ -63,8 +63,9 @@ describe('AssessmentPage of a set that shares facts with another', () => {
     expect(offer).toHaveAccessibleName(
       /^\d+ answers can be taken from Operation Soft Cell exposure assessment, 2026-Q3$/,
     );
+    // What each answer is here and there, in the labels the questions show.
     expect(offer).toHaveTextContent(
-      'MPL-01 Out-of-band management of network elements (from SEG-06)',
+      'MPL-01 Out-of-band management of network elements: here not answered, there In band (SEG-06)',
     );
     const inBand = () =>
       document.querySelector<HTMLInputElement>('#question-MPL-01 input[value="inband"]');

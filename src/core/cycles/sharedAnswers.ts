@@ -18,14 +18,19 @@ export interface SharedAnswer {
   /** Marked carried over (unconfirmed) and `takenFrom` its source, ready to store. */
   answer: Answer;
   source: { set: QuestionSet; cycle: string; questionId: string };
+  /** The answer it would replace: unconfirmed and older, or confirmed but saying otherwise. */
+  replaces?: Answer;
 }
 
 /**
  * The answers this assessment can take from assessments of other sets for the same organisation
  * and scope, one per shared fact: from the latest cycle whose answer was confirmed there (an
  * answer that is itself unconfirmed is no fact to pass on; "don't know" and "not applicable" say
- * nothing about the other set's question). Only questions this assessment has not answered get
- * one, or whose answer is itself unconfirmed and comes from an earlier cycle than the offer.
+ * nothing about the other set's question). A question gets one when this assessment has not
+ * answered it; when its answer is unconfirmed and comes from an earlier cycle than the offer; or
+ * when its confirmed answer says otherwise than the other set's answer of this cycle or a later
+ * one, so that two assessments of the same organisation never disagree about one fact unnoticed.
+ * Taken, an answer keeps this assessment's owner, due date and its own note.
  */
 export function sharedAnswers(
   target: SetAssessment,
@@ -46,20 +51,23 @@ export function sharedAnswers(
       });
       if (!from) continue;
       const given = from.assessment.answers[fact.sourceQuestion] as Answer;
+      const choice = fact.options[given.choice ?? ''] as string;
       const current = target.assessment.answers[fact.question];
-      if (
-        current &&
-        !(current.carriedOver && isOlder(current, target.assessment, from.assessment.cycle))
-      )
-        continue;
+      if (!offered(current, choice, target.assessment, from.assessment.cycle)) continue;
+      const note = current?.note ?? given.note;
+      const evidence = given.evidence ? given : (current ?? {});
       offers.push({
         questionId: fact.question,
         fact: fact.fact,
+        ...(current?.choice !== undefined ? { replaces: current } : {}),
         answer: {
-          choice: fact.options[given.choice ?? ''],
-          ...(given.note ? { note: given.note } : {}),
-          ...(given.evidence ? { evidence: given.evidence } : {}),
-          ...(given.evidenceDate ? { evidenceDate: given.evidenceDate } : {}),
+          choice,
+          ...(note ? { note } : {}),
+          ...(evidence.evidence ? { evidence: evidence.evidence } : {}),
+          ...(evidence.evidenceDate ? { evidenceDate: evidence.evidenceDate } : {}),
+          // The plan of this assessment goes on: whoever owned the gap still owns it.
+          ...(current?.owner ? { owner: current.owner } : {}),
+          ...(current?.due ? { due: current.due } : {}),
           carriedOver: true,
           takenFrom: {
             set: source.id,
@@ -92,6 +100,18 @@ function uniqueSets(list: readonly SetAssessment[]): QuestionSet[] {
   const sets = new Map<string, QuestionSet>();
   for (const item of list) if (!sets.has(item.set.id)) sets.set(item.set.id, item.set);
   return [...sets.values()];
+}
+
+/** Whether the other set's answer (of `cycle`, read as `choice`) is worth offering in place of `current`. */
+function offered(
+  current: Answer | undefined,
+  choice: string,
+  holder: Assessment,
+  cycle: string,
+): boolean {
+  if (current?.choice === undefined) return true;
+  if (current.carriedOver) return isOlder(current, holder, cycle);
+  return current.choice !== choice && compareCycles(cycle, holder.cycle) >= 0;
 }
 
 /** Whether an unconfirmed answer comes from an earlier cycle than `cycle`. */

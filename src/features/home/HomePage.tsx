@@ -14,7 +14,7 @@ import './home.css';
 interface RowProps {
   stored: StoredAssessment;
   cyclesInSeries: number;
-  /** Another assessment on this device with the same organisation, scope and cycle. */
+  /** Another assessment on this device with the same organisation, scope, set and cycle. */
   twin: StoredAssessment | undefined;
   /** The set's title, in the buttons' names, when the device holds assessments of several sets. */
   setName: string | undefined;
@@ -55,7 +55,7 @@ function AssessmentRow({ stored, cyclesInSeries, twin, setName, onDelete }: RowP
         {twin && (
           <p className="notice warning small">
             <a href={hrefs.assessment(twin.id)}>Another assessment</a> on this device has the same
-            organisation, scope and cycle. <a href={hrefs.details(stored.id)}>Edit the details</a>{' '}
+            organisation, scope, question set and cycle. <a href={hrefs.details(stored.id)}>Edit the details</a>{' '}
             of one of them so that History and Compare tell them apart.
           </p>
         )}

@@ -22,7 +22,7 @@ export function DetailsPage({ id, mode }: { id: string; mode: 'edit' | 'copy' })
       <p className="lead">
         {mode === 'edit'
           ? 'Correct the organisation, scope, cycle or assessor. The answers stay as they are.'
-          : 'The copy takes every answer, note and date, each marked “carried over” until someone confirms or changes it. Give it another cycle or scope: one assessment per organisation, scope and cycle.'}
+          : 'The copy takes every answer, note and date, each marked “carried over” until someone confirms or changes it. Give it another cycle or scope: one assessment per organisation, scope, question set and cycle.'}
       </p>
       <AssessmentDetailsForm
         idPrefix={mode}

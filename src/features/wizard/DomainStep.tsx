@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { setTitle } from '../../content/questionSets.ts';
 import type { Answer } from '../../core/assessment/model.ts';
@@ -68,6 +68,14 @@ export function DomainStep({
     [set, domainId],
   );
   const heading = useRef<HTMLHeadingElement>(null);
+  // The button goes with the mark: the keyboard stays on the question it confirmed.
+  const confirmOne = useCallback(
+    (questionId: string) => {
+      confirmAnswers(assessmentId, [questionId]);
+      document.getElementById(`question-${questionId}`)?.focus();
+    },
+    [confirmAnswers, assessmentId],
+  );
 
   const externalChanges = useSaveStatus((state) => state.externalChanges);
   const { register, subscribe, trigger, setValue, reset, formState } = useForm<StepValues>({
@@ -190,6 +198,7 @@ export function DomainStep({
               choice={answer?.choice ?? ''}
               hasDetails={Boolean(answer?.evidence || answer?.owner || answer?.due)}
               unconfirmedFrom={capitalised(originOf(question.id))}
+              onConfirm={confirmOne}
               staleEvidence={isEvidenceStale(answer, today, staleEvidenceDays)}
               staleEvidenceDays={staleEvidenceDays}
               errors={formState.errors.answers?.[question.id]}

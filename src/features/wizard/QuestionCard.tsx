@@ -30,6 +30,8 @@ interface QuestionCardProps {
   hasDetails: boolean;
   /** Where this answer came from ("Carried over from 2026-Q3"), while nobody has confirmed it. */
   unconfirmedFrom: string | undefined;
+  /** Confirms this question's unconfirmed answer as it is. Stable, so the card stays memoised. */
+  onConfirm: (questionId: string) => void;
   staleEvidence: boolean;
   staleEvidenceDays: number;
   errors: FieldErrors<AnswerFields> | undefined;
@@ -158,6 +160,7 @@ export const QuestionCard = memo(function QuestionCard({
   choice,
   hasDetails,
   unconfirmedFrom,
+  onConfirm,
   staleEvidence,
   staleEvidenceDays,
   errors,
@@ -204,6 +207,16 @@ export const QuestionCard = memo(function QuestionCard({
           </span>
         )}
       </legend>
+      {unconfirmedFrom !== undefined && (
+        <button
+          type="button"
+          className="button confirm-one"
+          aria-label={`Confirm the answer to ${question.id} as it is`}
+          onClick={() => onConfirm(question.id)}
+        >
+          Confirm as it is
+        </button>
+      )}
       <div className="options">
         {choices.map((option) => {
           const id = `${question.id}-${option.id}`;

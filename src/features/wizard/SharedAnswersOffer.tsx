@@ -3,8 +3,21 @@ import { withTheirSets } from '../../content/questionSets.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { sharedAnswers } from '../../core/cycles/sharedAnswers.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { setIndex } from '../../core/questionSet/setIndex.ts';
 import { listJoin, plural } from '../../core/text.ts';
 import { useAssessments } from '../../store/index.ts';
+
+/** An answer's label as the question shows it. */
+function choiceLabel(set: QuestionSet, questionId: string, choice: string | undefined): string {
+  if (choice === undefined) return 'not answered';
+  if (choice === 'unknown') return "Don't know";
+  if (choice === 'na') return 'Not applicable';
+  return (
+    setIndex(set)
+      .question.get(questionId)
+      ?.options.find((o) => o.id === choice)?.label ?? choice
+  );
+}
 
 /**
  * Offers the answers an assessment of another set (same organisation and scope) gives to the facts
@@ -27,7 +40,10 @@ export function SharedAnswersOffer({
   const [dismissed, setDismissed] = useState(false);
   const offers = useMemo(() => {
     const candidates = withTheirSets(Object.values(stored).map((s) => s.assessment));
-    return sharedAnswers({ set, assessment }, candidates);
+    // An offer that would change nothing but where the answer came from is not worth a click.
+    return sharedAnswers({ set, assessment }, candidates).filter(
+      (offer) => offer.replaces?.choice !== offer.answer.choice,
+    );
   }, [stored, set, assessment]);
   if (dismissed || offers.length === 0) return null;
   // The offer goes with its buttons: the keyboard resumes at the view's heading, not at the page's
@@ -36,6 +52,7 @@ export function SharedAnswersOffer({
     requestAnimationFrame(() =>
       document.querySelector<HTMLElement>('.assessment-content h2[tabindex="-1"]')?.focus(),
     );
+  const overruled = offers.filter((offer) => offer.replaces && !offer.replaces.carriedOver).length;
   const sources = listJoin([
     ...new Set(offers.map((o) => `${o.source.set.title}, ${o.source.cycle}`)),
   ]);
@@ -46,13 +63,18 @@ export function SharedAnswersOffer({
       </h2>
       <p>
         The same {offers.length === 1 ? 'fact is' : 'facts are'} asked there for this organisation
-        and scope:
+        and scope
+        {overruled > 0 &&
+          `; ${overruled === 1 ? 'one differs from an answer' : `${overruled} differ from answers`} confirmed here`}
+        :
       </p>
       <ul>
         {offers.map((offer) => (
           <li key={offer.questionId}>
-            <span className="question-id">{offer.questionId}</span> {offer.fact}{' '}
-            <span className="muted">(from {offer.source.questionId})</span>
+            <span className="question-id">{offer.questionId}</span> {offer.fact}: here{' '}
+            <q>{choiceLabel(set, offer.questionId, offer.replaces?.choice)}</q>, there{' '}
+            <q>{choiceLabel(set, offer.questionId, offer.answer.choice)}</q>{' '}
+            <span className="muted">({offer.source.questionId})</span>
           </li>
         ))}
       </ul>

@@ -129,4 +129,49 @@ describe('answers shared between sets', () => {
     // NET-01 was carried from 2026-Q3, older than it-side's 2026-Q4; WEB-02 already holds 2026-Q4.
     expect(offered(carriedFromQ3, [it]).map((o) => o.questionId)).toEqual(['NET-01']);
   });
+
+  it('offers the other set’s answer of the same or a later cycle where a confirmed answer says otherwise', () => {
+    const it = assessmentOf(itSide, '2026-Q4', {
+      'NET-01': { choice: 'full' },
+      'WEB-01': { choice: 'none' },
+    });
+    const disagreeing = assessmentOf(netSide, '2026-Q4', {
+      'NET-01': { choice: 'none', note: 'Checked in October' },
+      'WEB-02': { choice: 'none' },
+    });
+    const offers = offered(disagreeing, [it]);
+    expect(offers.map((o) => [o.questionId, o.replaces?.choice, o.answer.choice])).toEqual([
+      ['NET-01', 'none', 'full'],
+    ]);
+    expect(offers[0]?.answer.note).toBe('Checked in October');
+    // An older cycle of the other set does not overrule this cycle's confirmed answer.
+    expect(offered({ ...disagreeing, cycle: '2027-Q1' }, [it])).toEqual([]);
+  });
+
+  it('keeps the owner, the due date and the note of the answer it replaces', () => {
+    const it = assessmentOf(itSide, '2026-Q4', {
+      'NET-01': { choice: 'full', note: 'From the SIEM team', evidence: 'SIEM export' },
+    });
+    const carried = {
+      ...assessmentOf(netSide, '2027-Q1', {
+        'NET-01': {
+          choice: 'none',
+          carriedOver: true,
+          owner: 'Core network team',
+          due: '2027-03-31',
+          note: 'Our own note',
+        },
+      }),
+      carriedFrom: '2026-Q3',
+    } satisfies Assessment;
+    expect(offered(carried, [it])[0]?.answer).toEqual({
+      choice: 'full',
+      note: 'Our own note',
+      evidence: 'SIEM export',
+      owner: 'Core network team',
+      due: '2027-03-31',
+      carriedOver: true,
+      takenFrom: { set: 'it-side', cycle: '2026-Q4', question: 'NET-01' },
+    });
+  });
 });

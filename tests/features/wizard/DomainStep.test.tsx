@@ -201,3 +201,21 @@ describe('DomainStep of the network-side set', () => {
     expect(questionSet.questions.some((q) => q.audience)).toBe(false);
   });
 });
+
+describe('DomainStep with unconfirmed answers', () => {
+  it('confirms one answer as it is, keeping the keyboard on that question', async () => {
+    const user = userEvent.setup();
+    useAssessments.getState().updateAnswer(id, 'CRD-01', { choice: 'some' });
+    useAssessments.getState().updateAnswer(id, 'CRD-02', { choice: 'none' });
+    const marked = Object.fromEntries(
+      Object.entries(storedAnswers(id)).map(([q, a]) => [q, { ...a, carriedOver: true as const }]),
+    );
+    useAssessments.getState().takeAnswers(id, marked);
+    render(<ConnectedStep id={id} domainId="CRD" />);
+    await user.click(screen.getByRole('button', { name: 'Confirm the answer to CRD-01 as it is' }));
+    expect(storedAnswers(id)['CRD-01']).toEqual({ choice: 'some' });
+    expect(storedAnswers(id)['CRD-02']).toMatchObject({ carriedOver: true });
+    expect(question('CRD-01')).toHaveFocus();
+    expect(screen.queryByRole('button', { name: /CRD-01 as it is/ })).toBeNull();
+  });
+});
