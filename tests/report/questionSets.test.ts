@@ -29,9 +29,17 @@ describe('the report follows the question set the assessment answers', () => {
       ),
     );
     expect(squash(text)).toContain(squash("[CISA] CISA, NSA, FBI, ASD's ACSC, CCCS and NCSC-NZ"));
-    expect(squash(text)).toContain(squash("Every recommendation below is Cellguard's summary"));
+    expect(squash(text)).toContain(
+      squash("Every recommendation of the source below is Cellguard's summary of it"),
+    );
     expect(text).toMatch(/H21\* /);
-    expect(text).toContain('The attack chain shows the 7 phases');
+    expect(squash(text)).toContain(
+      squash(
+        "The attack chain shows the 7 phases of Cellguard's model of an intrusion through the systems Communications infrastructure hardening assessment covers (its source defines no attack chain)",
+      ),
+    );
+    // Its own recommendation is listed apart from the source's, so nobody cites it as CISA's.
+    expect(squash(text)).toContain(squash("Cellguard's own recommendations, not the source's: D1"));
     for (const absent of ['Cybereason', 'GALLIUM', 'Soft Cell', 'call records'])
       expect(text, absent).not.toContain(absent);
   });
@@ -51,6 +59,8 @@ describe('the report follows the question set the assessment answers', () => {
     ]);
     expect(offers.length).toBeGreaterThan(3);
     const pages = await pdfPages(reportOf(withSharedAnswers(network, offers)).pdf);
+    // Each such answer is flagged in the findings, with the set and cycle it came from.
+    expect(squash(pages.join(' '))).toContain(squash('TAKEN FROM softcell 2026-Q3, UNCONFIRMED'));
     expect(squash(pages[0] ?? '')).toContain(
       squash(
         `DRAFT: ${offers.length} of 59 answers were taken from Operation Soft Cell exposure assessment, 2026-Q3 and not confirmed in this cycle; for them the score rests on the answers they were taken from.`,

@@ -61,7 +61,30 @@ function recommendationsParagraph(set: QuestionSet): string {
     r.quote
       ? `${recommendationRef(r)} ${r.title}: the report's words are "${r.quote}"`
       : `${recommendationRef(r)} ${r.title}: ${r.summary}`;
+  const derived = set.recommendations.filter((r) => r.origin === 'derived');
+  const own =
+    derived.length === 0
+      ? ''
+      : ` Cellguard's own recommendations, not the source's: ${derived.map((r) => `${r.id} ${r.title}: ${r.summary}`).join(' ')}`;
   if (fromSource.length > 1 && fromSource.every((r) => r.unverified))
-    return `Every recommendation below is Cellguard's summary of the source (* ${unverifiedNote}); cite the source's own sections, not these sentences. ${fromSource.map(cite).join(' ')}`;
-  return fromSource.map((r) => (r.quote ? cite(r) : `${cite(r)} (* ${unverifiedNote})`)).join(' ');
+    return `Every recommendation of the source below is Cellguard's summary of it (* ${unverifiedNote}); cite the source's own sections, not these sentences. ${fromSource.map(cite).join(' ')}${own}`;
+  return (
+    fromSource.map((r) => (r.quote ? cite(r) : `${cite(r)} (* ${unverifiedNote})`)).join(' ') + own
+  );
+}
+
+/**
+ * Whether the set's attack chain is Cellguard's own model: true when the source maps no technique
+ * to the intrusion (every technique of the set is marked as our mapping).
+ */
+export function chainIsModelled(set: QuestionSet): boolean {
+  const techniques = Object.values(set.techniques);
+  return techniques.length > 0 && techniques.every((technique) => technique.ownMapping);
+}
+
+/** What the attack chain's phases are, in one clause for the report's guides. */
+export function chainOrigin(set: QuestionSet): string {
+  return chainIsModelled(set)
+    ? `Cellguard's model of an intrusion through the systems ${set.title} covers (its source defines no attack chain)`
+    : `the intrusion pattern ${set.title} is derived from, as its sources document it`;
 }

@@ -217,17 +217,18 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
   const setId = (after ?? before)?.assessment.questionSet.id;
   const set = setId === undefined ? undefined : questionSetById(setId);
   const sameSet = before?.assessment.questionSet.id === after?.assessment.questionSet.id;
-  const options = useMemo(
-    () =>
-      Object.values(assessments)
-        .filter((stored) => stored.assessment.questionSet.id === setId)
-        .sort(
-          (a, b) =>
-            compareCycles(a.assessment.cycle, b.assessment.cycle) ||
-            a.assessment.createdAt.localeCompare(b.assessment.createdAt),
-        ),
-    [assessments, setId],
-  );
+  // Each picker lists the cycles of its own side's set, so that a side is never shown as another.
+  const cyclesOf = useMemo(() => {
+    const sorted = Object.values(assessments).sort(
+      (a, b) =>
+        compareCycles(a.assessment.cycle, b.assessment.cycle) ||
+        a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+    );
+    return (side: StoredAssessment | undefined) => {
+      const id = (side ?? after ?? before)?.assessment.questionSet.id;
+      return sorted.filter((stored) => stored.assessment.questionSet.id === id);
+    };
+  }, [assessments, before, after]);
   const view = useMemo(() => {
     if (!before || !after || !set || !sameSet) return undefined;
     const previous = {
@@ -249,7 +250,12 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
     };
   }, [before, after, set, sameSet]);
 
-  const picker = (label: string, value: string, onChange: (next: string) => void) => (
+  const picker = (
+    label: string,
+    side: StoredAssessment | undefined,
+    value: string,
+    onChange: (next: string) => void,
+  ) => (
     <div className="field">
       <label htmlFor={`compare-${label}`}>{label}</label>
       <select
@@ -257,7 +263,7 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
-        {options.map((stored) => (
+        {cyclesOf(side).map((stored) => (
           <option key={stored.id} value={stored.id}>
             {describe(stored)}
           </option>
@@ -276,9 +282,10 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
       <h1 id="compare-title" ref={heading} tabIndex={-1}>
         Compare two cycles
       </h1>
+      {set && sameSet && <p className="muted">{set.title}</p>}
       <div className="field-row">
-        {picker('Earlier cycle', from, (next) => navigate(hrefs.compare(next, to)))}
-        {picker('Later cycle', to, (next) => navigate(hrefs.compare(from, next)))}
+        {picker('Earlier cycle', before, from, (next) => navigate(hrefs.compare(next, to)))}
+        {picker('Later cycle', after, to, (next) => navigate(hrefs.compare(from, next)))}
       </div>
       {before && after && !sameSet ? (
         <p className="notice warning" role="alert">

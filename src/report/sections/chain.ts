@@ -1,4 +1,5 @@
 import { attackChainHeight, drawAttackChain, drawDomainBars } from '../charts.ts';
+import { chainOrigin } from '../../core/reporting/methodology.ts';
 import { chainGaugeExplanation } from '../../core/reporting/statements.ts';
 import { colours } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
@@ -7,7 +8,7 @@ import type { ReportContent } from './content.ts';
 export function drawCharts(writer: ReportWriter, content: ReportContent) {
   writer.heading('Risk per domain', 2, 240);
   drawDomainBars(writer, content.result, content.previous?.result);
-  const explanation = `Each box is one phase of the intrusion pattern of ${content.set.title}; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`;
+  const explanation = `Each box is one phase of ${chainOrigin(content.set)}; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`;
   const sentences = Object.values(content.statements.chain);
   const gapBeforeChain = 4;
   // The heading, its explanation, the statements and the two rows of phases stay on one page.

@@ -1,4 +1,5 @@
-import { bandRule } from '../../core/reporting/methodology.ts';
+import { unverifiedNote } from '../../core/reporting/labels.ts';
+import { bandRule, chainOrigin } from '../../core/reporting/methodology.ts';
 import { colours, contentWidth, page } from '../theme.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import type { ReportWriter } from '../writer.ts';
@@ -30,9 +31,14 @@ export function drawContents(
   writer.heading('How to read this report', 2, 200);
   const guide = [
     `The risk score runs from 0 to 100; higher means more exposed. It is the weighted share of the controls against this intrusion pattern that are missing. ${bandRule.join(' ')}`,
-    `The attack chain shows the ${set.phases.length} phases of the intrusion pattern the questions are derived from, from "${set.phases[0]?.title ?? ''}" to "${set.phases.at(-1)?.title ?? ''}", with the controls in place that prevent or detect each. It says which phases an intruder would pass unopposed and the first phase with a detection in place; it gives no probabilities.`,
+    `The attack chain shows the ${set.phases.length} phases of ${chainOrigin(set)}, from "${set.phases[0]?.title ?? ''}" to "${set.phases.at(-1)?.title ?? ''}", with the controls in place that prevent or detect each. It says which phases an intruder would pass unopposed and the first phase with a detection in place; it gives no probabilities.`,
     'The programmes group the remediation plan for management. The plan lists one action per gap in the order to tackle them, each with the exact fall in the score once it is done, the horizon its effort allows, an owner and a due date; stop-gaps come first for critical gaps that take longer to fix.',
     'The findings list every answer with the assessors\' notes and evidence. "Don\'t know" answers are flagged as unverified and counted as not in place.',
+    ...(set.recommendations.some((r) => r.unverified)
+      ? [
+          `A recommendation id with * (such as ${set.recommendations.find((r) => r.unverified)?.id ?? ''}*) is an ${unverifiedNote}; the methodology lists every recommendation.`,
+        ]
+      : []),
   ];
   for (const text of guide) writer.bullet(text, { size: 9.5 });
 }

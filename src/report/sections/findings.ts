@@ -47,6 +47,14 @@ function ownerLines(writer: ReportWriter, id: string, answer: Answer | undefined
   ].filter(Boolean);
 }
 
+/** Which answers the reader must not take as this cycle's: where each came from. */
+function unconfirmedFlag(answer: Answer | undefined): string {
+  if (!answer?.carriedOver) return '';
+  return answer.takenFrom
+    ? `TAKEN FROM ${answer.takenFrom.set} ${answer.takenFrom.cycle}, UNCONFIRMED`
+    : 'CARRIED OVER, UNCONFIRMED';
+}
+
 const flags: Partial<Record<AnswerStatus, string>> = {
   unknown: 'UNVERIFIED',
   na: 'N/A',
@@ -58,7 +66,7 @@ const flags: Partial<Record<AnswerStatus, string>> = {
 export function drawFindings(writer: ReportWriter, content: ReportContent) {
   const { set, assessment, result } = content;
   writer.paragraph(
-    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date, and who owns the gap and by when. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted).',
+    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date, and who owns the gap and by when. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted), CARRIED OVER or TAKEN FROM another set (with its id and cycle), UNCONFIRMED (an answer of an earlier cycle or of the other set that nobody has confirmed in this one).',
     { size: 9, colour: colours.muted },
   );
   const hidden = new Set(result.hidden);
@@ -89,7 +97,7 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
           noteLines(writer, question.id, answer).join('\n'),
           evidenceLines(writer, question.id, answer).join('\n'),
           ownerLines(writer, question.id, answer).join('\n'),
-          flag,
+          [flag, unconfirmedFlag(answer)].filter(Boolean).join('\n'),
         ];
       });
     writer.table({

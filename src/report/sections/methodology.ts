@@ -13,7 +13,7 @@ export function drawMethodology(writer: ReportWriter, content: ReportContent) {
   if (sources.length === 0) return;
   writer.heading('Sources', 2, 80);
   writer.paragraph(
-    'Only these sources are stated as what the intruders did; everything else in the help texts is reasoning.',
+    'A help text states as fact only what these sources say; everything else in the help texts is reasoning.',
     { size: 9, colour: colours.muted },
   );
   for (const source of sources) {

@@ -155,7 +155,7 @@ describe('comparing two cycles', () => {
 });
 
 describe('ComparePage across question sets', () => {
-  it('refuses to compare assessments of two sets, and offers only cycles of the later side’s set', () => {
+  it('refuses to compare assessments of two sets, each picker keeping its own side', () => {
     const [softCell = '', network = ''] = seedStore(
       fixtureAssessment('soft-cell-victim'),
       fixtureAssessment('network-side'),
@@ -164,11 +164,13 @@ describe('ComparePage across question sets', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'These two assessments answer different question sets (Operation Soft Cell exposure assessment; Communications infrastructure hardening assessment): a comparison needs two cycles of one set.',
     );
-    const later = screen.getByLabelText('Later cycle');
-    expect(
-      within(later)
+    // Each side keeps its own assessment, picked among the cycles of its own set.
+    const values = (label: string) =>
+      within(screen.getByLabelText(label))
         .getAllByRole('option')
-        .map((o) => o.getAttribute('value')),
-    ).toEqual([network]);
+        .map((o) => o.getAttribute('value'));
+    expect(values('Earlier cycle')).toEqual([softCell]);
+    expect(values('Later cycle')).toEqual([network]);
+    expect(screen.getByLabelText('Earlier cycle')).toHaveValue(softCell);
   });
 });
