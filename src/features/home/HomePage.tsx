@@ -55,8 +55,9 @@ function AssessmentRow({ stored, cyclesInSeries, twin, setName, onDelete }: RowP
         {twin && (
           <p className="notice warning small">
             <a href={hrefs.assessment(twin.id)}>Another assessment</a> on this device has the same
-            organisation, scope, question set and cycle. <a href={hrefs.details(stored.id)}>Edit the details</a>{' '}
-            of one of them so that History and Compare tell them apart.
+            organisation, scope, question set and cycle.{' '}
+            <a href={hrefs.details(stored.id)}>Edit the details</a> of one of them so that History
+            and Compare tell them apart.
           </p>
         )}
       </div>

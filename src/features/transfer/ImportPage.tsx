@@ -110,9 +110,9 @@ export function ImportPage() {
             <p className="notice warning">
               This browser already has this assessment, last changed{' '}
               {formatDateTime(existing.assessment.updatedAt)}: one assessment is kept per
-              organisation, scope, question set and cycle. Replace it with the file&apos;s, or, to keep both,
-              first <a href={hrefs.details(existing.id)}>correct the cycle or scope</a> of the one
-              here.
+              organisation, scope, question set and cycle. Replace it with the file&apos;s, or, to
+              keep both, first <a href={hrefs.details(existing.id)}>correct the cycle or scope</a>{' '}
+              of the one here.
             </p>
           )}
           <div className="button-row">

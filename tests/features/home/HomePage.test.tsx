@@ -89,7 +89,9 @@ describe('HomePage', () => {
       assessments: { [kept]: original, twin: { ...original, id: 'twin' } },
     });
     render(<HomePage />);
-    expect(screen.getAllByText(/has the same organisation, scope, question set and cycle/)).toHaveLength(2);
+    expect(
+      screen.getAllByText(/has the same organisation, scope, question set and cycle/),
+    ).toHaveLength(2);
   });
 
   it('deletes only after confirmation, and Cancel keeps everything', async () => {
