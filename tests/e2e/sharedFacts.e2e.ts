@@ -72,30 +72,41 @@ describe('two question sets for one operator in Chromium', () => {
     expect(await page.locator('#question-SEG-06 .tag.carried').textContent()).toBe(
       `Taken from ${network}, ${stored.cycle}: confirm or change`,
     );
-    // Privileged access confirmed in 2026-Q4: newer than what the network side took from 2026-Q3.
+    // Privileged access confirmed in 2026-Q4, and MFA improved: newer than what the network side
+    // took from 2026-Q3.
     await page.goto(`${base}#/a/${softCellQ4}/step/PRV`);
     await page.waitForSelector('#step-title');
     await page.getByRole('button', { name: /^Confirm all \d+ carried-over answers/ }).click();
     await expect.poll(() => page.locator('.tag.carried').count(), { timeout: 5000 }).toBe(0);
+    await page
+      .locator('#question-PRV-03')
+      .getByRole('radio', { name: /^Most paths/ })
+      .check();
 
-    // Continuing the network-side assessment offers the newer answers; taking them marks them.
+    // Continuing the network-side assessment offers the newer answer that differs, with both
+    // values; the one that would change nothing (PRV-08, still "shared") is not offered.
     await page.goto(`${base}#/a/${networkId}/step/AAA`);
     const offer = page.getByRole('region', { name: /can be taken from/ });
-    await offer.waitFor();
+    await offer.waitFor({ timeout: 10_000 });
     expect(await offer.getByRole('heading').textContent()).toBe(
-      `2 answers can be taken from ${softCell}, 2026-Q4`,
+      `1 answer can be taken from ${softCell}, 2026-Q4`,
+    );
+    expect(await offer.getByRole('listitem').textContent()).toBe(
+      'AAA-04 MFA for administrative logons: here No MFA, there Most paths (PRV-03)',
     );
     await expectNoSeriousAxeViolations(page, 'offer of answers from another set');
-    await offer.getByRole('button', { name: 'Take these 2 answers' }).click();
+    await offer.getByRole('button', { name: 'Take this answer' }).click();
     await expect.poll(() => offer.count(), { timeout: 5000 }).toBe(0);
-    expect(await page.locator('#question-AAA-01 .tag.carried').textContent()).toBe(
+    expect(await page.locator('#question-AAA-04 .tag.carried').textContent()).toBe(
       taken('2026-Q4'),
     );
+    expect(await page.locator('#question-AAA-01 .tag.carried').textContent()).toBe(
+      taken('2026-Q3'),
+    );
     stored = await storedAssessment(page, networkId);
-    expect(stored.answers['AAA-04']?.takenFrom).toEqual({
-      set: 'softcell',
-      cycle: '2026-Q4',
-      question: 'PRV-03',
+    expect(stored.answers['AAA-04']).toMatchObject({
+      choice: 'most',
+      takenFrom: { set: 'softcell', cycle: '2026-Q4', question: 'PRV-03' },
     });
 
     // Home lists each set apart.
