@@ -24,11 +24,15 @@ export function HistoryPage({ id }: { id: string }) {
   const series = useMemo(
     () =>
       current && set
-        ? cycleSeries(Object.values(assessments), current.assessment).map((stored) => ({
-            stored,
-            result: score(set, stored.assessment),
-            unconfirmed: progressOf(set, stored.assessment.answers).unconfirmed,
-          }))
+        ? cycleSeries(Object.values(assessments), current.assessment).map((stored) => {
+            const progress = progressOf(set, stored.assessment.answers);
+            return {
+              stored,
+              result: score(set, stored.assessment),
+              unconfirmed: progress.unconfirmed,
+              unanswered: progress.visible - progress.answered,
+            };
+          })
         : [],
     [assessments, current, set],
   );
@@ -85,7 +89,7 @@ export function HistoryPage({ id }: { id: string }) {
                 <tr>
                   <th scope="col">Domain</th>
                   <th scope="col">Trend</th>
-                  {series.map(({ stored, unconfirmed }) => (
+                  {series.map(({ stored, unconfirmed, unanswered }) => (
                     <th scope="col" key={stored.id} className="cycle-label">
                       <a href={hrefs.results(stored.id)}>{stored.assessment.cycle}</a>
                       <span className="muted small cycle-date">
@@ -95,8 +99,15 @@ export function HistoryPage({ id }: { id: string }) {
                       {unconfirmed > 0 && (
                         <span className="cycle-draft small">Draft: {unconfirmed} unconfirmed</span>
                       )}
-                      {Object.keys(stored.assessment.answers).length === 0 && (
+                      {Object.keys(stored.assessment.answers).length === 0 ? (
                         <span className="cycle-draft small">No answers yet</span>
+                      ) : (
+                        unanswered > 0 && (
+                          // Unanswered questions count as not in place: the risk is as bad as it can be for them.
+                          <span className="cycle-draft small">
+                            Incomplete: {unanswered} unanswered
+                          </span>
+                        )
                       )}
                     </th>
                   ))}

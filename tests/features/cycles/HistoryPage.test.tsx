@@ -92,6 +92,20 @@ describe('the history of an organisation and scope', () => {
     expect(chart.textContent).not.toContain('2027-Q2');
   });
 
+  it('marks a cycle with unanswered questions as incomplete, since they count as not in place', () => {
+    const [, q1 = ''] = twoCycles((next) => {
+      delete next.answers['EXP-02'];
+      delete next.answers['LOG-01'];
+    });
+    render(<HistoryPage id={q1} />);
+    expect(screen.getByRole('columnheader', { name: /^2027-Q1/ })).toHaveTextContent(
+      'Incomplete: 2 unanswered',
+    );
+    expect(screen.getByRole('columnheader', { name: /^2026-Q4/ })).not.toHaveTextContent(
+      'Incomplete',
+    );
+  });
+
   it('says "1 cycle … is kept" for a single cycle', () => {
     const [id = ''] = seedStore(fixtureAssessment('middle-profile'));
     render(<HistoryPage id={id} />);
