@@ -20,7 +20,7 @@ describe('npm run cli -- with several question sets', () => {
     ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^comms-hardening 1\.0\.0: 59 questions in 8 domains, valid\./);
+    expect(stdout).toMatch(/^comms-hardening 1\.0\.0: 61 questions in 8 domains, valid\./);
     expect(stdout).toMatch(/ {2}H21 +\d+ {2}/);
     expect(stdout).toMatch(
       /facts shared with softcell \(checked against it\):\n {2}MPL-01 ~ SEG-06 /,

@@ -25,7 +25,7 @@ describe('the report follows the question set the assessment answers', () => {
     );
     expect(squash(text)).toContain(
       squash(
-        '59 questions in 8 domains (comms-hardening 1.0.0) are derived from the recommendations of "Enhanced Visibility and Hardening Guidance for Communications Infrastructure" (CISA, NSA, FBI, ASD\'s ACSC, CCCS and NCSC-NZ, 2024-12-03) and from recommendations Cellguard derived where the source implies a defence it does not recommend (D1).',
+        '61 questions in 8 domains (comms-hardening 1.0.0) are derived from the recommendations of "Enhanced Visibility and Hardening Guidance for Communications Infrastructure" (CISA, NSA, FBI, ASD\'s ACSC, CCCS and NCSC-NZ, 2024-12-03) and from recommendations Cellguard derived where the source implies a defence it does not recommend (D1).',
       ),
     );
     expect(squash(text)).toContain(squash("[CISA] CISA, NSA, FBI, ASD's ACSC, CCCS and NCSC-NZ"));
@@ -63,7 +63,7 @@ describe('the report follows the question set the assessment answers', () => {
     expect(squash(pages.join(' '))).toContain(squash('TAKEN FROM softcell 2026-Q3, UNCONFIRMED'));
     expect(squash(pages[0] ?? '')).toContain(
       squash(
-        `DRAFT: ${offers.length} of 59 answers were taken from Operation Soft Cell exposure assessment, 2026-Q3 and not confirmed in this cycle; for them the score rests on the answers they were taken from.`,
+        `DRAFT: ${offers.length} of 61 answers were taken from Operation Soft Cell exposure assessment, 2026-Q3 and not confirmed in this cycle; for them the score rests on the answers they were taken from.`,
       ),
     );
   });

@@ -33,9 +33,10 @@ export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
         {progress.unconfirmed > 0 && (
           <>
             <br />
-            <span className="stepper-unconfirmed">
+            {/* The review lists each of them, with a link to its question. */}
+            <a className="stepper-unconfirmed" href={hrefs.review(assessmentId)}>
               {progress.unconfirmed} {unconfirmedKind(answers)}, not confirmed
-            </span>
+            </a>
           </>
         )}
       </p>

@@ -26,7 +26,7 @@ const hardening = Array.from({ length: 24 }, (_, i) => `H${i + 1}`);
 const cisco = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
 
 describe('the communications-infrastructure hardening question set', () => {
-  it('is the comms-hardening set of the December 2024 guidance, with 59 questions in the eight domains', () => {
+  it('is the comms-hardening set of the December 2024 guidance, with 61 questions in the eight domains', () => {
     expect(set.id).toBe('comms-hardening');
     expect(set.version).toBe('1.0.0');
     expect(set.source.date).toBe('2024-12-03');
@@ -44,8 +44,8 @@ describe('the communications-infrastructure hardening question set', () => {
       'PAT',
       'CSC',
     ]);
-    expect(set.questions.length).toBe(59);
-    expect(controls.length).toBe(57);
+    expect(set.questions.length).toBe(61);
+    expect(controls.length).toBe(59);
     // The guidance maps no ATT&CK technique, and the source note says exactly that.
     expect(set.sources.find((s) => s.id === 'CISA')?.note).toContain('maps no ATT&CK technique');
   });
@@ -251,6 +251,34 @@ describe('the communications-infrastructure hardening question set', () => {
     expect(recommendationsOf('AAA-13')).toEqual(expect.arrayContaining(['H20', 'H23', 'H24']));
     const platform = byId.get('CFG-07');
     expect(platform?.kind === 'control' && platform.remediation.programme).toBe('CONFIG');
+  });
+
+  it('asks personal AAA accounts and out-of-band management for firewalls, VPN gateways and load balancers, which the shared questions on network elements leave out', () => {
+    const pairedHere = new Set(
+      (
+        parse(readFileSync(join(folder, 'equivalences.yaml'), 'utf8')) as {
+          pairs: { here: string }[];
+        }
+      ).pairs.map((p) => p.here),
+    );
+    for (const [id, neighbour, recommendations] of [
+      ['AAA-14', 'AAA-01', ['H21', 'H24']],
+      ['MPL-08', 'MPL-01', ['H1']],
+    ] as const) {
+      const question = byId.get(id);
+      expect(question?.kind, id).toBe('control');
+      if (question?.kind !== 'control') continue;
+      expect(question.text, id).toMatch(/^Firewalls, VPN gateways and load balancers\b/);
+      expect(question.help, id).toContain(neighbour);
+      expect(question.recommendations, id).toEqual(recommendations);
+      expect(question.critical, id).toBeFalsy();
+      expect(pairedHere.has(id), id).toBe(false);
+      // The same ladder as the question on network elements, so the two read alike.
+      const ladder = (q: Question) =>
+        q.options.map((o) => [o.id, 'coverage' in o ? o.coverage : -1]);
+      const other = byId.get(neighbour);
+      if (other) expect(ladder(question), id).toEqual(ladder(other));
+    }
   });
 
   describe('facts shared with the Soft Cell set', () => {

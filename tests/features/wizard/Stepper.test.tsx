@@ -80,7 +80,10 @@ describe('Stepper with answers taken from another set', () => {
         answers={{ 'SEG-06': { choice: 'most', carriedOver: true, takenFrom } }}
       />,
     );
-    expect(screen.getByText('1 taken from another set, not confirmed')).toBeInTheDocument();
+    // A link to the review, which lists each of them.
+    expect(
+      screen.getByRole('link', { name: '1 taken from another set, not confirmed' }),
+    ).toHaveAttribute('href', '#/a/a1/review');
     rerender(
       <Stepper
         set={set}
