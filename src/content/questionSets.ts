@@ -40,10 +40,10 @@ export function withTheirSets(assessments: readonly Assessment[]): SetAssessment
 export function withAnswersFromOtherSets(
   assessment: Assessment,
   others: readonly Assessment[],
-): { assessment: Assessment; taken: number } {
+): Assessment {
   const offers = sharedAnswers(
     { set: questionSetById(assessment.questionSet.id), assessment },
     withTheirSets(others),
   );
-  return { assessment: withSharedAnswers(assessment, offers), taken: offers.length };
+  return withSharedAnswers(assessment, offers);
 }

@@ -47,7 +47,11 @@ export function sharedAnswers(
       const from = others.find((c) => {
         if (c.set.id !== source.id) return false;
         const given = c.assessment.answers[fact.sourceQuestion];
-        return given?.choice !== undefined && !given.carriedOver && given.choice in fact.options;
+        return (
+          given?.choice !== undefined &&
+          !given.carriedOver &&
+          Object.hasOwn(fact.options, given.choice)
+        );
       });
       if (!from) continue;
       const given = from.assessment.answers[fact.sourceQuestion] as Answer;

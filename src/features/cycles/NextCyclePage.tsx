@@ -121,7 +121,7 @@ export function NextCyclePage({ id }: { id: string }) {
             carryForward(previous, details, new Date()),
             Object.values(useAssessments.getState().assessments).map((s) => s.assessment),
           );
-          return add(next.assessment, { view: 'step', domainId: firstStep });
+          return add(next, { view: 'step', domainId: firstStep });
         }}
         onKept={(kept) => navigate(hrefs.step(kept, firstStep))}
       />

@@ -73,7 +73,7 @@ export function NewAssessmentPage() {
             newAssessment(set, details, new Date()),
             others.map((stored) => stored.assessment),
           );
-          return add(started.assessment, { view: 'step', domainId: firstStepOf(set) });
+          return add(started, { view: 'step', domainId: firstStepOf(set) });
         }}
         onKept={(id) => navigate(hrefs.step(id, firstStepOf(questionSetById(setId))))}
       />

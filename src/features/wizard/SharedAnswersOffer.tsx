@@ -58,7 +58,7 @@ export function SharedAnswersOffer({
   ]);
   return (
     <section className="notice shared-offer" aria-labelledby="shared-offer-title">
-      <h2 id="shared-offer-title" className="notice-title">
+      <h2 id="shared-offer-title">
         {plural(offers.length, 'answer', 'answers')} can be taken from {sources}
       </h2>
       <p>
