@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Assessment } from '../core/assessment/model.ts';
 import { importAssessmentFile } from '../core/assessment/transfer.ts';
 import type { ParseSetResult } from '../core/questionSet/parse.ts';
@@ -12,8 +12,8 @@ import { passphraseVariable, type Passphrase } from './passphrase.ts';
 export type Loaded =
   { ok: true; set: QuestionSet; assessment: Assessment } | { ok: false; line: string };
 
-/** Where the shipped sets live, one folder per set id. */
-export const setsFolder = 'questions';
+/** Where the shipped sets live, one folder per set id: found from this file, wherever it runs from. */
+export const setsFolder = resolve(import.meta.dirname, '../../questions');
 
 /**
  * The set an assessment names, from questions/<id>, unless --set names a folder. An encrypted

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan } from '../core/planning/plan.ts';
 import {
@@ -123,10 +123,15 @@ function validate(folder: string | undefined): CommandOutput {
 /** One set's coverage, or, for a folder of set folders (questions/), every set's and what they share. */
 function coverage(folder: string | undefined): CommandOutput {
   if (!folder) return badInput('coverage needs a question-set folder, e.g. questions/softcell');
-  if (!existsSync(join(folder, setFileName)) && existsSync(folder)) {
+  if (
+    !existsSync(join(folder, setFileName)) &&
+    statSync(folder, { throwIfNoEntry: false })?.isDirectory()
+  ) {
     const sets = loadQuestionSetLibrary(folder);
     if (!sets.ok)
-      return badInput(`${folder} holds an invalid question set; run validate on each to see why.`);
+      return badInput(
+        `${folder} holds an invalid question set (${sets.problems[0] ?? 'unknown'}); run validate on it.`,
+      );
     return ok(libraryCoverageMarkdown(sets.value));
   }
   const result = loadQuestionSetFolder(folder);
@@ -174,6 +179,10 @@ async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<C
   if (!files.ok) return badInput(files.line);
   const [main, earlier] = files.loaded;
   if (!main) return badInput(missingFile);
+  if (earlier && earlier.set.id !== main.set.id)
+    return badInput(
+      `${previousFile ?? 'the previous file'} answers ${earlier.set.id}, ${parsed.positionals[0] ?? 'the file'} answers ${main.set.id}: --previous must be an earlier cycle of the same question set.`,
+    );
   const previous = earlier
     ? { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) }
     : undefined;

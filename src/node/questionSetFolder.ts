@@ -46,6 +46,8 @@ function loadOneFolder(folder: string): ParseSetResult {
 
 /** Every set folder under `root` (questions/), each loaded and checked, in a stable order. */
 export function loadQuestionSetLibrary(root: string): Result<QuestionSet[], string> {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    return fail(`${root} is not a folder of question sets`);
   const folders = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
     .sort(bySetOrder);

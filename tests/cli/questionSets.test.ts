@@ -81,3 +81,28 @@ describe('npm run cli -- with several question sets', () => {
     );
   });
 });
+
+describe('npm run cli -- refusing what mixes sets or is no folder', () => {
+  it('refuses a --previous file of another set in one line', async () => {
+    const { status, stderr } = await runInProcess([
+      'report',
+      networkFile,
+      '--previous',
+      'tests/fixtures/assessments/middle-profile.json',
+      '-o',
+      join(scratch, 'mixed.pdf'),
+    ]);
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      `tests/fixtures/assessments/middle-profile.json answers softcell, ${networkFile} answers comms-hardening: --previous must be an earlier cycle of the same question set.\n`,
+    );
+  });
+
+  it('takes a set.yaml given to coverage for what it is, not a folder of sets', async () => {
+    const { status, stderr } = await runInProcess(['coverage', 'questions/softcell/set.yaml']);
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      'questions/softcell/set.yaml is not a valid question set; run validate to see why.\n',
+    );
+  });
+});

@@ -324,3 +324,26 @@ describe('merge3 on whole assessments', () => {
     expect(merge3(base, {}, theirs)).toEqual({});
   });
 });
+
+describe('merge3 on answers taken from another set', () => {
+  const base = { 'MPL-01': { choice: 'some', carriedOver: true } };
+  const taken = {
+    'MPL-01': {
+      choice: 'most',
+      carriedOver: true,
+      takenFrom: { set: 'softcell', cycle: '2026-Q4', question: 'SEG-06' },
+    },
+  };
+  const confirmed = { 'MPL-01': { choice: 'some' } };
+
+  it('never pairs one tab’s taken choice with the other tab’s confirmation', () => {
+    // Field by field this would be "most, confirmed": a choice nobody confirmed.
+    expect(merge3(base, taken, confirmed)).toEqual(taken);
+    expect(merge3(base, confirmed, taken)).toEqual(confirmed);
+  });
+
+  it('still merges a confirmation in one tab with a note added in the other', () => {
+    const noted = { 'MPL-01': { choice: 'some', note: 'Checked in October' } };
+    expect(merge3(base, confirmed, noted)).toEqual(noted);
+  });
+});

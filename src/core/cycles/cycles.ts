@@ -13,10 +13,17 @@ export function nextCycleLabel(cycle: string, today: Date): string {
   return cycleText(parsed ? followingCycle(parsed) : cycleOfDate(today, 'quarter'));
 }
 
-/** Answers marked for confirmation, as when they are taken into another cycle or scope. */
+/**
+ * Answers marked for confirmation, as when they are taken into another cycle or scope. An answer
+ * once taken from another set is now carried over from this assessment: where it came from before
+ * says nothing of the new cycle or scope.
+ */
 export function markedCarried(answers: Readonly<Record<string, Answer>>): Record<string, Answer> {
   return Object.fromEntries(
-    Object.entries(answers).map(([id, answer]) => [id, { ...answer, carriedOver: true as const }]),
+    Object.entries(answers).map(([id, { takenFrom: _taken, ...answer }]) => [
+      id,
+      { ...answer, carriedOver: true as const },
+    ]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { subjectIdentity } from '../assessment/identity.ts';
 import type { Answer, Assessment } from '../assessment/model.ts';
-import { sharedFacts } from '../questionSet/equivalences.ts';
+import { sharedFacts, type SharedFact } from '../questionSet/equivalences.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { compareCycles } from './cycleLabel.ts';
 
@@ -24,13 +24,18 @@ export interface SharedAnswer {
 
 /**
  * The answers this assessment can take from assessments of other sets for the same organisation
- * and scope, one per shared fact: from the latest cycle whose answer was confirmed there (an
- * answer that is itself unconfirmed is no fact to pass on; "don't know" and "not applicable" say
- * nothing about the other set's question). A question gets one when this assessment has not
- * answered it; when its answer is unconfirmed and comes from an earlier cycle than the offer; or
- * when its confirmed answer says otherwise than the other set's answer of this cycle or a later
- * one, so that two assessments of the same organisation never disagree about one fact unnoticed.
- * Taken, an answer keeps this assessment's owner, due date and its own note.
+ * and scope, one per shared fact: from the other set's latest cycle, up to this assessment's
+ * own, that confirmed an answer to it. An answer that is itself unconfirmed is no fact to pass on,
+ * and when the latest confirmed one is "don't know" or "not applicable" nothing is offered: an
+ * older cycle's answer would claim what the latest no longer knows. A later cycle never rewrites
+ * an earlier one, so History keeps each cycle as it was.
+ *
+ * A question gets an offer when this assessment has not answered it; when its answer is
+ * unconfirmed and comes from an earlier cycle, or was taken from an answer that has changed since;
+ * or when its confirmed answer disagrees with the other set's answer of the same cycle (read both
+ * ways, so a many-to-one mapping is no disagreement), so that two assessments of one organisation
+ * never contradict each other unnoticed. Taken, an answer keeps this assessment's owner, due date
+ * and its own note.
  */
 export function sharedAnswers(
   target: SetAssessment,
@@ -45,19 +50,25 @@ export function sharedAnswers(
     for (const fact of sharedFacts(target.set, source)) {
       if (offers.some((offer) => offer.questionId === fact.question)) continue;
       const from = others.find((c) => {
-        if (c.set.id !== source.id) return false;
         const given = c.assessment.answers[fact.sourceQuestion];
         return (
+          c.set.id === source.id &&
+          compareCycles(c.assessment.cycle, target.assessment.cycle) <= 0 &&
           given?.choice !== undefined &&
-          !given.carriedOver &&
-          Object.hasOwn(fact.options, given.choice)
+          !given.carriedOver
         );
       });
-      if (!from) continue;
-      const given = from.assessment.answers[fact.sourceQuestion] as Answer;
-      const choice = fact.options[given.choice ?? ''] as string;
+      const given = from?.assessment.answers[fact.sourceQuestion];
+      if (!from || !given?.choice || !Object.hasOwn(fact.options, given.choice)) continue;
+      const choice = fact.options[given.choice] as string;
       const current = target.assessment.answers[fact.question];
-      if (!offered(current, choice, target.assessment, from.assessment.cycle)) continue;
+      const offer = {
+        source: source.id,
+        question: fact.sourceQuestion,
+        cycle: from.assessment.cycle,
+      };
+      if (!offered(current, { ...offer, choice, given: given.choice }, fact, target.assessment))
+        continue;
       const note = current?.note ?? given.note;
       const evidence = given.evidence ? given : (current ?? {});
       offers.push({
@@ -106,16 +117,38 @@ function uniqueSets(list: readonly SetAssessment[]): QuestionSet[] {
   return [...sets.values()];
 }
 
-/** Whether the other set's answer (of `cycle`, read as `choice`) is worth offering in place of `current`. */
+/** The other set's answer as an offer sees it: where from, as given there and as read here. */
+interface Candidate {
+  source: string;
+  question: string;
+  cycle: string;
+  /** Its choice there. */
+  given: string;
+  /** Its choice read as this question's. */
+  choice: string;
+}
+
+/** Whether the other set's answer is worth offering in place of `current`. */
 function offered(
   current: Answer | undefined,
-  choice: string,
+  candidate: Candidate,
+  fact: SharedFact,
   holder: Assessment,
-  cycle: string,
 ): boolean {
   if (current?.choice === undefined) return true;
-  if (current.carriedOver) return isOlder(current, holder, cycle);
-  return current.choice !== choice && compareCycles(cycle, holder.cycle) >= 0;
+  if (current.carriedOver) {
+    const taken = current.takenFrom;
+    const sameOrigin = taken?.set === candidate.source && taken.question === candidate.question;
+    if (!sameOrigin || taken === undefined) return isOlder(current, holder, candidate.cycle);
+    // Taken from this very answer: offered again when a later cycle answered, or it changed since.
+    const order = compareCycles(candidate.cycle, taken.cycle);
+    return order > 0 || (order === 0 && current.choice !== candidate.choice);
+  }
+  return (
+    compareCycles(candidate.cycle, holder.cycle) === 0 &&
+    current.choice !== candidate.choice &&
+    fact.back[current.choice] !== candidate.given
+  );
 }
 
 /** Whether an unconfirmed answer comes from an earlier cycle than `cycle`. */

@@ -82,6 +82,8 @@ export interface SharedFact {
   sourceQuestion: string;
   /** The source question's options read as the target question's options. */
   options: Readonly<Record<string, string>>;
+  /** The target question's options read as the source question's: to tell a real disagreement. */
+  back: Readonly<Record<string, string>>;
 }
 
 /**
@@ -97,6 +99,7 @@ export function sharedFacts(target: QuestionSet, source: QuestionSet): SharedFac
       question: pair.here,
       sourceQuestion: pair.there,
       options: pair.toHere,
+      back: pair.toThere,
     }));
   const declaredBySource = source.equivalences
     .filter((e) => e.with === target.id)
@@ -106,6 +109,7 @@ export function sharedFacts(target: QuestionSet, source: QuestionSet): SharedFac
       question: pair.there,
       sourceQuestion: pair.here,
       options: pair.toThere,
+      back: pair.toHere,
     }));
   return [...declaredByTarget, ...declaredBySource];
 }

@@ -217,18 +217,19 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
   const setId = (after ?? before)?.assessment.questionSet.id;
   const set = setId === undefined ? undefined : questionSetById(setId);
   const sameSet = before?.assessment.questionSet.id === after?.assessment.questionSet.id;
-  // Each picker lists the cycles of its own side's set, so that a side is never shown as another.
+  // Both pickers list the later side's set, so that either can be set to a cycle that compares;
+  // a side of another set (from a link) is listed too, so that it is shown as what it is.
   const cyclesOf = useMemo(() => {
-    const sorted = Object.values(assessments).sort(
-      (a, b) =>
-        compareCycles(a.assessment.cycle, b.assessment.cycle) ||
-        a.assessment.createdAt.localeCompare(b.assessment.createdAt),
-    );
-    return (side: StoredAssessment | undefined) => {
-      const id = (side ?? after ?? before)?.assessment.questionSet.id;
-      return sorted.filter((stored) => stored.assessment.questionSet.id === id);
-    };
-  }, [assessments, before, after]);
+    const sameSetCycles = Object.values(assessments)
+      .filter((stored) => stored.assessment.questionSet.id === setId)
+      .sort(
+        (a, b) =>
+          compareCycles(a.assessment.cycle, b.assessment.cycle) ||
+          a.assessment.createdAt.localeCompare(b.assessment.createdAt),
+      );
+    return (side: StoredAssessment | undefined) =>
+      side && side.assessment.questionSet.id !== setId ? [side, ...sameSetCycles] : sameSetCycles;
+  }, [assessments, setId]);
   const view = useMemo(() => {
     if (!before || !after || !set || !sameSet) return undefined;
     const previous = {

@@ -211,7 +211,7 @@ export const QuestionCard = memo(function QuestionCard({
         <button
           type="button"
           className="button confirm-one"
-          aria-label={`Confirm the answer to ${question.id} as it is`}
+          aria-label={`Confirm as it is: ${question.id}`}
           onClick={() => onConfirm(question.id)}
         >
           Confirm as it is

@@ -106,6 +106,18 @@ describe('parseAssessmentText', () => {
     ]);
   });
 
+  it('drops "taken from another set" from an answer that is confirmed, as nothing rests on it', () => {
+    const file = valid();
+    file.formatVersion = 5;
+    const takenFrom = { set: 'comms-hardening', cycle: '2026-Q4', question: 'MPL-01' };
+    file.answers['SEG-06'] = { choice: 'most', takenFrom };
+    file.answers['SEG-02'] = { choice: 'strict', carriedOver: true, takenFrom };
+    const result = parseAssessmentText(JSON.stringify(file), set);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.value.assessment.answers['SEG-06']).toEqual({ choice: 'most' });
+    expect(result.value.assessment.answers['SEG-02']?.takenFrom).toEqual(takenFrom);
+  });
+
   it('refuses an unknown format version, saying whether it is newer', () => {
     const file = valid();
     file.formatVersion = 7;

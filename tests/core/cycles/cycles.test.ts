@@ -52,6 +52,17 @@ describe('cycles', () => {
     expect(previous.answers['EDR-03']?.carriedOver).toBeUndefined();
   });
 
+  it('carries an answer once taken from another set as carried over from this cycle', () => {
+    const previous = fixtureAssessment('middle-profile');
+    previous.answers['SEG-06'] = {
+      choice: 'most',
+      carriedOver: true,
+      takenFrom: { set: 'comms-hardening', cycle: '2026-Q4', question: 'MPL-01' },
+    };
+    const next = carryForward(previous, { cycle: '2027-Q1' }, new Date('2027-01-05T09:00:00Z'));
+    expect(next.answers['SEG-06']).toEqual({ choice: 'most', carriedOver: true });
+  });
+
   it('flags evidence older than the limit, and carried-over evidence without a date', () => {
     const now = new Date('2026-11-26T00:00:00Z');
     // 2026-05-30 is 180 days before 2026-11-26; 2026-05-29 is 181.

@@ -119,7 +119,7 @@ describe('answers shared between sets', () => {
       ...assessmentOf(netSide, '2027-Q1', {
         'NET-01': { choice: 'none', carriedOver: true },
         'WEB-02': {
-          choice: 'none',
+          choice: 'full',
           carriedOver: true,
           takenFrom: { set: 'it-side', cycle: '2026-Q4', question: 'WEB-01' },
         },
@@ -128,9 +128,17 @@ describe('answers shared between sets', () => {
     } satisfies Assessment;
     // NET-01 was carried from 2026-Q3, older than it-side's 2026-Q4; WEB-02 already holds 2026-Q4.
     expect(offered(carriedFromQ3, [it]).map((o) => o.questionId)).toEqual(['NET-01']);
+    // The answer WEB-02 was taken from has changed since ("half" there reads "none" here).
+    const changedThere = { ...it, answers: { ...it.answers, 'WEB-01': { choice: 'half' } } };
+    expect(
+      offered(carriedFromQ3, [changedThere]).map((o) => [o.questionId, o.answer.choice]),
+    ).toEqual([
+      ['NET-01', 'full'],
+      ['WEB-02', 'none'],
+    ]);
   });
 
-  it('offers the other set’s answer of the same or a later cycle where a confirmed answer says otherwise', () => {
+  it('offers the other set’s answer of the same cycle where a confirmed answer says otherwise', () => {
     const it = assessmentOf(itSide, '2026-Q4', {
       'NET-01': { choice: 'full' },
       'WEB-01': { choice: 'none' },
@@ -144,6 +152,11 @@ describe('answers shared between sets', () => {
       ['NET-01', 'none', 'full'],
     ]);
     expect(offers[0]?.answer.note).toBe('Checked in October');
+    // Read both ways: "half" here is what "half" there reads as, though "half" there reads "none"
+    // here (two options there share one here); that is no disagreement.
+    const agreeing = assessmentOf(netSide, '2026-Q4', { 'WEB-02': { choice: 'half' } });
+    const halfThere = assessmentOf(itSide, '2026-Q4', { 'WEB-01': { choice: 'half' } });
+    expect(offered(agreeing, [halfThere])).toEqual([]);
     // An older cycle of the other set does not overrule this cycle's confirmed answer.
     expect(offered({ ...disagreeing, cycle: '2027-Q1' }, [it])).toEqual([]);
   });
@@ -173,5 +186,15 @@ describe('answers shared between sets', () => {
       carriedOver: true,
       takenFrom: { set: 'it-side', cycle: '2026-Q4', question: 'NET-01' },
     });
+  });
+
+  it('never rewrites an earlier cycle with a later one, and passes on nothing when the latest says "Don\'t know"', () => {
+    const q3 = assessmentOf(netSide, '2026-Q3', { 'NET-01': { choice: 'half' } });
+    const laterThere = assessmentOf(itSide, '2026-Q4', { 'NET-01': { choice: 'full' } });
+    expect(offered(q3, [laterThere])).toEqual([]);
+    const earlierKnown = assessmentOf(itSide, '2026-Q3', { 'NET-01': { choice: 'full' } });
+    const latestUnknown = assessmentOf(itSide, '2026-Q4', { 'NET-01': { choice: 'unknown' } });
+    const fresh = assessmentOf(netSide, '2027-Q1', {});
+    expect(offered(fresh, [earlierKnown, latestUnknown])).toEqual([]);
   });
 });

@@ -90,12 +90,14 @@ describe('facts two sets share', () => {
         question: 'NET-01',
         sourceQuestion: 'NET-01',
         options: { none: 'none', half: 'half', full: 'full' },
+        back: { none: 'none', half: 'half', full: 'full' },
       },
       {
         fact: 'Web tier shield',
         question: 'WEB-01',
         sourceQuestion: 'WEB-02',
         options: { none: 'none', half: 'half', full: 'full' },
+        back: { none: 'none', half: 'none', most: 'half', full: 'full' },
       },
     ]);
     expect(sharedFacts(net, it).map((f) => [f.question, f.sourceQuestion])).toEqual([

@@ -155,7 +155,7 @@ describe('comparing two cycles', () => {
 });
 
 describe('ComparePage across question sets', () => {
-  it('refuses to compare assessments of two sets, each picker keeping its own side', () => {
+  it('refuses to compare assessments of two sets, showing each side as it is and offering the later side’s set', () => {
     const [softCell = '', network = ''] = seedStore(
       fixtureAssessment('soft-cell-victim'),
       fixtureAssessment('network-side'),
@@ -164,12 +164,12 @@ describe('ComparePage across question sets', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'These two assessments answer different question sets (Operation Soft Cell exposure assessment; Communications infrastructure hardening assessment): a comparison needs two cycles of one set.',
     );
-    // Each side keeps its own assessment, picked among the cycles of its own set.
+    // Each side shows what it is; either picker offers the later side's set, to fix the pair.
     const values = (label: string) =>
       within(screen.getByLabelText(label))
         .getAllByRole('option')
         .map((o) => o.getAttribute('value'));
-    expect(values('Earlier cycle')).toEqual([softCell]);
+    expect(values('Earlier cycle')).toEqual([softCell, network]);
     expect(values('Later cycle')).toEqual([network]);
     expect(screen.getByLabelText('Earlier cycle')).toHaveValue(softCell);
   });
