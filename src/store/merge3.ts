@@ -63,8 +63,7 @@ export function merge3(base: unknown, ours: unknown, theirs: unknown): unknown {
     // An answer's choice and its marks travel together: "most, taken from Soft Cell, unconfirmed"
     // from one tab and "confirmed" from the other must not merge into "most, confirmed", which
     // nobody chose. When the field-by-field merge pairs them as neither side did, this tab wins.
-    const pairing = (record: Record<string, unknown>) =>
-      answerMarks.map((key) => own(record, key));
+    const pairing = (record: Record<string, unknown>) => answerMarks.map((key) => own(record, key));
     if (
       answerMarks.some((key) => Object.hasOwn(ours, key) || Object.hasOwn(theirs, key)) &&
       !jsonEqual(pairing(merged), pairing(ours)) &&
