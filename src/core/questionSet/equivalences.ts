@@ -91,27 +91,25 @@ export interface SharedFact {
  * direction the answers go: from `source` into `target`.
  */
 export function sharedFacts(target: QuestionSet, source: QuestionSet): SharedFact[] {
-  const declaredByTarget = target.equivalences
-    .filter((e) => e.with === source.id)
-    .flatMap((e) => e.pairs)
-    .map((pair) => ({
+  const pairsOf = (declaring: QuestionSet, other: QuestionSet) =>
+    declaring.equivalences.filter((e) => e.with === other.id).flatMap((e) => e.pairs);
+  return [
+    ...pairsOf(target, source).map((pair) => ({
       fact: pair.fact,
       question: pair.here,
       sourceQuestion: pair.there,
       options: pair.toHere,
       back: pair.toThere,
-    }));
-  const declaredBySource = source.equivalences
-    .filter((e) => e.with === target.id)
-    .flatMap((e) => e.pairs)
-    .map((pair) => ({
+    })),
+    // Declared by the source: its "here" is where the answer comes from.
+    ...pairsOf(source, target).map((pair) => ({
       fact: pair.fact,
       question: pair.there,
       sourceQuestion: pair.here,
       options: pair.toThere,
       back: pair.toHere,
-    }));
-  return [...declaredByTarget, ...declaredBySource];
+    })),
+  ];
 }
 
 /** Every declared equivalence of every set checked against the set it names. */
