@@ -8,12 +8,15 @@ import {
   AssessmentPage,
   BackupPage,
   ComparePage,
+  DelegatePage,
   DetailsPage,
   ExportPage,
   HistoryPage,
   ImportPage,
+  MergePage,
   NewAssessmentPage,
   NextCyclePage,
+  RespondPage,
 } from './lazyPages.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
@@ -39,6 +42,12 @@ function Page({ route }: { route: Route }) {
     case 'details':
     case 'copy':
       return <DetailsPage id={route.id} mode={route.page === 'details' ? 'edit' : 'copy'} />;
+    case 'delegate':
+      return <DelegatePage id={route.id} />;
+    case 'merge':
+      return <MergePage id={route.id} assigneeId={route.assigneeId} />;
+    case 'respond':
+      return <RespondPage questionnaireId={route.questionnaireId} />;
     case 'compare':
       return <ComparePage from={route.from} to={route.to} />;
     case 'import':

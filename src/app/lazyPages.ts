@@ -50,3 +50,12 @@ export const ExportPage = page(() =>
 export const BackupPage = page(() =>
   import('../features/backup/index.ts').then((m) => m.BackupPage),
 );
+export const DelegatePage = page(() =>
+  import('../features/delegation/index.ts').then((m) => m.DelegatePage),
+);
+export const MergePage = page(() =>
+  import('../features/delegation/index.ts').then((m) => m.MergePage),
+);
+export const RespondPage = page(() =>
+  import('../features/respond/index.ts').then((m) => m.RespondPage),
+);

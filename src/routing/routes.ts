@@ -14,6 +14,9 @@ export type Route =
   | { page: 'export'; id: string }
   | { page: 'details'; id: string }
   | { page: 'copy'; id: string }
+  | { page: 'delegate'; id: string }
+  | { page: 'merge'; id: string; assigneeId: string }
+  | { page: 'respond'; questionnaireId: string }
   | { page: 'compare'; from: string; to: string }
   | { page: 'import' }
   | { page: 'backup' }
@@ -37,6 +40,9 @@ export function parseRoute(hash: string): Route {
   ) {
     return { page: 'compare', from: parts[1] ?? '', to: parts[2] ?? '' };
   }
+  if (parts[0] === 'respond' && parts.length === 2 && segment.test(parts[1] ?? '')) {
+    return { page: 'respond', questionnaireId: parts[1] ?? '' };
+  }
   const [first, id, view, domainId] = parts;
   if (first !== 'a' || !id || !segment.test(id)) return { page: 'not-found', path };
   if (parts.length === 2) return { page: 'assessment', id };
@@ -47,6 +53,10 @@ export function parseRoute(hash: string): Route {
   if (view === 'export' && parts.length === 3) return { page: 'export', id };
   if (view === 'details' && parts.length === 3) return { page: 'details', id };
   if (view === 'copy' && parts.length === 3) return { page: 'copy', id };
+  if (view === 'delegate' && parts.length === 3) return { page: 'delegate', id };
+  if (view === 'merge' && domainId && segment.test(domainId) && parts.length === 4) {
+    return { page: 'merge', id, assigneeId: domainId };
+  }
   if (view === 'step' && domainId && segment.test(domainId) && parts.length === 4) {
     const questionId = new URLSearchParams(query).get('q') ?? undefined;
     return questionId && segment.test(questionId)
@@ -69,6 +79,9 @@ export const hrefs = {
   exportFile: (id: string) => `#/a/${id}/export`,
   details: (id: string) => `#/a/${id}/details`,
   copy: (id: string) => `#/a/${id}/copy`,
+  delegate: (id: string) => `#/a/${id}/delegate`,
+  merge: (id: string, assigneeId: string) => `#/a/${id}/merge/${assigneeId}`,
+  respond: (questionnaireId: string) => `#/respond/${questionnaireId}`,
   compare: (from: string, to: string) => `#/compare/${from}/${to}`,
   importFile: () => '#/import',
   backup: () => '#/backup',

@@ -12,6 +12,32 @@ import {
 } from '../core/assessment/details.ts';
 import { fail, succeed, type Problem, type Result } from '../core/result.ts';
 import type { AssessmentSummary } from '../core/scoring/summary.ts';
+import {
+  historyAfterChoice,
+  historyWith,
+  leadOf,
+  withHistory,
+  type Actor,
+} from '../core/delegation/attribution.ts';
+import {
+  withAssigneeChanged,
+  withNewAssignee,
+  withoutAssignee,
+  withRoundSent,
+  type AssigneeDraft,
+} from '../core/delegation/assignments.ts';
+import {
+  applyMerge,
+  noRecipient,
+  receiveResponse,
+  recipientOf,
+  type MergeDecision,
+  type Received,
+} from '../core/delegation/merge.ts';
+import type { Questionnaire } from '../core/delegation/questionnaire.ts';
+import type { ResponseFile } from '../core/delegation/response.ts';
+import { prepareQuestionnaire } from '../core/delegation/send.ts';
+import type { Round } from '../core/delegation/schema.ts';
 import { acceptedChange } from './acceptedChange.ts';
 import type { CellguardDatabase } from './database.ts';
 import { legacyKey, legacyRecoveryPrefix } from './legacyMove.ts';
@@ -76,6 +102,38 @@ export interface AssessmentsState {
    * `takenFrom` its source); an answer whose choice the question does not offer is not taken.
    */
   takeAnswers: (id: string, answers: Readonly<Record<string, Answer>>) => void;
+  /**
+   * Adds a person to send questions to; returns their id. The assessment gets its delegation key
+   * with its first assignee.
+   */
+  assign: (id: string, draft: AssigneeDraft) => Result<string>;
+  changeAssignee: (id: string, assigneeId: string, draft: AssigneeDraft) => Result<string>;
+  /** Removes a person; answers merged from them stay, with their history. */
+  removeAssignee: (id: string, assigneeId: string) => void;
+  /**
+   * The next questionnaire for a person, under a new id, without recording it: the page writes the
+   * file first (perhaps encrypted), then calls recordSent with `round`.
+   */
+  prepareQuestionnaire: (
+    id: string,
+    assigneeId: string,
+  ) => Result<{ questionnaire: Omit<Questionnaire, 'integrity'>; round: Omit<Round, 'responses'> }>;
+  /** Records a questionnaire as sent, once its file is written (see prepareQuestionnaire). */
+  recordSent: (id: string, assigneeId: string, round: Omit<Round, 'responses'>) => void;
+  /**
+   * Keeps a response for merging in the assessment it names (by its key), after every check; the
+   * same file again changes nothing.
+   */
+  receiveResponse: (
+    response: ResponseFile,
+    digest: string,
+  ) => Result<Received & { id: string }>;
+  /** Merges a person's waiting response, each conflict settled as decided. */
+  mergeResponse: (
+    id: string,
+    assigneeId: string,
+    decisions: Readonly<Record<string, MergeDecision>>,
+  ) => Result<string>;
   setPosition: (id: string, position: Position) => void;
   setStaleEvidenceDays: (days: number) => void;
   dismissNotice: (id: string) => void;
@@ -104,6 +162,34 @@ function randomId(): string {
   // crypto.randomUUID needs a secure context; operators may serve the app over plain http internally.
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The changed answer with its history: who changed the choice, or confirmed an answer that was
+ * unconfirmed; and when its evidence text was entered, when that changed.
+ */
+function recorded(
+  before: Answer | undefined,
+  after: Answer,
+  actor: Actor,
+  at: Date,
+  confirms = false,
+): Answer {
+  const history = before?.history ?? [];
+  const confirmed = confirms && (before?.carriedOver ?? false) && before?.choice === after.choice;
+  const next = withHistory(
+    after,
+    confirmed
+      ? historyWith(history, 'confirmed', actor, at)
+      : historyAfterChoice(history, before?.choice, after.choice, actor, at),
+  );
+  return after.evidence && after.evidence !== before?.evidence
+    ? { ...next, evidenceEnteredAt: at.toISOString() }
+    : next;
+}
+
+function withoutDelegation({ delegation: _delegation, ...assessment }: Assessment): Assessment {
+  return assessment;
 }
 
 function mergeAnswer(answer: Answer | undefined, change: Partial<Answer>): Answer | undefined {
@@ -205,27 +291,46 @@ export function createAssessmentsStore({
       if (!stored) return;
       set({ assessments: { ...get().assessments, [id]: change(stored) } });
     };
+    /**
+     * Changes answers, each as `change` says from the answer before it, and records in each
+     * answer's history who changed its choice (or confirmed it) and when: `actor`, or the lead.
+     */
     const editAnswers = (
       id: string,
       questionIds: readonly string[],
       change: (answer: Answer | undefined, questionId: string) => Partial<Answer>,
+      record: { actor?: (questionId: string) => Actor; confirms?: boolean } = {},
     ) => {
       const current = requireRules();
+      const at = now();
       edit(id, (stored) => {
+        const lead = leadOf(stored.assessment);
         let answers = { ...stored.assessment.answers };
         for (const questionId of questionIds) {
+          const before = answers[questionId];
           const accepted = acceptedChange(
             current.setOf(stored.assessment),
             questionId,
-            change(answers[questionId], questionId),
+            change(before, questionId),
           );
           if (Object.keys(accepted).length === 0) continue;
-          const merged = mergeAnswer(answers[questionId], accepted);
-          answers = merged ? { ...answers, [questionId]: merged } : without(answers, [questionId]);
+          const merged = mergeAnswer(before, accepted);
+          answers = merged
+            ? {
+                ...answers,
+                [questionId]: recorded(
+                  before,
+                  merged,
+                  record.actor?.(questionId) ?? lead,
+                  at,
+                  record.confirms,
+                ),
+              }
+            : without(answers, [questionId]);
         }
         return {
           ...stored,
-          assessment: { ...stored.assessment, answers, updatedAt: now().toISOString() },
+          assessment: { ...stored.assessment, answers, updatedAt: at.toISOString() },
           summary: current.summarize({ ...stored.assessment, answers }),
         };
       });
@@ -285,6 +390,21 @@ export function createAssessmentsStore({
       return succeed(id);
     };
 
+    /**
+     * Keeps a changed version of a stored assessment after every rule of the file contract (a name
+     * beyond its limit is refused, not clipped), with its summary; `value` is what succeeds.
+     */
+    const keepChanged = (id: string, assessment: Assessment, value: string): Result<string> => {
+      const admitted = admit(requireRules(), { ...assessment, updatedAt: now().toISOString() });
+      if (!admitted.ok) return admitted;
+      edit(id, (stored) => ({
+        ...stored,
+        assessment: admitted.value.assessment,
+        summary: admitted.value.summary,
+      }));
+      return succeed(value);
+    };
+
     return {
       loaded: false,
       assessments: {},
@@ -331,7 +451,8 @@ export function createAssessmentsStore({
         const stamp = now().toISOString();
         return keepNew(
           {
-            ...copied,
+            // A copy is another assessment: questionnaires sent for the original stay the original's.
+            ...withoutDelegation(copied),
             answers: markedCarried(copied.answers),
             carriedFrom: original.assessment.cycle,
             createdAt: stamp,
@@ -346,21 +467,120 @@ export function createAssessmentsStore({
       takeAnswers: (id, answers) => {
         const stored = get().assessments[id];
         if (!stored) return;
-        const set = requireRules().setOf(stored.assessment);
+        const rulesNow = requireRules();
+        const set = rulesNow.setOf(stored.assessment);
         // An answer whose choice the question does not offer is not taken at all.
         const offered = Object.keys(answers).filter((questionId) =>
           set.questions
             .find((q) => q.id === questionId)
             ?.options.some((o) => o.id === answers[questionId]?.choice),
         );
-        // The taken answer replaces the whole of an unconfirmed one, notes and dates included.
-        editAnswers(id, offered, (current, questionId) => ({
-          ...Object.fromEntries(Object.keys(current ?? {}).map((field) => [field, undefined])),
-          ...answers[questionId],
-        }));
+        // The taken answer replaces the whole of an unconfirmed one, notes and dates included;
+        // its history records where it came from.
+        const sourceOf = (questionId: string): Actor => {
+          const source = answers[questionId]?.takenFrom;
+          const title = rulesNow.sets.find((s) => s.id === source?.set)?.title ?? source?.set;
+          return { name: `${title ?? 'another set'}, ${source?.cycle ?? ''}`.replace(/, $/, ''), via: 'other-set' };
+        };
+        editAnswers(
+          id,
+          offered,
+          (current, questionId) => ({
+            ...Object.fromEntries(Object.keys(current ?? {}).map((field) => [field, undefined])),
+            ...answers[questionId],
+            history: current?.history,
+          }),
+          { actor: sourceOf },
+        );
       },
       confirmAnswers: (id, questionIds) =>
-        editAnswers(id, questionIds, () => ({ carriedOver: undefined, takenFrom: undefined })),
+        editAnswers(id, questionIds, () => ({ carriedOver: undefined, takenFrom: undefined }), {
+          confirms: true,
+        }),
+      assign: (id, draft) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const current = requireRules();
+        const assigneeId = randomId().slice(0, 12);
+        const key = stored.assessment.delegation?.key ?? randomId();
+        return keepChanged(
+          id,
+          withNewAssignee(stored.assessment, current.setOf(stored.assessment), draft, {
+            assigneeId,
+            key,
+          }),
+          assigneeId,
+        );
+      },
+      changeAssignee: (id, assigneeId, draft) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const set = requireRules().setOf(stored.assessment);
+        return keepChanged(
+          id,
+          withAssigneeChanged(stored.assessment, set, assigneeId, draft),
+          assigneeId,
+        );
+      },
+      removeAssignee: (id, assigneeId) =>
+        edit(id, (stored) => ({
+          ...stored,
+          assessment: {
+            ...withoutAssignee(stored.assessment, assigneeId),
+            updatedAt: now().toISOString(),
+          },
+        })),
+      prepareQuestionnaire: (id, assigneeId) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const set = requireRules().setOf(stored.assessment);
+        const prepared = prepareQuestionnaire(stored.assessment, set, assigneeId, randomId(), now());
+        if (!prepared.ok) return prepared;
+        const { questionnaire } = prepared.value;
+        return succeed({
+          questionnaire,
+          round: {
+            round: questionnaire.round,
+            questionnaireId: questionnaire.questionnaireId,
+            sentAt: questionnaire.createdAt,
+            questionIds: questionnaire.questions.map((q) => q.id),
+          },
+        });
+      },
+      recordSent: (id, assigneeId, round) =>
+        edit(id, (stored) => ({
+          ...stored,
+          assessment: {
+            ...withRoundSent(stored.assessment, assigneeId, round),
+            updatedAt: now().toISOString(),
+          },
+        })),
+      receiveResponse: (response, digest) => {
+        const recipient = recipientOf(Object.values(get().assessments), response);
+        if (!recipient) return fail(noRecipient(response));
+        const current = requireRules();
+        const received = receiveResponse(
+          recipient.assessment,
+          current.setOf(recipient.assessment),
+          response,
+          digest,
+          now(),
+        );
+        if (!received.ok) return received;
+        if (received.value.outcome === 'received') {
+          const kept = keepChanged(recipient.id, received.value.assessment, recipient.id);
+          if (!kept.ok) return kept;
+        }
+        return succeed({ ...received.value, id: recipient.id });
+      },
+      mergeResponse: (id, assigneeId, decisions) => {
+        const stored = get().assessments[id];
+        if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
+        const set = requireRules().setOf(stored.assessment);
+        const merged = applyMerge(stored.assessment, set, assigneeId, decisions, now());
+        if (!merged.ok) return merged;
+        return keepChanged(id, merged.value, id);
+      },
       setPosition: (id, position) => edit(id, (stored) => ({ ...stored, position })),
       dismissNotice: (id) => edit(id, ({ notice: _notice, ...stored }) => stored),
       eraseAll: async () => {

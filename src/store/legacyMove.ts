@@ -28,7 +28,7 @@ export function migratePersisted(persisted: unknown, version: number): Persisted
       {
         ...stored,
         // Typed as the current format, as every stored assessment is once the store has read it.
-        assessment: { ...stored.assessment, formatVersion: 3 as unknown as 5 },
+        assessment: { ...stored.assessment, formatVersion: 3 as unknown as 6 },
       },
     ]),
   );

@@ -1,23 +1,14 @@
 import { z } from '../shared/zod.ts';
 import { questionIdPattern } from '../questionSet/ids.ts';
-import { isRealDate, textLimits, type LimitedField } from './limits.ts';
-import { assessmentFormat, currentFormatVersion } from './formatVersion.ts';
-
-const limited = (field: LimitedField) => {
-  const max = textLimits[field];
-  return z.string().max(max, `must be at most ${max} characters`);
-};
-const nonBlank = (field: LimitedField) =>
-  limited(field).refine((value) => value.trim() !== '', 'must not be empty');
-
-const date = z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD');
-const timestamp = z
-  .string()
-  .max(40)
-  .refine(
-    (value) => !Number.isNaN(Date.parse(value)),
-    'must be a date and time such as 2026-11-26T10:00:00Z',
-  );
+import { delegationSchema, historyEntrySchema, maxHistoryEntries } from '../delegation/schema.ts';
+import {
+  dateField as date,
+  limited,
+  nonBlank,
+  setReferenceField,
+  timestampField as timestamp,
+} from './fieldSchemas.ts';
+import { assessmentFormat, currentFormatVersion, readableFormatVersions } from './formatVersion.ts';
 
 /** One answer; the `Answer` type is derived from this schema (model.ts). */
 export const answerSchema = z.strictObject({
@@ -52,6 +43,10 @@ export const answerSchema = z.strictObject({
   compensatingControl: limited('compensatingControl').optional(),
   /** For "not applicable" on a critical control: who accepted the remaining risk (name and role). */
   riskAcceptedBy: limited('riskAcceptedBy').optional(),
+  /** Format 6: when the evidence text was last typed or received, beside when it was true. */
+  evidenceEnteredAt: timestamp.optional(),
+  /** Format 6: who changed, confirmed or merged this answer, oldest first. */
+  history: z.array(historyEntrySchema).max(maxHistoryEntries).optional(),
 });
 
 export const integritySchema = z.strictObject({
@@ -62,10 +57,7 @@ export const integritySchema = z.strictObject({
 
 // Without format and formatVersion, which come first in a file (the schemas keep key order).
 const assessmentFields = {
-  questionSet: z.strictObject({
-    id: z.string().min(1).max(40),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
-  }),
+  questionSet: setReferenceField,
   organisation: nonBlank('organisation'),
   scope: limited('scope'),
   cycle: nonBlank('cycle'),
@@ -75,6 +67,8 @@ const assessmentFields = {
   createdAt: timestamp,
   updatedAt: timestamp,
   answers: z.record(z.string().regex(questionIdPattern, 'is not a question id'), answerSchema),
+  /** Format 6: the people the lead sent questions to, and what came back. */
+  delegation: delegationSchema.optional(),
 };
 
 /** The assessment as the app holds it; the `Assessment` type is derived from this schema. */
@@ -84,10 +78,12 @@ export const assessmentSchema = z.strictObject({
   ...assessmentFields,
 });
 
-/** Formats 1 to 5 share one schema: each later format only added optional fields. */
+/** Formats 1 to 6 share one schema: each later format only added optional fields. */
 export const assessmentFileSchema = z.strictObject({
   format: z.literal(assessmentFormat),
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  formatVersion: z
+    .number()
+    .refine((version) => readableFormatVersions.includes(version), 'is not a known format version'),
   ...assessmentFields,
   integrity: integritySchema.optional(),
 });

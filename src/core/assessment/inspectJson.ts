@@ -6,8 +6,11 @@
 export const importLimits = {
   /** The shipped set's complete assessment with long notes is ~200 KB; 5 MB leaves room for growth. */
   maxBytes: 5_000_000,
-  /** The contract nests 4 levels deep (answers → id → answer → field). */
-  maxDepth: 8,
+  /**
+   * The deepest the contract nests is 10 levels (delegation → assignees → one → rounds → one →
+   * responses → one → answers → id → field).
+   */
+  maxDepth: 12,
   maxKeys: 50_000,
   maxStringLength: 20_000,
 };

@@ -16,6 +16,10 @@ export const textLimits = {
   owner: 200,
   compensatingControl: 10_000,
   riskAcceptedBy: 200,
+  /** A person an answer or a questionnaire names: the lead or an assignee. */
+  person: 200,
+  role: 200,
+  email: 320,
 } as const;
 
 export type LimitedField = keyof typeof textLimits;
@@ -34,6 +38,9 @@ const fieldNouns: Readonly<Record<LimitedField, string>> = {
   owner: 'the owner',
   compensatingControl: 'the compensating control',
   riskAcceptedBy: 'the name',
+  person: 'the name',
+  role: 'the role',
+  email: 'the email address',
 };
 
 /** The length rule a form applies to a field: its limit and the message when it is broken. */

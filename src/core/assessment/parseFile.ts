@@ -1,7 +1,6 @@
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Problem, type Result } from '../result.ts';
-import { canonicalJson } from '../integrity/canonicalJson.ts';
-import { sha256Hex } from '../integrity/sha256.ts';
+import { contentDigest } from '../integrity/digest.ts';
 import { listJoin } from '../text.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentFileSchema } from './fileSchema.ts';
@@ -72,10 +71,7 @@ export function parseAssessmentText(text: string, sets: SetChoice): Result<Parse
 }
 
 /** The digest an exported file must carry: over everything but the integrity block itself. */
-export function assessmentDigest(file: Record<string, unknown>): string {
-  const { integrity: _integrity, ...content } = file;
-  return sha256Hex(canonicalJson(content));
-}
+export const assessmentDigest = contentDigest;
 
 /** The set a file must answer, or the sets it may answer (then its own id picks one). */
 export type SetChoice = QuestionSet | readonly QuestionSet[];

@@ -16,37 +16,43 @@ import {
 } from './parseFile.ts';
 
 /**
- * The one path every imported file takes, in the browser, on the command line and in tests: JSON,
- * then decryption when the file is encrypted, then every check of the assessment contract. An
- * encrypted file without a passphrase fails with the code 'needs-passphrase'. Never throws; never
- * changes anything itself.
+ * A file's JSON, decrypted when it is encrypted: the first steps every imported file takes. An
+ * encrypted file carries its content as one long base64 string, so the outer text is bounded in
+ * size, depth and entries only; the length of strings is checked on the content, inside the
+ * encryption or not (by inspectJson, which each file kind's parser runs first). An encrypted file
+ * without a passphrase fails with the code 'needs-passphrase'. Never throws.
+ */
+export async function openFileJson(
+  text: string,
+  passphrase: string | undefined,
+): Promise<Result<unknown>> {
+  const outer = parseJsonText(text, Infinity);
+  if (!outer.ok) return outer;
+  const value = outer.value;
+  if (!isEncryptedFile(value)) return outer;
+  if (!isWellFormedEncryptedFile(value)) return fail(damagedEncryptedFile);
+  if (!passphrase)
+    return fail({
+      path: '',
+      code: 'needs-passphrase',
+      message: 'This file is encrypted; give its passphrase to open it.',
+    });
+  const opened = await decryptFile(value, passphrase);
+  return opened.ok ? parseJsonText(opened.value) : opened;
+}
+
+/**
+ * The one path every imported assessment file takes, in the browser, on the command line and in
+ * tests: JSON, then decryption when the file is encrypted, then every check of the assessment
+ * contract. Never throws; never changes anything itself.
  */
 export async function importAssessmentFile(
   text: string,
   sets: SetChoice,
   passphrase?: string,
 ): Promise<Result<ParsedAssessment>> {
-  // An encrypted file carries the whole assessment as one long base64 string: the outer text is
-  // bounded in size, depth and entries only. Every limit applies to the assessment itself, inside
-  // the encryption or not (parseJsonText below, parseAssessmentValue).
-  const outer = parseJsonText(text, Infinity);
-  if (!outer.ok) return outer;
-  let value = outer.value;
-  if (isEncryptedFile(value)) {
-    if (!isWellFormedEncryptedFile(value)) return fail(damagedEncryptedFile);
-    if (!passphrase)
-      return fail({
-        path: '',
-        code: 'needs-passphrase',
-        message: 'This file is encrypted; give its passphrase to open it.',
-      });
-    const opened = await decryptFile(value, passphrase);
-    if (!opened.ok) return opened;
-    const inner = parseJsonText(opened.value);
-    if (!inner.ok) return inner;
-    value = inner.value;
-  }
-  return parseAssessmentValue(value, sets);
+  const opened = await openFileJson(text, passphrase);
+  return opened.ok ? parseAssessmentValue(opened.value, sets) : opened;
 }
 
 /** The exported file's text, encrypted when a passphrase is given. Never throws. */

@@ -2,16 +2,12 @@ import { serializeAssessmentFile } from '../assessment/exportFile.ts';
 import { currentFormatVersion } from '../assessment/formatVersion.ts';
 import { assessmentIdentity } from '../assessment/identity.ts';
 import { sealText } from '../crypto/passphrase.ts';
-import { canonicalJson } from '../integrity/canonicalJson.ts';
-import { sha256Hex } from '../integrity/sha256.ts';
+import { contentDigest } from '../integrity/digest.ts';
 import { succeed, type Result } from '../result.ts';
 import { backupFormat, backupFormatVersion, type BackupSource } from './format.ts';
 
 /** The digest a backup must carry: over everything but the integrity block itself. */
-export function backupDigest(file: Record<string, unknown>): string {
-  const { integrity: _integrity, ...content } = file;
-  return sha256Hex(canonicalJson(content));
-}
+export const backupDigest = contentDigest;
 
 /**
  * Every assessment on the device and the settings as one backup file's text. Each entry is the

@@ -1,5 +1,6 @@
 import type { Answer, Assessment } from '../assessment/model.ts';
 import { seriesIdentity } from '../assessment/identity.ts';
+import { delegationForCycle } from '../delegation/assignments.ts';
 import { listJoin } from '../text.ts';
 import { compareCycles, cycleOfDate, cycleText, followingCycle, parseCycle } from './cycleLabel.ts';
 
@@ -19,8 +20,10 @@ export function nextCycleLabel(cycle: string, today: Date): string {
  * says nothing of the new cycle or scope.
  */
 export function markedCarried(answers: Readonly<Record<string, Answer>>): Record<string, Answer> {
+  // Who answered it when belongs to the cycle it came from, whose file keeps it; here it starts
+  // again with whoever confirms it.
   return Object.fromEntries(
-    Object.entries(answers).map(([id, { takenFrom: _taken, ...answer }]) => [
+    Object.entries(answers).map(([id, { takenFrom: _taken, history: _history, ...answer }]) => [
       id,
       { ...answer, carriedOver: true as const },
     ]),
@@ -39,8 +42,11 @@ export function carryForward(
   const stamp = now.toISOString();
   const answers = markedCarried(previous.answers);
   const assessor = meta.assessor?.trim() || previous.assessor;
+  const { delegation: _sent, ...kept } = previous;
+  const delegation = delegationForCycle(previous.delegation, meta.cycle.trim());
   return {
-    ...previous,
+    ...kept,
+    ...(delegation ? { delegation } : {}),
     cycle: meta.cycle.trim(),
     ...(assessor ? { assessor } : {}),
     carriedFrom: previous.cycle,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Assessment } from '../../../src/core/assessment/model.ts';
+import { currentFormatVersion } from '../../../src/core/assessment/formatVersion.ts';
 import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
@@ -51,7 +52,7 @@ const assessmentArbitrary: fc.Arbitrary<Assessment> = fc
     });
     return {
       format: 'cellguard-assessment',
-      formatVersion: 5,
+      formatVersion: currentFormatVersion,
       questionSet: { id: set.id, version: set.version },
       ...meta,
       ...(assessor === undefined ? {} : { assessor }),
@@ -115,7 +116,7 @@ describe('assessment files: export and import', () => {
     const result = await importAssessmentFile(fixtureText('v1/middle-profile'), set);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.integrity).toBe('absent');
-    expect(result.value.assessment.formatVersion).toBe(5);
+    expect(result.value.assessment.formatVersion).toBe(currentFormatVersion);
   });
 
   it('asks for the passphrase of an encrypted file, opens it with the right one and refuses a wrong one', async () => {

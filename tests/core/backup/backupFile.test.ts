@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Assessment } from '../../../src/core/assessment/model.ts';
 import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
+import { currentFormatVersion } from '../../../src/core/assessment/formatVersion.ts';
 import { backupLimits } from '../../../src/core/backup/format.ts';
 import {
   backupSizeProblem,
@@ -247,7 +248,7 @@ describe('backup files: back up and restore', () => {
     });
     const [entry] = (await opened(text)).entries;
     expect(entry?.assessment.questionSet).toEqual({ id: 'softcell', version: set.version });
-    expect(entry?.assessment.formatVersion).toBe(5);
+    expect(entry?.assessment.formatVersion).toBe(currentFormatVersion);
     expect(entry?.migrated.length).toBeGreaterThan(0);
     // Exactly what importing the same file on its own gives.
     const single = await importAssessmentFile(fixtureText('v1/middle-profile'), set);

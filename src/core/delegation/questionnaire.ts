@@ -1,0 +1,266 @@
+import { z } from '../shared/zod.ts';
+import { integritySchema } from '../assessment/fileSchema.ts';
+import {
+  hexId,
+  limited,
+  nonBlank,
+  questionIdField,
+  setReferenceField,
+  timestampField,
+} from '../assessment/fieldSchemas.ts';
+import type { Answer, Assessment } from '../assessment/model.ts';
+import { showIfSchema, type Question, type QuestionSet } from '../questionSet/schema.ts';
+import { fail, succeed, type Result } from '../result.ts';
+import { visibleQuestionIds } from '../scoring/visibility.ts';
+import { leadOf } from './attribution.ts';
+import { checkedFile, sealedJson, type FileKind } from './fileCheck.ts';
+import { respondentFields, responseAnswerSchema, type Assignee } from './schema.ts';
+
+/**
+ * The questionnaire file: the questions a lead sends to one person, with what that person needs
+ * to answer them (the question's text, help and answer criteria, the current answer, the lead's
+ * note) and nothing else of the assessment: no score, no other answers. See docs/file-formats.md.
+ */
+
+export const questionnaireFormat = 'cellguard-questionnaire';
+export const questionnaireFormatVersion = 1;
+
+const longText = z.string().max(20_000);
+
+/** An answer as the questionnaire carries it: the current one, for the assignee to check or change. */
+export const currentAnswerSchema = responseAnswerSchema.omit({ answeredAt: true });
+export type CurrentAnswer = z.infer<typeof currentAnswerSchema>;
+
+/** A question as the questionnaire carries it: enough to answer it without the question set. */
+export const questionnaireQuestionSchema = z.strictObject({
+  id: questionIdField,
+  domain: z.strictObject({ id: z.string().min(1).max(64), title: longText }),
+  title: longText,
+  text: longText,
+  help: longText,
+  kind: z.enum(['control', 'scope']),
+  critical: z.boolean(),
+  options: z
+    .array(z.strictObject({ id: z.string().min(1).max(40), label: longText, criteria: longText.optional() }))
+    .min(1)
+    .max(20),
+  showIf: showIfSchema.optional(),
+  current: currentAnswerSchema.optional(),
+});
+
+export type QuestionnaireQuestion = z.infer<typeof questionnaireQuestionSchema>;
+
+/** The assessment a questionnaire or a response belongs to, as both files name it. */
+export const assessmentReferenceSchema = z.strictObject({
+  key: hexId(24),
+  questionSet: setReferenceField.extend({ title: longText }),
+  organisation: nonBlank('organisation'),
+  scope: limited('scope'),
+  cycle: nonBlank('cycle'),
+});
+
+export type AssessmentReference = z.infer<typeof assessmentReferenceSchema>;
+
+export const personSchema = z.strictObject({
+  name: nonBlank('person'),
+  role: limited('role').optional(),
+});
+
+export const questionnaireSchema = z.strictObject({
+  format: z.literal(questionnaireFormat),
+  formatVersion: z.literal(questionnaireFormatVersion),
+  questionnaireId: hexId(24),
+  round: z.number().int().min(1).max(1000),
+  createdAt: timestampField,
+  assessment: assessmentReferenceSchema,
+  from: personSchema,
+  to: personSchema.extend({ id: hexId(12) }),
+  note: limited('note').optional(),
+  questions: z.array(questionnaireQuestionSchema).min(1).max(500),
+  integrity: integritySchema,
+});
+
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+/** Questionnaires are small; a file beyond this is not one. */
+export const questionnaireMaxBytes = 2_000_000;
+
+const otherKinds = {
+  'cellguard-assessment':
+    'This is an assessment file, not a questionnaire: import it with "Import a file" on the home page.',
+  'cellguard-backup':
+    'This is a backup of a whole device, not a questionnaire: restore it with "Back up or restore everything".',
+  'cellguard-response':
+    'This is a response to a questionnaire: the lead who sent the questionnaire imports it.',
+};
+
+const questionnaireKind: FileKind<Questionnaire> = {
+  format: questionnaireFormat,
+  version: questionnaireFormatVersion,
+  schema: questionnaireSchema,
+  noun: 'a Cellguard questionnaire',
+  otherKinds,
+};
+
+/**
+ * The questions of the set an assignee was given (their domains and single questions), in the
+ * set's order, that the assessment asks at present: a question behind a scoping question is sent
+ * when its scope applies now, or when its scoping question is sent too, for the assignee to decide.
+ */
+export function assignedQuestions(
+  assignee: Pick<Assignee, 'domains' | 'questions'>,
+  set: QuestionSet,
+  answers: Readonly<Record<string, Answer>>,
+): Question[] {
+  const chosen = set.questions.filter(
+    (q) => assignee.domains.includes(q.domain) || assignee.questions.includes(q.id),
+  );
+  const chosenIds = new Set(chosen.map((q) => q.id));
+  const visible = visibleQuestionIds(set, answers);
+  return chosen.filter(
+    (q) => visible.has(q.id) || (q.showIf !== undefined && chosenIds.has(q.showIf.question)),
+  );
+}
+
+/** The part of an answer an assignee may see and change. */
+function currentOf(answer: Answer | undefined): CurrentAnswer | undefined {
+  if (!answer) return undefined;
+  const current = Object.fromEntries(
+    respondentFields.flatMap((field) => (answer[field] ? [[field, answer[field]]] : [])),
+  ) as CurrentAnswer;
+  return Object.keys(current).length > 0 ? current : undefined;
+}
+
+function snapshotOf(question: Question, set: QuestionSet, answer: Answer | undefined): QuestionnaireQuestion {
+  const domain = set.domains.find((d) => d.id === question.domain);
+  const current = currentOf(answer);
+  return {
+    id: question.id,
+    domain: { id: question.domain, title: domain?.title ?? question.domain },
+    title: question.title,
+    text: question.text,
+    help: question.help,
+    kind: question.kind,
+    critical: question.kind === 'control' && question.critical,
+    options: question.options.map((option) => ({
+      id: option.id,
+      label: option.label,
+      ...(option.criteria ? { criteria: option.criteria } : {}),
+    })),
+    ...(question.showIf ? { showIf: question.showIf } : {}),
+    ...(current ? { current } : {}),
+  };
+}
+
+/** The reference to an assessment its questionnaires and responses carry. */
+export function assessmentReference(
+  assessment: Assessment,
+  set: QuestionSet,
+  key: string,
+): AssessmentReference {
+  return {
+    key,
+    questionSet: { id: set.id, version: set.version, title: set.title },
+    organisation: assessment.organisation,
+    scope: assessment.scope,
+    cycle: assessment.cycle,
+  };
+}
+
+export interface QuestionnaireRequest {
+  assessment: Assessment;
+  set: QuestionSet;
+  /** The assessment's delegation key. */
+  key: string;
+  assignee: Assignee;
+  round: number;
+  questionnaireId: string;
+  questions: readonly Question[];
+  now: Date;
+}
+
+/** The questionnaire for one assignee, without its digest (see serializeQuestionnaire). */
+export function buildQuestionnaire(request: QuestionnaireRequest): Omit<Questionnaire, 'integrity'> {
+  const { assessment, set, assignee } = request;
+  const lead = leadOf(assessment);
+  return {
+    format: questionnaireFormat,
+    formatVersion: questionnaireFormatVersion,
+    questionnaireId: request.questionnaireId,
+    round: request.round,
+    createdAt: request.now.toISOString(),
+    assessment: assessmentReference(assessment, set, request.key),
+    from: { name: lead.name, ...(assessment.assessor?.trim() ? { role: 'lead' } : {}) },
+    to: { id: assignee.id, name: assignee.name, ...(assignee.role ? { role: assignee.role } : {}) },
+    ...(assignee.note?.trim() ? { note: assignee.note } : {}),
+    questions: request.questions.map((q) => snapshotOf(q, set, assessment.answers[q.id])),
+  };
+}
+
+export function serializeQuestionnaire(
+  questionnaire: Omit<Questionnaire, 'integrity'>,
+  at: Date,
+): string {
+  return sealedJson(questionnaire, at);
+}
+
+/**
+ * Every rule of a questionnaire beyond its schema: the conditions and current answers name its
+ * own questions and options. Only a hand-made file breaks them.
+ */
+function consistencyProblems(questionnaire: Questionnaire): string[] {
+  const problems: string[] = [];
+  const byId = new Map(questionnaire.questions.map((q) => [q.id, q]));
+  if (byId.size !== questionnaire.questions.length)
+    problems.push('It lists a question twice.');
+  for (const question of questionnaire.questions) {
+    const optionIds = new Set(question.options.map((o) => o.id));
+    if (optionIds.size !== question.options.length)
+      problems.push(`Question ${question.id} lists an answer twice.`);
+    const choice = question.current?.choice;
+    if (choice && choice !== 'unknown' && choice !== 'na' && !optionIds.has(choice))
+      problems.push(`The current answer of ${question.id} is not one of its answers.`);
+  }
+  return problems;
+}
+
+/** Checks already-parsed JSON as a questionnaire. Never throws. */
+export function parseQuestionnaireValue(value: unknown): Result<{ questionnaire: Questionnaire; digest: string }> {
+  const checked = checkedFile(value, questionnaireKind);
+  if (!checked.ok) return checked;
+  const problems = consistencyProblems(checked.value.file);
+  if (problems.length > 0)
+    return fail(
+      ...problems.map((message) => ({
+        path: 'questions',
+        message: `${message} Cellguard never writes such a questionnaire; ask the lead for the file again.`,
+      })),
+    );
+  return succeed({ questionnaire: checked.value.file, digest: checked.value.digest });
+}
+
+/** "Dear Ana, …": the text of an email the user may send with their own mail client. */
+export function questionnaireEmail(
+  questionnaire: Pick<Questionnaire, 'assessment' | 'from' | 'to' | 'questions' | 'note'>,
+  fileName: string,
+): { subject: string; body: string } {
+  const { assessment } = questionnaire;
+  const about = [assessment.organisation, assessment.scope, assessment.cycle].filter(Boolean).join(', ');
+  const count = questionnaire.questions.length;
+  return {
+    subject: `Questions for you: ${assessment.questionSet.title}, ${about}`,
+    body: [
+      `Hello ${questionnaire.to.name},`,
+      '',
+      `Please answer ${count === 1 ? 'one question' : `${count} questions`} of the ${assessment.questionSet.title} for ${about}.`,
+      ...(questionnaire.note ? ['', questionnaire.note] : []),
+      '',
+      `1. Open Cellguard in your browser and choose "Import a file".`,
+      `2. Open the attached file ${fileName}. If it is encrypted, I will give you its passphrase another way.`,
+      '3. Answer the questions; your answers are kept in your browser only.',
+      '4. Choose "Create response file" and send me that file.',
+      '',
+      questionnaire.from.name,
+    ].join('\n'),
+  };
+}

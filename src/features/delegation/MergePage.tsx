@@ -1,0 +1,4 @@
+/** Placeholder: being written. */
+export function MergePage(_props: { id: string; assigneeId?: string }) {
+  return null;
+}

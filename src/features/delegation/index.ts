@@ -1,0 +1,2 @@
+export { DelegatePage } from './DelegatePage.tsx';
+export { MergePage } from './MergePage.tsx';

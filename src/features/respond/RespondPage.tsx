@@ -1,0 +1,4 @@
+/** Placeholder: being written. */
+export function RespondPage(_props: { questionnaireId: string }) {
+  return null;
+}
