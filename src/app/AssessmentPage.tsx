@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
+import { delegationByDomain } from '../core/delegation/status.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, SharedAnswersOffer, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
@@ -57,6 +58,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
     );
   }
   const { assessment } = stored;
+  const delegation = delegationByDomain(assessment, set);
   // Labels an older version let through stay readable, but are asked to be corrected.
   const detailsIssue = detailsProblems(assessment).map((problem) => problem.message)[0];
   return (
@@ -86,16 +88,24 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
           </span>
         </h1>
         <p className="assessment-set small muted">{set.title}</p>
-        <a className="small" href={hrefs.details(route.id)}>
-          Edit the details
-        </a>
+        <p className="small assessment-links">
+          <a href={hrefs.details(route.id)}>Edit the details</a>
+          {' · '}
+          <a href={hrefs.delegate(route.id)}>Ask others to answer</a>
+        </p>
         {detailsIssue && (
           <p className="notice warning small" role="status">
             {detailsIssue} <a href={hrefs.details(route.id)}>Correct it</a>.
           </p>
         )}
       </header>
-      <Stepper set={set} assessmentId={route.id} answers={assessment.answers} current={view} />
+      <Stepper
+        set={set}
+        assessmentId={route.id}
+        answers={assessment.answers}
+        current={view}
+        delegation={delegation}
+      />
       <div className="assessment-content">
         <SharedAnswersOffer
           set={set}
@@ -118,7 +128,12 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
           <p>This step does not exist in the question set.</p>
         )}
         {route.page === 'review' && (
-          <ReviewPage set={set} assessmentId={route.id} answers={assessment.answers} />
+          <ReviewPage
+            set={set}
+            assessmentId={route.id}
+            answers={assessment.answers}
+            delegation={delegation}
+          />
         )}
         {route.page === 'results' && (
           <ResultsPage set={set} assessmentId={route.id} assessment={assessment} />

@@ -124,10 +124,7 @@ export interface AssessmentsState {
    * Keeps a response for merging in the assessment it names (by its key), after every check; the
    * same file again changes nothing.
    */
-  receiveResponse: (
-    response: ResponseFile,
-    digest: string,
-  ) => Result<Received & { id: string }>;
+  receiveResponse: (response: ResponseFile, digest: string) => Result<Received & { id: string }>;
   /** Merges a person's waiting response, each conflict settled as decided. */
   mergeResponse: (
     id: string,
@@ -187,6 +184,11 @@ function recorded(
     ? { ...next, evidenceEnteredAt: at.toISOString() }
     : next;
 }
+
+/** Fields the store records beside what the user gives. */
+const recordFields = new Set<string>(['history', 'evidenceEnteredAt']);
+const hasGivenField = (answer: Answer) =>
+  Object.keys(answer).some((field) => !recordFields.has(field));
 
 function withoutDelegation({ delegation: _delegation, ...assessment }: Assessment): Assessment {
   return assessment;
@@ -315,18 +317,20 @@ export function createAssessmentsStore({
           );
           if (Object.keys(accepted).length === 0) continue;
           const merged = mergeAnswer(before, accepted);
-          answers = merged
-            ? {
-                ...answers,
-                [questionId]: recorded(
-                  before,
-                  merged,
-                  record.actor?.(questionId) ?? lead,
-                  at,
-                  record.confirms,
-                ),
-              }
-            : without(answers, [questionId]);
+          // An answer emptied of everything the user gave is gone, its record with it.
+          answers =
+            merged && hasGivenField(merged)
+              ? {
+                  ...answers,
+                  [questionId]: recorded(
+                    before,
+                    merged,
+                    record.actor?.(questionId) ?? lead,
+                    at,
+                    record.confirms,
+                  ),
+                }
+              : without(answers, [questionId]);
         }
         return {
           ...stored,
@@ -480,7 +484,10 @@ export function createAssessmentsStore({
         const sourceOf = (questionId: string): Actor => {
           const source = answers[questionId]?.takenFrom;
           const title = rulesNow.sets.find((s) => s.id === source?.set)?.title ?? source?.set;
-          return { name: `${title ?? 'another set'}, ${source?.cycle ?? ''}`.replace(/, $/, ''), via: 'other-set' };
+          return {
+            name: `${title ?? 'another set'}, ${source?.cycle ?? ''}`.replace(/, $/, ''),
+            via: 'other-set',
+          };
         };
         editAnswers(
           id,
@@ -534,7 +541,13 @@ export function createAssessmentsStore({
         const stored = get().assessments[id];
         if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
         const set = requireRules().setOf(stored.assessment);
-        const prepared = prepareQuestionnaire(stored.assessment, set, assigneeId, randomId(), now());
+        const prepared = prepareQuestionnaire(
+          stored.assessment,
+          set,
+          assigneeId,
+          randomId(),
+          now(),
+        );
         if (!prepared.ok) return prepared;
         const { questionnaire } = prepared.value;
         return succeed({

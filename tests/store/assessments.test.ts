@@ -10,6 +10,7 @@ import type { Assessment } from '../../src/core/assessment/model.ts';
 import { formatProblem } from '../../src/core/result.ts';
 import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import { fixtureAssessment, fixtureText, keep, shippedRules } from '../support/storeFixtures.ts';
+import { givenAnswer, givenAnswers } from '../support/givenAnswers.ts';
 
 const set = loadShippedSet();
 
@@ -39,7 +40,7 @@ describe('the assessments store', () => {
     clock = new Date('2026-11-26T10:05:00Z');
     store.getState().updateAnswer(id, 'CRD-01', { choice: 'some' });
     store.getState().updateAnswer(id, 'CRD-01', { note: 'pilot' });
-    expect(store.getState().assessments[id]?.assessment.answers['CRD-01']).toEqual({
+    expect(givenAnswer(store.getState().assessments[id]?.assessment.answers['CRD-01'])).toEqual({
       choice: 'some',
       note: 'pilot',
     });
@@ -47,7 +48,7 @@ describe('the assessments store', () => {
     store.getState().updateAnswer(id, 'CRD-01', { note: '' });
     store.getState().updateAnswer(id, 'CRD-01', { choice: '' });
     expect(store.getState().assessments[id]?.assessment.answers).toEqual({});
-    expect(await persistedAnswers(store, id)).toEqual({});
+    expect(givenAnswers(await persistedAnswers(store, id))).toEqual({});
   });
 
   it('survives a reload: a new store on the same storage holds the same answers and position', async () => {
@@ -57,7 +58,7 @@ describe('the assessments store', () => {
     first.getState().setPosition(id, { view: 'step', domainId: 'SEG' });
     await first.persistence.flush();
     const second = await makeStore();
-    expect(second.getState().assessments[id]?.assessment.answers).toEqual({
+    expect(givenAnswers(second.getState().assessments[id]?.assessment.answers)).toEqual({
       'SEG-01': { choice: 'flat', owner: 'Network team' },
     });
     expect(second.getState().assessments[id]?.position).toEqual({ view: 'step', domainId: 'SEG' });
@@ -70,7 +71,7 @@ describe('the assessments store', () => {
     browser.full = true;
     store.getState().updateAnswer(id, 'EXP-02', { choice: 'all' });
     await store.persistence.flush();
-    expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
+    expect(givenAnswer(store.getState().assessments[id]?.assessment.answers['EXP-02'])).toEqual({
       choice: 'all',
     });
     expect(useSaveStatus.getState()).toMatchObject({
@@ -80,7 +81,7 @@ describe('the assessments store', () => {
     expect((await browser.saved()).assessments[id]?.assessment.answers).toEqual({});
     browser.full = false;
     store.getState().updateAnswer(id, 'EXP-03', { choice: 'month' });
-    expect(await persistedAnswers(store, id)).toEqual({
+    expect(givenAnswers(await persistedAnswers(store, id))).toEqual({
       'EXP-02': { choice: 'all' },
       'EXP-03': { choice: 'month' },
     });
@@ -108,7 +109,7 @@ describe('the assessments store', () => {
       answers: { 'EXP-02': { choice: 'all', carriedOver: true } },
     });
     store.getState().updateAnswer(copy, 'EXP-02', { choice: 'none' });
-    expect(store.getState().assessments[id]?.assessment.answers['EXP-02']).toEqual({
+    expect(givenAnswer(store.getState().assessments[id]?.assessment.answers['EXP-02'])).toEqual({
       choice: 'all',
     });
     store.getState().remove(id);
@@ -203,7 +204,7 @@ describe('the invariants the store keeps itself', () => {
     });
     store.getState().updateAnswer(id, 'EDR-03', { choice: 'everything' });
     store.getState().updateAnswer(id, 'XYZ-01', { choice: 'none' });
-    const answers = store.getState().assessments[id]?.assessment.answers;
+    const answers = givenAnswers(store.getState().assessments[id]?.assessment.answers);
     expect(answers).toEqual({
       'EDR-03': { choice: 'none', owner: 'O'.repeat(200), note: 'n'.repeat(10_000) },
     });
@@ -218,14 +219,29 @@ describe('the invariants the store keeps itself', () => {
       'SEG-06': { choice: 'most', carriedOver: true, takenFrom },
       'SEG-02': { choice: 'everything', carriedOver: true, takenFrom },
     });
-    const answers = store.getState().assessments[id]?.assessment.answers;
+    const answers = givenAnswers(store.getState().assessments[id]?.assessment.answers);
     expect(answers?.['SEG-06']).toEqual({ choice: 'most', carriedOver: true, takenFrom });
     expect(answers?.['SEG-02']).toBeUndefined();
     store.getState().confirmAnswers(id, ['SEG-06']);
     expect(await persistedAnswers(store, id)).toMatchObject({ 'SEG-06': { choice: 'most' } });
-    expect(store.getState().assessments[id]?.assessment.answers['SEG-06']).toEqual({
+    const confirmed = store.getState().assessments[id]?.assessment.answers['SEG-06'];
+    expect(givenAnswer(confirmed)).toEqual({
       choice: 'most',
     });
+    // Its history says where it came from and who confirmed it.
+    expect(
+      confirmed?.history?.map(({ event, by, via, from, to }) => ({ event, by, via, from, to })),
+    ).toEqual([
+      { event: 'answered', by: 'the lead', via: 'lead', from: undefined, to: 'inband' },
+      {
+        event: 'answered',
+        by: 'Communications infrastructure hardening assessment, 2026-Q4',
+        via: 'other-set',
+        from: 'inband',
+        to: 'most',
+      },
+      { event: 'confirmed', by: 'the lead', via: 'lead', from: undefined, to: undefined },
+    ]);
   });
 
   it('migrates and summarises an assessment saved under an older question set as soon as the rules arrive, and says what changed', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { givenAnswers } from '../support/givenAnswers.ts';
 import { newAssessment } from '../../src/core/assessment/create.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { legacyKey, legacyRecoveryPrefix } from '../../src/store/legacyMove.ts';
@@ -14,7 +15,7 @@ let browser: TestBrowser;
 const fresh = (organisation = 'Tab Mobile') =>
   newAssessment(set, { organisation, scope: '', cycle: '2026-Q4' }, new Date());
 const answersSaved = async (id: string) =>
-  (await browser.saved()).assessments[id]?.assessment.answers;
+  givenAnswers((await browser.saved()).assessments[id]?.assessment.answers);
 
 beforeEach(() => {
   browser = new TestBrowser();
@@ -124,7 +125,7 @@ describe('leaving the page with a change not yet written', () => {
     );
     browser.full = false;
     const next = await browser.tab();
-    expect(next.getState().assessments[id]?.assessment.answers).toEqual({
+    expect(givenAnswers(next.getState().assessments[id]?.assessment.answers)).toEqual({
       'EXP-02': { choice: 'all' },
     });
     expect(await answersSaved(id)).toEqual({ 'EXP-02': { choice: 'all' } });
@@ -160,8 +161,8 @@ describe('two tabs', () => {
       'SUB-02': { choice: 'logged' },
     };
     expect(await answersSaved(id)).toEqual(expected);
-    expect(tabA.getState().assessments[id]?.assessment.answers).toEqual(expected);
-    expect(tabB.getState().assessments[id]?.assessment.answers).toEqual(expected);
+    expect(givenAnswers(tabA.getState().assessments[id]?.assessment.answers)).toEqual(expected);
+    expect(givenAnswers(tabB.getState().assessments[id]?.assessment.answers)).toEqual(expected);
     expect(tabB.getState().assessments[id]?.summary).toEqual(
       tabA.getState().assessments[id]?.summary,
     );

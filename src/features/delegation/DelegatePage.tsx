@@ -1,4 +1,197 @@
-/** Placeholder: being written. */
-export function DelegatePage(_props: { id: string; assigneeId?: string }) {
-  return null;
+import { useMemo, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DelegationTable } from '../../components/DelegationTable.tsx';
+import { questionSetById } from '../../content/questionSets.ts';
+import { assignedQuestions } from '../../core/delegation/questionnaire.ts';
+import type { Assignee } from '../../core/delegation/schema.ts';
+import { assigneeStage, delegationByDomain, stageLabel } from '../../core/delegation/status.ts';
+import { formatDate } from '../../core/format.ts';
+import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { hrefs } from '../../routing/routes.ts';
+import { useAssessments } from '../../store/index.ts';
+import { AssigneeForm } from './AssigneeForm.tsx';
+import { QuestionnaireDownload } from './QuestionnaireDownload.tsx';
+import './delegation.css';
+
+/** "Round 2 sent 12 Mar 2026; returned 14 Mar 2026, merged 14 Mar 2026" */
+function roundSummary(assignee: Assignee): string {
+  const round = assignee.rounds.at(-1);
+  if (!round) return 'No questionnaire made yet.';
+  const response = round.responses.at(-1);
+  const parts = [`Round ${round.round} sent ${formatDate(round.sentAt)}`];
+  if (response) parts.push(`returned ${formatDate(response.importedAt)}`);
+  if (response?.mergedAt) parts.push(`merged ${formatDate(response.mergedAt)}`);
+  return `${parts.join('; ')}.`;
+}
+
+function whatTheyHave(assignee: Assignee, set: QuestionSet): string {
+  const domains = set.domains.filter((d) => assignee.domains.includes(d.id)).map((d) => d.title);
+  const questions = assignee.questions;
+  return listJoin([
+    ...domains,
+    ...(questions.length > 0
+      ? [`${plural(questions.length, 'single question')} (${questions.join(', ')})`]
+      : []),
+  ]);
+}
+
+function AssigneeCard({
+  id,
+  assignee,
+  set,
+  holders,
+}: {
+  id: string;
+  assignee: Assignee;
+  set: QuestionSet;
+  holders: ReadonlyMap<string, string[]>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const stored = useAssessments((state) => state.assessments[id]);
+  const { changeAssignee, removeAssignee } = useAssessments.getState();
+  const stage = assigneeStage(assignee);
+  const count = stored ? assignedQuestions(assignee, set, stored.assessment.answers).length : 0;
+  const headingId = `assignee-${assignee.id}`;
+  return (
+    <li className="panel assignee-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <bdi>{assignee.name}</bdi>
+        {assignee.role && (
+          <span className="muted">
+            {' '}
+            · <bdi>{assignee.role}</bdi>
+          </span>
+        )}
+      </h3>
+      <p>
+        <span className={`tag stage-${stage}`}>{stageLabel[stage]}</span> {roundSummary(assignee)}
+      </p>
+      <p className="small">
+        {plural(count, 'question')} to answer: {whatTheyHave(assignee, set)}.
+      </p>
+      {stage === 'returned' && (
+        <p>
+          <a className="button primary" href={hrefs.merge(id, assignee.id)}>
+            Review and merge {assignee.name}’s answers
+          </a>
+        </p>
+      )}
+      {editing ? (
+        <AssigneeForm
+          set={set}
+          idPrefix={`edit-${assignee.id}`}
+          assignee={assignee}
+          holders={holders}
+          submitLabel="Save the changes"
+          onSubmit={(draft) => {
+            const changed = changeAssignee(id, assignee.id, draft);
+            if (!changed.ok) return changed.problems.map((p) => p.message).join(' ');
+            setEditing(false);
+            return undefined;
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <QuestionnaireDownload id={id} assignee={assignee} />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              Change {assignee.name}’s questions
+            </button>
+            <button
+              type="button"
+              className="button danger-outline"
+              onClick={() => setRemoving(true)}
+            >
+              Remove {assignee.name}
+            </button>
+          </div>
+        </>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${assignee.name}?`}
+          body={`Answers already merged from ${assignee.name} stay, with who gave them. A response from them arriving later can no longer be merged.`}
+          confirmLabel="Remove"
+          onCancel={() => setRemoving(false)}
+          onConfirm={() => {
+            setRemoving(false);
+            removeAssignee(id, assignee.id);
+          }}
+          fallbackFocus={() => document.getElementById('delegate-title')}
+        />
+      )}
+    </li>
+  );
+}
+
+/**
+ * Delegation: the lead names the people who answer parts of the assessment, makes each a
+ * questionnaire file with only their questions, and follows what came back. Cellguard sends
+ * nothing: the files travel however the lead chooses.
+ */
+export function DelegatePage({ id }: { id: string }) {
+  const stored = useAssessments((state) => state.assessments[id]);
+  const assign = useAssessments((state) => state.assign);
+  const set = stored ? questionSetById(stored.assessment.questionSet.id) : undefined;
+  const byDomain = useMemo(
+    () => (stored && set ? delegationByDomain(stored.assessment, set) : new Map()),
+    [stored, set],
+  );
+  const holders = useMemo(
+    () => new Map([...byDomain.values()].map((d) => [d.domainId, d.people] as const)),
+    [byDomain],
+  );
+  if (!stored || !set) return <p>There is no such assessment in this browser.</p>;
+  const { assessment } = stored;
+  const assignees = assessment.delegation?.assignees ?? [];
+  return (
+    <section className="delegate-page" aria-labelledby="delegate-title">
+      <p>
+        <a href={hrefs.review(id)}>Back to the assessment</a>
+      </p>
+      <h1 id="delegate-title" tabIndex={-1}>
+        Ask others to answer
+      </h1>
+      <p className="lead">
+        <bdi>{assessmentTitle(assessment)}</bdi>. Give each person the domains or questions they
+        know; each gets a file holding only their questions, the current answers to them and your
+        note, with no score and nothing else of the assessment. They answer in their own browser and
+        send back a response file, which you import on the{' '}
+        <a href={hrefs.importFile()}>import page</a>. Nothing you had is overwritten without your
+        choice.
+      </p>
+      {assignees.length > 0 && (
+        <>
+          <h2>Where each domain stands</h2>
+          <DelegationTable set={set} byDomain={byDomain} />
+          <h2>People</h2>
+          <ul className="assignee-list">
+            {assignees.map((assignee) => (
+              <AssigneeCard
+                key={assignee.id}
+                id={id}
+                assignee={assignee}
+                set={set}
+                holders={holders}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 id="add-person-title">Add a person</h2>
+      <AssigneeForm
+        set={set}
+        idPrefix="new-assignee"
+        holders={holders}
+        submitLabel="Add the person"
+        onSubmit={(draft) => {
+          const added = assign(id, draft);
+          return added.ok ? undefined : added.problems.map((p) => p.message).join(' ');
+        }}
+      />
+    </section>
+  );
 }

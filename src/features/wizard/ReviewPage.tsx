@@ -5,6 +5,8 @@ import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus
 import { isEvidenceStale } from '../../core/cycles/cycles.ts';
 import { visibleQuestionIds } from '../../core/scoring/visibility.ts';
 import { listJoin, plural } from '../../core/text.ts';
+import { DelegationTable } from '../../components/DelegationTable.tsx';
+import type { DomainDelegation } from '../../core/delegation/status.ts';
 import { useAssessments } from '../../store/index.ts';
 import { hrefs } from '../../routing/routes.ts';
 import './wizard.css';
@@ -45,10 +47,13 @@ export function ReviewPage({
   set,
   assessmentId,
   answers,
+  delegation,
 }: {
   set: QuestionSet;
   assessmentId: string;
   answers: Readonly<Record<string, Answer>>;
+  /** Where each domain's delegated questions stand; empty when nothing is delegated. */
+  delegation?: ReadonlyMap<string, DomainDelegation>;
 }) {
   const open = useMemo(() => {
     const visible = visibleQuestionIds(set, answers);
@@ -133,6 +138,15 @@ export function ReviewPage({
               </li>
             ))}
           </ul>
+        </div>
+      )}
+      {delegation && delegation.size > 0 && (
+        <div className="review-group">
+          <h3>Questions sent to others</h3>
+          <DelegationTable set={set} byDomain={delegation} />
+          <p>
+            <a href={hrefs.delegate(assessmentId)}>Follow up the people answering</a>
+          </p>
         </div>
       )}
       {notApplicable.length > 0 && (

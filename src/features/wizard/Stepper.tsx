@@ -3,6 +3,7 @@ import type { Answer } from '../../core/assessment/model.ts';
 import { unconfirmedKind } from '../../core/cycles/cycles.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { progressOf } from '../../core/scoring/progress.ts';
+import { stageLabel, type DomainDelegation } from '../../core/delegation/status.ts';
 import { hrefs } from '../../routing/routes.ts';
 import './wizard.css';
 
@@ -11,10 +12,12 @@ interface StepperProps {
   assessmentId: string;
   answers: Readonly<Record<string, Answer>>;
   current: string | 'review' | 'results';
+  /** Where each domain's delegated questions stand; empty when nothing is delegated. */
+  delegation?: ReadonlyMap<string, DomainDelegation>;
 }
 
 /** Every domain with its progress; any step can be opened from here. */
-export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
+export function Stepper({ set, assessmentId, answers, current, delegation }: StepperProps) {
   const progress = useMemo(() => progressOf(set, answers), [set, answers]);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -49,13 +52,21 @@ export function Stepper({ set, assessmentId, answers, current }: StepperProps) {
           };
           // A step is done when this cycle's assessor has answered or confirmed all of it.
           const done = counts.answered === counts.visible && counts.unconfirmed === 0;
+          const delegated = delegation?.get(domain.id);
           return (
             <li key={domain.id} className={done ? 'done' : undefined}>
               <a
                 href={hrefs.step(assessmentId, domain.id)}
                 aria-current={current === domain.id ? 'step' : undefined}
               >
-                <span className="step-title">{domain.title}</span>
+                <span className="step-title">
+                  {domain.title}
+                  {delegated && delegated.stage !== 'not-assigned' && (
+                    <span className={`step-delegation tag stage-${delegated.stage}`}>
+                      {stageLabel[delegated.stage]}
+                    </span>
+                  )}
+                </span>
                 <span className="step-count">
                   <span className="visually-hidden">
                     {counts.answered} of {counts.visible} answered
