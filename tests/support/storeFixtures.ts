@@ -6,6 +6,7 @@ import { assessmentRulesFor } from '../../src/core/assessment/rules.ts';
 import { formatProblem } from '../../src/core/result.ts';
 import type { AssessmentsStore } from '../../src/store/assessments.ts';
 import { useAssessments, type Position } from '../../src/store/index.ts';
+import { givenAnswers } from './givenAnswers.ts';
 import { loadShippedSets } from './shippedSet.ts';
 
 const sets = loadShippedSets();
@@ -42,5 +43,6 @@ export function keep(
   return kept.value;
 }
 
+/** The answers kept for an assessment, as the user gave them (without who gave them, see givenAnswers). */
 export const storedAnswers = (id: string) =>
-  useAssessments.getState().assessments[id]?.assessment.answers ?? {};
+  givenAnswers(useAssessments.getState().assessments[id]?.assessment.answers) ?? {};

@@ -11,10 +11,13 @@ export interface Actor {
 /** The role the history gives the person who runs the assessment. */
 export const leadRole = 'lead';
 
-/** The lead of an assessment: its assessor by name, or "the lead" when none is named. */
+/**
+ * The lead of an assessment: its assessor by name, with the role "lead"; or "the lead" alone when
+ * none is named (never "the lead (lead)").
+ */
 export function leadOf(assessment: Pick<Assessment, 'assessor'>): Actor {
   const name = assessment.assessor?.trim();
-  return { name: name || 'the lead', role: leadRole, via: 'lead' };
+  return name ? { name, role: leadRole, via: 'lead' } : { name: 'the lead', via: 'lead' };
 }
 
 /**
@@ -97,7 +100,9 @@ export interface Attribution {
  * Who gave the answer's current choice and who confirmed or merged it afterwards, from its
  * history; nothing for an answer given before Cellguard kept one.
  */
-export function attributionOf(answer: Pick<Answer, 'history'> | undefined): Attribution | undefined {
+export function attributionOf(
+  answer: Pick<Answer, 'history'> | undefined,
+): Attribution | undefined {
   const history = answer?.history ?? [];
   const lastAnswered = history.findLastIndex((entry) => entry.event === 'answered');
   const since = history.slice(lastAnswered + 1);
@@ -107,7 +112,9 @@ export function attributionOf(answer: Pick<Answer, 'history'> | undefined): Attr
   const answered = history[lastAnswered];
   if (!answered && confirmed.length === 0) return undefined;
   return {
-    ...(answered ? { answered: { by: personOf(answered), via: answered.via, at: answered.at } } : {}),
+    ...(answered
+      ? { answered: { by: personOf(answered), via: answered.via, at: answered.at } }
+      : {}),
     confirmed,
   };
 }

@@ -7,6 +7,7 @@ import { questionSetById } from '../../../src/content/questionSets.ts';
 import { openDatabase } from '../../../src/store/database.ts';
 import { useAssessments } from '../../../src/store/index.ts';
 import { seedStore, storedAnswers } from '../../support/storeFixtures.ts';
+import { givenAnswers } from '../../support/givenAnswers.ts';
 
 const questionSet = questionSetById('softcell');
 
@@ -108,7 +109,7 @@ describe('DomainStep', () => {
     const db = await openDatabase(indexedDB);
     const record = (await db.read(id)) as { stored: { assessment: { answers: unknown } } };
     db.close();
-    expect(record.stored.assessment.answers).toEqual({ 'CRD-03': { choice: 'unique' } });
+    expect(givenAnswers(record.stored.assessment.answers)).toEqual({ 'CRD-03': { choice: 'unique' } });
   });
 
   it('saves notes, evidence, owner and due date as they are typed', async () => {
