@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
-import { delegationByDomain } from '../core/delegation/status.ts';
+import { assigneeStage, delegationByDomain } from '../core/delegation/status.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, SharedAnswersOffer, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
@@ -59,6 +59,9 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   }
   const { assessment } = stored;
   const delegation = delegationByDomain(assessment, set);
+  const toMerge = (assessment.delegation?.assignees ?? []).filter(
+    (assignee) => assigneeStage(assignee) === 'returned',
+  );
   // Labels an older version let through stay readable, but are asked to be corrected.
   const detailsIssue = detailsProblems(assessment).map((problem) => problem.message)[0];
   return (
@@ -98,6 +101,12 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
             {detailsIssue} <a href={hrefs.details(route.id)}>Correct it</a>.
           </p>
         )}
+        {toMerge.map((assignee) => (
+          <p key={assignee.id} className="notice small" role="status">
+            A response from <bdi>{assignee.name}</bdi> waits to be merged.{' '}
+            <a href={hrefs.merge(route.id, assignee.id)}>Review and merge it</a>
+          </p>
+        ))}
       </header>
       <Stepper
         set={set}

@@ -4,8 +4,11 @@ import { fail, succeed, type Result } from '../core/result.ts';
 /** What a command accepts: checked strictly, so that a typo is refused instead of ignored. */
 export interface CommandShape {
   command: string;
-  /** Options by long name, with an optional one-letter form; `flag` ones take no value. */
-  options: Readonly<Record<string, { short?: string; flag?: true }>>;
+  /**
+   * Options by long name, with an optional one-letter form; `flag` ones take no value,
+   * `repeatable` ones may be given more than once (their values are in `lists`).
+   */
+  options: Readonly<Record<string, { short?: string; flag?: true; repeatable?: true }>>;
   /** The plain arguments the command needs, in order, each with the line that says it is missing. */
   positionals: readonly { missing: string }[];
   /** Further plain arguments are ignored instead of refused (only `help` takes a topic). */
@@ -15,6 +18,8 @@ export interface CommandShape {
 export interface ParsedCommand {
   /** Each option's value, or undefined when it was not given. Never empty. */
   options: Readonly<Record<string, string | undefined>>;
+  /** Each repeatable option's values in the order given; absent when it was not given. */
+  lists: Readonly<Record<string, readonly string[] | undefined>>;
   /** The flags given. */
   flags: ReadonlySet<string>;
   positionals: string[];
@@ -28,9 +33,13 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 function optionsOf(shape: CommandShape): Options {
   const options: Options = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, { short, flag }] of Object.entries(shape.options)) {
+  for (const [name, { short, flag, repeatable }] of Object.entries(shape.options)) {
     const type = flag ? 'boolean' : 'string';
-    options[name] = short ? { type, short } : { type };
+    options[name] = {
+      type,
+      ...(short ? { short } : {}),
+      ...(repeatable ? { multiple: true } : {}),
+    };
   }
   return options;
 }
@@ -62,8 +71,14 @@ export function parseCommand(
   const values: Record<string, string | undefined> = {};
   const seen = new Set<string>();
   const flags = new Set<string>();
+  const lists: Record<string, string[]> = {};
   for (const token of parsed.tokens) {
     if (token.kind !== 'option' || token.name === 'help') continue;
+    if (options[token.name]?.multiple) {
+      if (!token.value) return fail(missingValue(shape, options, token.name));
+      (lists[token.name] ??= []).push(token.value);
+      continue;
+    }
     if (seen.has(token.name))
       return fail(
         `option ${optionLabel(options, token.name)} for ${shape.command} is given twice; give it once; ${seeHelp}`,
@@ -76,13 +91,14 @@ export function parseCommand(
     if (!token.value) return fail(missingValue(shape, options, token.name));
     values[token.name] = token.value;
   }
-  if (help) return succeed({ options: values, flags, positionals: parsed.positionals, help });
+  if (help)
+    return succeed({ options: values, lists, flags, positionals: parsed.positionals, help });
   const extra = parsed.positionals[shape.positionals.length];
   if (extra !== undefined && !shape.ignoreExtra)
     return fail(`unexpected argument "${extra}" for ${shape.command}; ${seeHelp}`);
   for (const [index, { missing }] of shape.positionals.entries())
     if (!parsed.positionals[index]) return fail(missing);
-  return succeed({ options: values, flags, positionals: parsed.positionals, help });
+  return succeed({ options: values, lists, flags, positionals: parsed.positionals, help });
 }
 
 /** "-o/--out" for an option with a short form, "--set" otherwise. */

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Assessment } from '../core/assessment/model.ts';
 import { importAssessmentFile } from '../core/assessment/transfer.ts';
+import { isEncryptedFile } from '../core/crypto/passphrase.ts';
 import type { ParseSetResult } from '../core/questionSet/parse.ts';
 import { formatSetProblem } from '../core/questionSet/problems.ts';
 import type { QuestionSet } from '../core/questionSet/schema.ts';
@@ -10,7 +11,14 @@ import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionS
 import { passphraseVariable, type Passphrase } from './passphrase.ts';
 
 export type Loaded =
-  { ok: true; set: QuestionSet; assessment: Assessment } | { ok: false; line: string };
+  | {
+      ok: true;
+      set: QuestionSet;
+      assessment: Assessment;
+      /** The file was encrypted: what is written from it is encrypted again (assign, merge). */
+      encrypted: boolean;
+    }
+  | { ok: false; line: string };
 
 /** Where the shipped sets live, one folder per set id: found from this file, wherever it runs from. */
 export const setsFolder = resolve(import.meta.dirname, '../../questions');
@@ -87,7 +95,16 @@ export async function loadAssessment(
   const set = loadedSets.value.find((s) => s.id === assessment.questionSet.id);
   // importAssessmentFile admits only a file of one of the given sets.
   if (!set) return { ok: false, line: `${file}: no question set ${assessment.questionSet.id}` };
-  return { ok: true, set, assessment };
+  return { ok: true, set, assessment, encrypted: isEncryptedText(text.value) };
+}
+
+/** Whether a file's text, already opened once, is an encrypted envelope. */
+function isEncryptedText(text: string): boolean {
+  try {
+    return isEncryptedFile(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 function one(folder: string, cache: Map<string, ParseSetResult>): Result<QuestionSet[], string> {

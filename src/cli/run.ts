@@ -13,15 +13,12 @@ import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionS
 import { loadReportFonts } from '../node/reportFonts.ts';
 import { parseCommand, type CommandShape, type ParsedCommand } from './args.ts';
 import { loadAssessment, shippedSetTitles, type Loaded } from './assessmentInput.ts';
+import { assignCommand, delegationShapes, mergeCommand } from './delegation.ts';
+import { badInput, ok, type CommandOutput } from './output.ts';
 import { passphraseFrom, passphraseVariable, type Environment } from './passphrase.ts';
 import { scoreReport } from './scoreReport.ts';
 
-/** What a command produced; main.ts writes it out, tests read it directly. */
-export interface CommandOutput {
-  exitCode: 0 | 2;
-  stdout: string;
-  stderr: string;
-}
+export { badInput, type CommandOutput } from './output.ts';
 
 export const usage = [
   'usage: npm run cli -- <command> [options]',
@@ -33,30 +30,49 @@ export const usage = [
   '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
   '         [--passphrase-file <file>] [--issue-as-is]',
   '                                  write the management report as a PDF',
+  '  assign <file> --to <name> [--role <role>] [--email <text>] [--note <text>]',
+  '         [--domains EXP,SEG] [--questions EXP-01,PRV-03] -o <questionnaire.json>',
+  '         [--assessment-out <file>] [--questionnaire-passphrase-file <file>]',
+  '         [--set <folder>] [--passphrase-file <file>]',
+  "                                  write a person's questionnaire (their next round) and record",
+  '                                  it as sent in the assessment file',
+  '  merge <file> <response file> [--decide theirs|mine|mine-and-note]',
+  '         [--decide-question ID=theirs|mine|mine-and-note ...] [-o <out>]',
+  '         [--response-passphrase-file <file>] [--set <folder>] [--passphrase-file <file>]',
+  "                                  merge a person's response into the assessment file; without a",
+  '                                  decision for each conflict, list the conflicts and change nothing',
   '  help                            print this text (as does -h or --help after any command)',
   '',
   'options:',
   '  --set <folder>                  the question set; by default questions/<the set the file names>,',
   '                                  or any set of questions/ for an encrypted file',
-  '  -o, --out <out.pdf>             where report writes the PDF',
+  '  -o, --out <file>                where report writes the PDF, assign the questionnaire, merge the',
+  '                                  merged assessment (by default over the input file)',
   "  --previous <earlier file>       an earlier cycle's file: the report adds what changed since then",
   '  --issue-as-is                   issue a report whose carried-over answers are not all confirmed;',
   '                                  without it such a report is marked DRAFT on every page',
   "  --passphrase-file <file>        opens encrypted files: the passphrase is the file's first line",
+  '  --to <name>                     the person; one of the assessment already (letter case ignored)',
+  '                                  is reused, and the --role, --email, --note, --domains or',
+  '                                  --questions given replace theirs',
+  '  --assessment-out <file>         where assign writes the assessment (by default over the input)',
+  '  --questionnaire-passphrase-file <file>',
+  '                                  encrypts the questionnaire with the passphrase on its first line;',
+  '                                  give the person that passphrase another way',
+  '  --decide <decision>             settles every conflict of a merge: theirs, mine or mine-and-note',
+  '                                  (keep yours and append their note)',
+  '  --decide-question ID=<decision> settles one question; wins over --decide; repeatable',
+  '  --response-passphrase-file <file>',
+  "                                  opens an encrypted response; by default the assessment's passphrase",
   '',
   'An encrypted export (and an encrypted --previous file) opens with --passphrase-file or the',
   `${passphraseVariable} environment variable; the file wins when both are given. The passphrase`,
-  'itself is never accepted as an argument: shell history and ps would show it.',
+  'itself is never accepted as an argument: shell history and ps would show it. assign and merge',
+  'write an encrypted assessment file encrypted again, with the same passphrase.',
   '',
   'exit status: 0 done; 2 bad input, said in one line on standard error; 1 unexpected failure',
 ].join('\n');
 
-const ok = (stdout: string): CommandOutput => ({ exitCode: 0, stdout, stderr: '' });
-export const badInput = (line: string, stdout = ''): CommandOutput => ({
-  exitCode: 2,
-  stdout,
-  stderr: `${line}\n`,
-});
 const help = (): CommandOutput => ok(`${usage}\n`);
 
 const missingFile = 'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json';
@@ -82,6 +98,7 @@ export const commandShapes = {
     options: { out: { short: 'o' }, previous: {}, 'issue-as-is': { flag: true }, ...fileOptions },
     positionals: [{ missing: missingFile }],
   },
+  ...delegationShapes,
   help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
 } satisfies Record<string, CommandShape>;
 
@@ -241,5 +258,9 @@ export async function runCommand(
       return scoreCommand(parsed.value, env);
     case 'report':
       return reportCommand(parsed.value, env);
+    case 'assign':
+      return assignCommand(parsed.value, env);
+    case 'merge':
+      return mergeCommand(parsed.value, env);
   }
 }

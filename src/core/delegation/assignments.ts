@@ -23,7 +23,11 @@ function fieldsOf(draft: AssigneeDraft, set: QuestionSet): Omit<Assignee, 'id' |
   const domains = set.domains.map((d) => d.id).filter((id) => draft.domains.includes(id));
   const questions = set.questions
     .map((q) => q.id)
-    .filter((id) => draft.questions.includes(id) && !domains.includes(set.questions.find((q) => q.id === id)?.domain ?? ''));
+    .filter(
+      (id) =>
+        draft.questions.includes(id) &&
+        !domains.includes(set.questions.find((q) => q.id === id)?.domain ?? ''),
+    );
   return {
     name: draft.name.trim(),
     ...(role ? { role } : {}),
@@ -46,7 +50,10 @@ export function withNewAssignee(
 ): Assessment {
   const delegation = delegationOf(assessment, ids.key);
   const assignee: Assignee = { id: ids.assigneeId, ...fieldsOf(draft, set), rounds: [] };
-  return { ...assessment, delegation: { ...delegation, assignees: [...delegation.assignees, assignee] } };
+  return {
+    ...assessment,
+    delegation: { ...delegation, assignees: [...delegation.assignees, assignee] },
+  };
 }
 
 function withAssignees(
@@ -66,7 +73,9 @@ export function withAssigneeChanged(
   draft: AssigneeDraft,
 ): Assessment {
   return withAssignees(assessment, (assignees) =>
-    assignees.map((a) => (a.id === assigneeId ? { ...a, ...withoutOptional(a), ...fieldsOf(draft, set) } : a)),
+    assignees.map((a) =>
+      a.id === assigneeId ? { ...withoutOptional(a), ...fieldsOf(draft, set) } : a,
+    ),
   );
 }
 
@@ -87,7 +96,9 @@ export function withRoundSent(
   round: Omit<Round, 'responses'>,
 ): Assessment {
   return withAssignees(assessment, (assignees) =>
-    assignees.map((a) => (a.id === assigneeId ? { ...a, rounds: [...a.rounds, { ...round, responses: [] }] } : a)),
+    assignees.map((a) =>
+      a.id === assigneeId ? { ...a, rounds: [...a.rounds, { ...round, responses: [] }] } : a,
+    ),
   );
 }
 

@@ -27,7 +27,9 @@ export function recipientOf<T extends { assessment: Assessment }>(
   candidates: readonly T[],
   response: Pick<ResponseFile, 'assessment' | 'questionnaireId'>,
 ): T | undefined {
-  const withKey = candidates.filter((c) => c.assessment.delegation?.key === response.assessment.key);
+  const withKey = candidates.filter(
+    (c) => c.assessment.delegation?.key === response.assessment.key,
+  );
   return (
     withKey.find((c) =>
       c.assessment.delegation?.assignees.some((a) =>
@@ -89,12 +91,6 @@ export function receiveResponse(
       path: 'questionnaireId',
       message: `This response answers a questionnaire this assessment did not send to ${assignee.name}. Nothing was changed.`,
     });
-  const latest = assignee.rounds.at(-1);
-  if (latest && latest.round > round.round)
-    return fail({
-      path: 'round',
-      message: `This response answers an older questionnaire: round ${round.round}, sent to ${assignee.name} on ${long(round.sentAt)}. Round ${latest.round} was sent on ${long(latest.sentAt)}; ask ${assignee.name} for the response to that one. Nothing was changed.`,
-    });
   const known = round.responses.find((r) => r.digest === digest);
   if (known)
     return succeed({
@@ -103,6 +99,12 @@ export function receiveResponse(
       round: round.round,
       outcome: known.mergedAt ? 'already-merged' : 'already-received',
       notAssigned: [],
+    });
+  const latest = assignee.rounds.at(-1);
+  if (latest && latest.round > round.round)
+    return fail({
+      path: 'round',
+      message: `This response answers an older questionnaire: round ${round.round}, sent to ${assignee.name} on ${long(round.sentAt)}. Round ${latest.round} was sent on ${long(latest.sentAt)}; ask ${assignee.name} for the response to that one. Nothing was changed.`,
     });
   const pending = round.responses.find((r) => !r.mergedAt);
   if (pending && Date.parse(pending.respondedAt) > Date.parse(response.respondedAt))
@@ -170,15 +172,23 @@ export interface PendingMerge {
   items: MergeItem[];
 }
 
-const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+const given = (value: string | undefined): value is string =>
+  value !== undefined && value.trim() !== '';
 
 function itemOf(questionId: string, mine: Answer | undefined, theirs: ResponseAnswer): MergeItem {
   const differing = respondentFields.filter(
-    (field) => given(mine?.[field]) && given(theirs[field]) && mine[field]?.trim() !== theirs[field]?.trim(),
+    (field) =>
+      given(mine?.[field]) && given(theirs[field]) && mine[field]?.trim() !== theirs[field]?.trim(),
   );
   const adds = respondentFields.some((field) => given(theirs[field]) && !given(mine?.[field]));
   const kind: MergeKind =
-    differing.length > 0 ? 'conflict' : !given(mine?.choice) && given(theirs.choice) ? 'new' : adds ? 'adds' : 'same';
+    differing.length > 0
+      ? 'conflict'
+      : !given(mine?.choice) && given(theirs.choice)
+        ? 'new'
+        : adds
+          ? 'adds'
+          : 'same';
   return { questionId, kind, mine, theirs, differing };
 }
 
@@ -219,12 +229,26 @@ function taken(mine: Answer | undefined, theirs: ResponseAnswer, onlyEmpty: bool
     const value = theirs[field];
     if (given(value) && (!onlyEmpty || !given(mine?.[field]))) next[field] = value;
   }
-  if (next.choice !== 'na') for (const field of naOnly) delete next[field];
-  if (given(theirs.evidence) && next.evidence === theirs.evidence) next.evidenceEnteredAt = theirs.answeredAt;
-  // Given for this cycle by the person who knows: no longer carried over or taken from another set.
-  delete next.carriedOver;
-  delete next.takenFrom;
-  return next;
+  const kept: Answer =
+    next.choice === 'na'
+      ? next
+      : (Object.fromEntries(
+          Object.entries(next).filter(([field]) => !(naOnly as readonly string[]).includes(field)),
+        ) as Answer);
+  // Their evidence is dated when they answered; the lead's own evidence keeps its date.
+  if (
+    given(theirs.evidence) &&
+    kept.evidence === theirs.evidence &&
+    mine?.evidence !== theirs.evidence
+  )
+    kept.evidenceEnteredAt = theirs.answeredAt;
+  // Given for this cycle by the person who knows: no longer carried over or taken from another
+  // set. A note or evidence alone confirms nothing of the choice.
+  if (given(theirs.choice)) {
+    delete kept.carriedOver;
+    delete kept.takenFrom;
+  }
+  return kept;
 }
 
 /** Mine, with their note after it, signed and dated. */
@@ -268,16 +292,20 @@ export function applyMerge(
     if (decision === 'mine') continue;
     if (decision === 'mine-and-note' && mine) {
       const noted = withTheirNote(mine, theirs, pending.assignee);
-      if (noted !== mine) answers[questionId] = withHistory(noted, historyWith(mine.history ?? [], 'note', them, answeredAt));
+      if (noted !== mine)
+        answers[questionId] = withHistory(
+          noted,
+          historyWith(mine.history ?? [], 'note', them, answeredAt),
+        );
       continue;
     }
-    if (item.kind === 'same' && !mine?.carriedOver) continue;
+    // The same answer returned changes nothing, unless it confirms one carried over.
+    if (item.kind === 'same' && (!mine?.carriedOver || !given(theirs.choice))) continue;
     const next = taken(mine, theirs, item.kind !== 'conflict');
     let history = mine?.history ?? [];
-    history =
-      next.choice !== mine?.choice
-        ? historyAfterChoice(history, mine?.choice, next.choice, them, answeredAt)
-        : historyWith(history, 'confirmed', them, answeredAt);
+    if (next.choice !== mine?.choice)
+      history = historyAfterChoice(history, mine?.choice, next.choice, them, answeredAt);
+    else if (given(theirs.choice)) history = historyWith(history, 'confirmed', them, answeredAt);
     answers[questionId] = withHistory(next, historyWith(history, 'merged', lead, now));
   }
   const rounds = pending.assignee.rounds.map((r) =>
