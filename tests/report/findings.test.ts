@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { plan } from '../../src/core/planning/plan.ts';
@@ -82,5 +82,84 @@ describe('the findings and the plan in the PDF', () => {
     expect(text).toContain(squash('15 October 2026 OVERDUE'));
     // Once in the action's tags, once by its due date; no other action is overdue.
     expect(text.match(/OVERDUE/g)).toHaveLength(2);
+  });
+});
+
+describe('who answered, in the findings', () => {
+  const lead = { by: 'J. Smith', role: 'lead', via: 'lead' } as const;
+  const assignee = { by: 'Ana Ruiz', role: 'network operations', via: 'questionnaire' } as const;
+  const attributed: Assessment = {
+    ...assessment,
+    assessor: 'J. Smith',
+    answers: {
+      ...assessment.answers,
+      'CRD-02': {
+        ...assessment.answers['CRD-02'],
+        evidence: 'SIEM rule export with the alert test',
+        evidenceDate: '2026-01-12',
+        evidenceEnteredAt: '2026-11-20T10:00:00.000Z',
+        history: [
+          { at: '2026-03-01T09:00:00.000Z', event: 'answered', ...lead, to: 'logged' },
+          {
+            at: '2026-03-12T09:00:00.000Z',
+            event: 'answered',
+            ...assignee,
+            from: 'logged',
+            to: 'alerted',
+          },
+          { at: '2026-03-14T09:00:00.000Z', event: 'merged', ...lead },
+        ],
+      },
+      'CRD-03': {
+        ...assessment.answers['CRD-03'],
+        evidenceEnteredAt: '2026-03-03T15:00:00.000Z',
+        history: [{ at: '2026-03-02T09:00:00.000Z', event: 'answered', ...lead, to: 'partial' }],
+      },
+    },
+  };
+
+  it('name the assignee who answered and the lead who confirmed, under the finding', async () => {
+    const text = squash(await sectionText(attributed, 'Findings by domain'));
+    expect(text).toContain(
+      squash(
+        'Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; confirmed by J. Smith (lead), 14 March 2026',
+      ),
+    );
+    expect(text).toContain(squash('Answered by J. Smith (lead), 2 March 2026'));
+  });
+
+  it('give the evidence date, and when the evidence was entered only if that was another day', async () => {
+    const text = squash(await sectionText(attributed, 'Findings by domain'));
+    expect(text).toContain(
+      squash(
+        'SIEM rule export with the alert test Evidence date: 12 January 2026 Entered 20 November 2026',
+      ),
+    );
+    // CRD-03's evidence was entered on its evidence date.
+    expect(text).toContain(squash('Evidence date: 3 March 2026 Identity team'));
+    expect(text.match(/Entered/g)).toHaveLength(1);
+  });
+
+  it('add nothing to an answer recorded without a history', async () => {
+    const text = await sectionText(assessment, 'Findings by domain');
+    expect(text).not.toMatch(/Answered by|confirmed by|Taken from|Entered/);
+  });
+
+  it('keep the attribution of a finding taller than a page after it', async () => {
+    const note = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
+    const long: Assessment = {
+      ...attributed,
+      answers: { ...attributed.answers, 'CRD-02': { ...attributed.answers['CRD-02'], note } },
+    };
+    const logged: unknown[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args) => logged.push(args));
+    try {
+      const text = squash(await sectionText(long, 'Findings by domain'));
+      expect(text).toContain(squash('word699 Answered by Ana Ruiz (network operations)'));
+    } finally {
+      log.mockRestore();
+    }
+    // jspdf-autotable warns of a spanned row it cannot split.
+    expect(logged).toEqual([]);
   });
 });

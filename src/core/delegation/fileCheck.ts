@@ -39,7 +39,7 @@ export function checkedFile<T extends { integrity: { digest: string } }>(
     const other = typeof record.format === 'string' ? kind.otherKinds[record.format] : undefined;
     return fail({
       path: 'format',
-      message: other ?? `This is not ${kind.noun} made by Cellguard (expected format "${kind.format}").`,
+      message: other ?? `This is not ${kind.noun} (expected format "${kind.format}").`,
     });
   }
   if (record.formatVersion !== kind.version) {
@@ -49,7 +49,9 @@ export function checkedFile<T extends { integrity: { digest: string } }>(
       path: 'formatVersion',
       message: newer
         ? `The file was written by a newer Cellguard (format ${version}); this one reads format ${kind.version}. Update Cellguard to open it.`
-        : `The file's format version ${JSON.stringify(version)} is not one this version of Cellguard knows.`,
+        : version === undefined
+          ? `The file does not say which format version it is, as every file Cellguard writes does. Ask for the file again.`
+          : `The file's format version ${shortJson(version)} is not one this version of Cellguard knows.`,
     });
   }
   const parsed = kind.schema.safeParse(value);
@@ -71,6 +73,12 @@ export function checkedFile<T extends { integrity: { digest: string } }>(
   return succeed({ file: parsed.data, digest });
 }
 
+/** A value as the file has it, cut short: a message quotes it, never a whole hostile value. */
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 const editedDigest: Problem = {
   path: 'integrity',
   message:
@@ -79,6 +87,10 @@ const editedDigest: Problem = {
 
 /** The file's text with its digest, as Cellguard writes every questionnaire and response. */
 export function sealedJson(content: Record<string, unknown>, at: Date): string {
-  const integrity = { algorithm: 'SHA-256', digest: contentDigest(content), exportedAt: at.toISOString() };
+  const integrity = {
+    algorithm: 'SHA-256',
+    digest: contentDigest(content),
+    exportedAt: at.toISOString(),
+  };
   return `${JSON.stringify({ ...content, integrity }, null, 2)}\n`;
 }

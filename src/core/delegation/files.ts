@@ -1,4 +1,8 @@
-import { parseAssessmentValue, type ParsedAssessment, type SetChoice } from '../assessment/parseFile.ts';
+import {
+  parseAssessmentValue,
+  type ParsedAssessment,
+  type SetChoice,
+} from '../assessment/parseFile.ts';
 import { importLimits } from '../assessment/inspectJson.ts';
 import { openFileJson } from '../assessment/transfer.ts';
 import { fail, type Problem, type Result } from '../result.ts';

@@ -41,7 +41,13 @@ export const questionnaireQuestionSchema = z.strictObject({
   kind: z.enum(['control', 'scope']),
   critical: z.boolean(),
   options: z
-    .array(z.strictObject({ id: z.string().min(1).max(40), label: longText, criteria: longText.optional() }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(40),
+        label: longText,
+        criteria: longText.optional(),
+      }),
+    )
     .min(1)
     .max(20),
   showIf: showIfSchema.optional(),
@@ -131,7 +137,12 @@ function currentOf(answer: Answer | undefined): CurrentAnswer | undefined {
   return Object.keys(current).length > 0 ? current : undefined;
 }
 
-function snapshotOf(question: Question, set: QuestionSet, answer: Answer | undefined): QuestionnaireQuestion {
+function snapshotOf(
+  question: Question,
+  set: QuestionSet,
+  answer: Answer | undefined,
+  sent: ReadonlySet<string>,
+): QuestionnaireQuestion {
   const domain = set.domains.find((d) => d.id === question.domain);
   const current = currentOf(answer);
   return {
@@ -147,7 +158,9 @@ function snapshotOf(question: Question, set: QuestionSet, answer: Answer | undef
       label: option.label,
       ...(option.criteria ? { criteria: option.criteria } : {}),
     })),
-    ...(question.showIf ? { showIf: question.showIf } : {}),
+    // A condition whose scoping question is not sent was met when the questionnaire was written
+    // (see assignedQuestions): the assignee's page could not apply it, so it is left out.
+    ...(question.showIf && sent.has(question.showIf.question) ? { showIf: question.showIf } : {}),
     ...(current ? { current } : {}),
   };
 }
@@ -180,9 +193,12 @@ export interface QuestionnaireRequest {
 }
 
 /** The questionnaire for one assignee, without its digest (see serializeQuestionnaire). */
-export function buildQuestionnaire(request: QuestionnaireRequest): Omit<Questionnaire, 'integrity'> {
+export function buildQuestionnaire(
+  request: QuestionnaireRequest,
+): Omit<Questionnaire, 'integrity'> {
   const { assessment, set, assignee } = request;
   const lead = leadOf(assessment);
+  const sent = new Set(request.questions.map((q) => q.id));
   return {
     format: questionnaireFormat,
     formatVersion: questionnaireFormatVersion,
@@ -193,7 +209,7 @@ export function buildQuestionnaire(request: QuestionnaireRequest): Omit<Question
     from: { name: lead.name, ...(assessment.assessor?.trim() ? { role: 'lead' } : {}) },
     to: { id: assignee.id, name: assignee.name, ...(assignee.role ? { role: assignee.role } : {}) },
     ...(assignee.note?.trim() ? { note: assignee.note } : {}),
-    questions: request.questions.map((q) => snapshotOf(q, set, assessment.answers[q.id])),
+    questions: request.questions.map((q) => snapshotOf(q, set, assessment.answers[q.id], sent)),
   };
 }
 
@@ -204,6 +220,23 @@ export function serializeQuestionnaire(
   return sealedJson(questionnaire, at);
 }
 
+/** Whether following the conditions from this question comes back to one already passed. */
+function inCycle(
+  question: QuestionnaireQuestion,
+  byId: ReadonlyMap<string, QuestionnaireQuestion>,
+): boolean {
+  const passed = new Set<string>();
+  for (
+    let at: QuestionnaireQuestion | undefined = question;
+    at?.showIf;
+    at = byId.get(at.showIf.question)
+  ) {
+    if (passed.has(at.id)) return true;
+    passed.add(at.id);
+  }
+  return false;
+}
+
 /**
  * Every rule of a questionnaire beyond its schema: the conditions and current answers name its
  * own questions and options. Only a hand-made file breaks them.
@@ -211,12 +244,18 @@ export function serializeQuestionnaire(
 function consistencyProblems(questionnaire: Questionnaire): string[] {
   const problems: string[] = [];
   const byId = new Map(questionnaire.questions.map((q) => [q.id, q]));
-  if (byId.size !== questionnaire.questions.length)
-    problems.push('It lists a question twice.');
+  if (byId.size !== questionnaire.questions.length) problems.push('It lists a question twice.');
   for (const question of questionnaire.questions) {
     const optionIds = new Set(question.options.map((o) => o.id));
     if (optionIds.size !== question.options.length)
       problems.push(`Question ${question.id} lists an answer twice.`);
+    const gate = question.showIf && byId.get(question.showIf.question);
+    if (question.showIf && (!gate || gate.kind !== 'scope' || inCycle(question, byId)))
+      problems.push(
+        `The condition of ${question.id} names no scoping question the questionnaire holds.`,
+      );
+    else if (gate && question.showIf?.anyOf.some((id) => !gate.options.some((o) => o.id === id)))
+      problems.push(`The condition of ${question.id} names an answer ${gate.id} does not offer.`);
     const choice = question.current?.choice;
     if (choice && choice !== 'unknown' && choice !== 'na' && !optionIds.has(choice))
       problems.push(`The current answer of ${question.id} is not one of its answers.`);
@@ -225,7 +264,9 @@ function consistencyProblems(questionnaire: Questionnaire): string[] {
 }
 
 /** Checks already-parsed JSON as a questionnaire. Never throws. */
-export function parseQuestionnaireValue(value: unknown): Result<{ questionnaire: Questionnaire; digest: string }> {
+export function parseQuestionnaireValue(
+  value: unknown,
+): Result<{ questionnaire: Questionnaire; digest: string }> {
   const checked = checkedFile(value, questionnaireKind);
   if (!checked.ok) return checked;
   const problems = consistencyProblems(checked.value.file);
@@ -245,7 +286,9 @@ export function questionnaireEmail(
   fileName: string,
 ): { subject: string; body: string } {
   const { assessment } = questionnaire;
-  const about = [assessment.organisation, assessment.scope, assessment.cycle].filter(Boolean).join(', ');
+  const about = [assessment.organisation, assessment.scope, assessment.cycle]
+    .filter(Boolean)
+    .join(', ');
   const count = questionnaire.questions.length;
   return {
     subject: `Questions for you: ${assessment.questionSet.title}, ${about}`,

@@ -3,11 +3,7 @@ import { integritySchema } from '../assessment/fileSchema.ts';
 import { hexId, questionIdField, timestampField } from '../assessment/fieldSchemas.ts';
 import { succeed, type Result } from '../result.ts';
 import { checkedFile, sealedJson, type FileKind } from './fileCheck.ts';
-import {
-  assessmentReferenceSchema,
-  personSchema,
-  type Questionnaire,
-} from './questionnaire.ts';
+import { assessmentReferenceSchema, personSchema, type Questionnaire } from './questionnaire.ts';
 import { responseAnswerSchema, type ResponseAnswer } from './schema.ts';
 
 /**
@@ -50,7 +46,10 @@ const responseKind: FileKind<ResponseFile> = {
 
 /** The response to a questionnaire, without its digest: the assignee's answers, as given. */
 export function buildResponse(
-  questionnaire: Pick<Questionnaire, 'questionnaireId' | 'round' | 'assessment' | 'to' | 'questions'>,
+  questionnaire: Pick<
+    Questionnaire,
+    'questionnaireId' | 'round' | 'assessment' | 'to' | 'questions'
+  >,
   answers: Readonly<Record<string, ResponseAnswer>>,
   now: Date,
 ): Omit<ResponseFile, 'integrity'> {
@@ -78,7 +77,9 @@ export function serializeResponse(response: Omit<ResponseFile, 'integrity'>, at:
 }
 
 /** Checks already-parsed JSON as a response file. Never throws. */
-export function parseResponseValue(value: unknown): Result<{ response: ResponseFile; digest: string }> {
+export function parseResponseValue(
+  value: unknown,
+): Result<{ response: ResponseFile; digest: string }> {
   const checked = checkedFile(value, responseKind);
   if (!checked.ok) return checked;
   return succeed({ response: checked.value.file, digest: checked.value.digest });

@@ -25,7 +25,10 @@ export function prepareQuestionnaire(
   const assignee = assigneeById(assessment, assigneeId);
   const key = assessment.delegation?.key;
   if (!assignee || !key)
-    return fail({ path: 'assignee', message: 'Nobody by that name has questions of this assessment.' });
+    return fail({
+      path: 'assignee',
+      message: 'Nobody by that name has questions of this assessment.',
+    });
   const questions = assignedQuestions(assignee, set, assessment.answers);
   if (questions.length === 0)
     return fail({

@@ -1,5 +1,6 @@
 import type { Assessment } from '../assessment/model.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
+import { assignedQuestions } from './questionnaire.ts';
 import type { Assignee, Round } from './schema.ts';
 
 /**
@@ -8,7 +9,13 @@ import type { Assignee, Round } from './schema.ts';
  */
 export type DelegationStage = 'not-assigned' | 'assigned' | 'sent' | 'returned' | 'merged';
 
-const order: readonly DelegationStage[] = ['not-assigned', 'assigned', 'sent', 'returned', 'merged'];
+const order: readonly DelegationStage[] = [
+  'not-assigned',
+  'assigned',
+  'sent',
+  'returned',
+  'merged',
+];
 
 export const stageLabel: Readonly<Record<DelegationStage, string>> = {
   'not-assigned': 'Not assigned',
@@ -29,9 +36,18 @@ function stageOfRound(round: Round | undefined): DelegationStage {
   return latest.mergedAt ? 'merged' : 'returned';
 }
 
-/** Where one question stands with one person. */
-const stageWith = (assignee: Assignee, questionId: string): DelegationStage =>
-  stageOfRound(assignee.rounds.findLast((r) => r.questionIds.includes(questionId)));
+/**
+ * Where one question stands with one person; nothing for a question never sent that would not be
+ * sent now either (its scope does not apply), which must not hold its domain back.
+ */
+function stageWith(
+  assignee: Assignee,
+  questionId: string,
+  askable: ReadonlySet<string>,
+): DelegationStage | undefined {
+  const round = assignee.rounds.findLast((r) => r.questionIds.includes(questionId));
+  return round || askable.has(questionId) ? stageOfRound(round) : undefined;
+}
 
 export interface DomainDelegation {
   domainId: string;
@@ -46,12 +62,18 @@ export interface DomainDelegation {
 
 /** Per domain: how far its assigned questions have come, and who has them. Empty without delegation. */
 export function delegationByDomain(
-  assessment: Pick<Assessment, 'delegation'>,
+  assessment: Pick<Assessment, 'delegation' | 'answers'>,
   set: QuestionSet,
 ): Map<string, DomainDelegation> {
   const assignees = assessment.delegation?.assignees ?? [];
   const result = new Map<string, DomainDelegation>();
   if (assignees.length === 0) return result;
+  const askable = new Map(
+    assignees.map((a) => [
+      a.id,
+      new Set(assignedQuestions(a, set, assessment.answers).map((q) => q.id)),
+    ]),
+  );
   for (const domain of set.domains) {
     const questions = set.questions.filter((q) => q.domain === domain.id);
     const people = new Set<string>();
@@ -63,13 +85,14 @@ export function delegationByDomain(
       assigned += 1;
       for (const holder of holders) {
         people.add(holder.name);
-        const stage = stageWith(holder, question.id);
+        const stage = stageWith(holder, question.id, askable.get(holder.id) ?? new Set());
+        if (!stage) continue;
         if (!least || order.indexOf(stage) < order.indexOf(least)) least = stage;
       }
     }
     result.set(domain.id, {
       domainId: domain.id,
-      stage: least ?? 'not-assigned',
+      stage: least ?? (assigned > 0 ? 'assigned' : 'not-assigned'),
       people: [...people],
       assigned,
       questions: questions.length,

@@ -201,6 +201,8 @@ export function DomainStep({
               onConfirm={confirmOne}
               staleEvidence={isEvidenceStale(answer, today, staleEvidenceDays)}
               staleEvidenceDays={staleEvidenceDays}
+              history={answer?.history}
+              evidenceEnteredAt={answer?.evidenceEnteredAt}
               errors={formState.errors.answers?.[question.id]}
             />
           );

@@ -1,9 +1,12 @@
 import { memo } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { limitedField } from '../../components/limitedField.ts';
+import type { HistoryEntry } from '../../core/delegation/schema.ts';
+import { formatDate, formatDateTime } from '../../core/format.ts';
 import { audienceLabel, recommendationRef, unverifiedNote } from '../../core/reporting/labels.ts';
 import type { Effect, Question, QuestionSet } from '../../core/questionSet/schema.ts';
 import { setIndex } from '../../core/questionSet/setIndex.ts';
+import { AnswerHistory } from './AnswerHistory.tsx';
 import './wizard.css';
 
 export interface AnswerFields {
@@ -34,6 +37,10 @@ interface QuestionCardProps {
   onConfirm: (questionId: string) => void;
   staleEvidence: boolean;
   staleEvidenceDays: number;
+  /** Who changed the answer and when, oldest first; the store's array, so the card stays memoised. */
+  history?: readonly HistoryEntry[] | undefined;
+  /** When the evidence text was typed or received, beside the evidence date (when it was true). */
+  evidenceEnteredAt?: string | undefined;
   errors: FieldErrors<AnswerFields> | undefined;
 }
 
@@ -163,12 +170,15 @@ export const QuestionCard = memo(function QuestionCard({
   onConfirm,
   staleEvidence,
   staleEvidenceDays,
+  history,
+  evidenceEnteredAt,
   errors,
 }: QuestionCardProps) {
   const base = `answers.${question.id}` as const;
   const isNa = choice === 'na';
   const noteId = `${question.id}-note`;
   const reasonId = `${question.id}-na-reason`;
+  const enteredId = `${question.id}-evidence-entered`;
   const choices = [
     ...question.options.map((o) => ({ id: o.id, label: o.label, criteria: o.criteria })),
     ...(question.kind === 'control'
@@ -248,6 +258,11 @@ export const QuestionCard = memo(function QuestionCard({
         })}
       </div>
       <WhyItMatters set={set} question={question} />
+      <AnswerHistory
+        history={history ?? []}
+        options={question.options}
+        formatDateTime={formatDateTime}
+      />
       {/* Always registered, shown only for N/A: choosing N/A checks it at once (DomainStep). */}
       {question.kind === 'control' && (
         <div className="field" hidden={!isNa}>
@@ -320,8 +335,14 @@ export const QuestionCard = memo(function QuestionCard({
               <input
                 id={`${question.id}-evidence-date`}
                 type="date"
+                aria-describedby={evidenceEnteredAt ? enteredId : undefined}
                 {...register(`${base}.evidenceDate`)}
               />
+              {evidenceEnteredAt && (
+                <p id={enteredId} className="hint">
+                  Evidence entered {formatDate(evidenceEnteredAt)}
+                </p>
+              )}
             </div>
             <div className="field">
               <label htmlFor={`${question.id}-owner`}>Owner</label>

@@ -1,8 +1,10 @@
+import type { CellInput, RowInput, Styles } from 'jspdf-autotable';
 import type { Answer } from '../../core/assessment/model.ts';
+import { attributionLine } from '../../core/delegation/attribution.ts';
 import { formatCoverage, formatRisk } from '../../core/format.ts';
 import type { Question } from '../../core/questionSet/schema.ts';
 import { answerStatus, type AnswerStatus } from '../../core/scoring/answerStatus.ts';
-import { colours } from '../theme.ts';
+import { colours, contentWidth, page } from '../theme.ts';
 import type { ReportWriter } from '../writer.ts';
 import { reportDate, type ReportContent } from './content.ts';
 
@@ -31,12 +33,30 @@ function noteLines(writer: ReportWriter, id: string, answer: Answer | undefined)
   ].filter(Boolean);
 }
 
-/** The evidence column: what shows the answer and when it was gathered or last checked. */
+/**
+ * The evidence column: what shows the answer, when it was true (its evidence date, which the
+ * stale-evidence flags read), and when it was typed or received if that was another day.
+ */
 function evidenceLines(writer: ReportWriter, id: string, answer: Answer | undefined): string[] {
+  const dated = answer?.evidenceDate ? reportDate(answer.evidenceDate) : '';
+  const entered =
+    answer?.evidence && answer.evidenceEnteredAt ? reportDate(answer.evidenceEnteredAt) : '';
   return [
     writer.user(answer?.evidence, `the evidence of ${id}`),
-    answer?.evidenceDate ? `Evidence date: ${reportDate(answer.evidenceDate)}` : '',
+    dated ? `Evidence date: ${dated}` : '',
+    entered && entered !== dated ? `Entered ${entered}` : '',
   ].filter(Boolean);
+}
+
+/**
+ * "Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; confirmed by
+ * J. Smith (lead), 14 March 2026", from the answer's history; nothing for an answer without one.
+ */
+function attribution(writer: ReportWriter, id: string, answer: Answer | undefined): string {
+  const line = attributionLine(answer, reportDate);
+  if (!line) return '';
+  const text = writer.user(line, `the history of ${id}`);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** The owner column: who closes the gap and by when. */
@@ -63,10 +83,38 @@ const flags: Partial<Record<AnswerStatus, string>> = {
   'na-uncompensated': 'N/A, NO COMPENSATING CONTROL',
 };
 
+/** The widths of the findings table's columns but the last, the flag, which takes the rest. */
+const columnWidths = [44, 116, 58, 88, 66, 68] as const;
+const tableFontSize = 7;
+const tablePadding = 3;
+
+/** Whether a finding's row, with the table's head and its attribution's row, fits on one page. */
+function fitsOnAPage(writer: ReportWriter, cells: readonly string[]): boolean {
+  const widths = [...columnWidths, contentWidth - columnWidths.reduce((sum, w) => sum + w, 0)];
+  writer.font(tableFontSize);
+  const lines = Math.max(
+    ...cells.map(
+      (text, column) =>
+        (writer.doc.splitTextToSize(text, (widths[column] ?? 0) - 2 * tablePadding) as string[])
+          .length,
+    ),
+  );
+  const height = lines * tableFontSize * writer.doc.getLineHeightFactor() + 2 * tablePadding;
+  const headAndAttribution = 60;
+  return height + headAndAttribution < page.height - page.top - page.bottom;
+}
+
+/** The attribution under a finding: smaller and muted, so the finding's own row leads. */
+const attributionStyles: Partial<Styles> = {
+  fontSize: 6.5,
+  textColor: [...colours.muted],
+  cellPadding: { top: 1.5, bottom: 2, left: 3, right: 3 },
+};
+
 export function drawFindings(writer: ReportWriter, content: ReportContent) {
   const { set, assessment, result } = content;
   writer.paragraph(
-    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date, and who owns the gap and by when. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted), CARRIED OVER or TAKEN FROM another set (with its id and cycle), UNCONFIRMED (an answer of an earlier cycle or of the other set that nobody has confirmed in this one).',
+    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date (when it was true, and when it was entered if that was another day), and who owns the gap and by when; under an answer, who gave it and who last confirmed it, where Cellguard recorded that. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted), CARRIED OVER or TAKEN FROM another set (with its id and cycle), UNCONFIRMED (an answer of an earlier cycle or of the other set that nobody has confirmed in this one).',
     { size: 9, colour: colours.muted },
   );
   const hidden = new Set(result.hidden);
@@ -80,7 +128,7 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
     );
     const rows = set.questions
       .filter((q) => q.domain === domain.id)
-      .map((question) => {
+      .flatMap((question): RowInput[] => {
         const answer = assessment.answers[question.id];
         const status = answerStatus(question, answer);
         const flag = hidden.has(question.id)
@@ -90,8 +138,7 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
             : (flags[status] ?? '');
         const coverage = scored.get(question.id)?.coverage;
         const critical = question.kind === 'control' && question.critical ? ' (critical)' : '';
-        return [
-          `${question.id}${critical}`,
+        const cells = [
           question.text,
           `${answerLabel(question, answer?.choice)}${coverage !== undefined && coverage !== null && question.kind === 'control' ? `\ncoverage ${formatCoverage(coverage)}` : ''}`,
           noteLines(writer, question.id, answer).join('\n'),
@@ -99,19 +146,26 @@ export function drawFindings(writer: ReportWriter, content: ReportContent) {
           ownerLines(writer, question.id, answer).join('\n'),
           [flag, unconfirmedFlag(answer)].filter(Boolean).join('\n'),
         ];
+        const id = `${question.id}${critical}`;
+        const by = attribution(writer, question.id, answer);
+        if (!by) return [[id, ...cells]];
+        const attributed: CellInput = { content: by, colSpan: 6, styles: attributionStyles };
+        // The id spans the attribution's row too, which keeps the two on one page; a finding
+        // taller than a page is split across pages, which jspdf-autotable cannot do with a span.
+        return fitsOnAPage(writer, [id, ...cells])
+          ? [[{ content: id, rowSpan: 2 }, ...cells], [attributed]]
+          : [
+              [id, ...cells],
+              ['', attributed],
+            ];
       });
     writer.table({
       head: [['ID', 'Question', 'Answer', 'Note', 'Evidence', 'Owner and due', 'Flag']],
       body: rows,
-      styles: { fontSize: 7, cellPadding: 3 },
-      columnStyles: {
-        0: { cellWidth: 44 },
-        1: { cellWidth: 116 },
-        2: { cellWidth: 58 },
-        3: { cellWidth: 88 },
-        4: { cellWidth: 66 },
-        5: { cellWidth: 68 },
-      },
+      styles: { fontSize: tableFontSize, cellPadding: tablePadding },
+      columnStyles: Object.fromEntries(
+        columnWidths.map((cellWidth, column) => [column, { cellWidth }]),
+      ),
     });
   }
 }

@@ -107,9 +107,13 @@ describe('DomainStep', () => {
     expect(storedAnswers(id)['CRD-03']).toEqual({ choice: 'unique' });
     await useAssessments.persistence.flush();
     const db = await openDatabase(indexedDB);
-    const record = (await db.read(id)) as { stored: { assessment: { answers: unknown } } };
+    const record = (await db.read(id)) as {
+      stored: { assessment: { answers: Record<string, unknown> } };
+    };
     db.close();
-    expect(givenAnswers(record.stored.assessment.answers)).toEqual({ 'CRD-03': { choice: 'unique' } });
+    expect(givenAnswers(record.stored.assessment.answers)).toEqual({
+      'CRD-03': { choice: 'unique' },
+    });
   });
 
   it('saves notes, evidence, owner and due date as they are typed', async () => {
