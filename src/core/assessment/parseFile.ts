@@ -59,7 +59,7 @@ export function parseJsonText(
     return fail({
       path: '',
       message:
-        'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.',
+        'The file is not a Cellguard file: it is not JSON text, or it was cut off before its end.',
     });
   }
 }
@@ -114,7 +114,9 @@ export function parseAssessmentValue(value: unknown, sets: SetChoice): Result<Pa
       path: 'formatVersion',
       message: newer
         ? `The file was written by a newer Cellguard (format ${version}); this version reads formats up to ${currentFormatVersion}. Update Cellguard to open it.`
-        : `The file's format version ${JSON.stringify(version)} is not one this version of Cellguard knows.`,
+        : version === undefined
+          ? 'The file does not say which format version it is written in; Cellguard always writes one. Export the file again.'
+          : `The file's format version ${JSON.stringify(version).slice(0, 40)} is not one this version of Cellguard knows.`,
     });
   }
   const parsed = assessmentFileSchema.safeParse(value);

@@ -77,7 +77,7 @@ describe('parseAssessmentText', () => {
   it('refuses deep nesting without exhausting the stack', () => {
     const deep = `{"format":"cellguard-assessment","answers":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     expect(problemsOf(deep)).toEqual([
-      'answers[0][0][0][0][0][0][0]: is nested far deeper than an assessment file ever is',
+      'answers[0][0][0][0][0][0][0][0][0][0][0]: is nested far deeper than an assessment file ever is',
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('parseAssessmentText', () => {
   it('explains truncated or non-JSON input', () => {
     const truncated = fixture('middle-profile').slice(0, 500);
     const notJson =
-      'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.';
+      'The file is not a Cellguard file: it is not JSON text, or it was cut off before its end.';
     expect(problemsOf(truncated)).toEqual([notJson]);
     expect(problemsOf('%PDF-1.7 binary')).toEqual([notJson]);
     expect(problemsOf('[1,2,3]')).toEqual([
@@ -122,7 +122,7 @@ describe('parseAssessmentText', () => {
     const file = valid();
     file.formatVersion = 7;
     expect(problemsOf(JSON.stringify(file))).toEqual([
-      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 5. Update Cellguard to open it.',
+      'formatVersion: The file was written by a newer Cellguard (format 7); this version reads formats up to 6. Update Cellguard to open it.',
     ]);
     file.formatVersion = '1';
     expect(problemsOf(JSON.stringify(file))).toEqual([

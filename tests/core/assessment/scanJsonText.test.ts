@@ -46,10 +46,10 @@ describe('scanJsonText: the import limits checked on the text, before JSON.parse
   it('refuses deep nesting at the first level too deep, with its path', () => {
     const deep = `{"answers":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`;
     expect(scanJsonText(deep)).toEqual({
-      path: 'answers[0][0][0][0][0][0][0]',
+      path: 'answers[0][0][0][0][0][0][0][0][0][0][0]',
       message: 'is nested far deeper than an assessment file ever is',
     });
-    expect(scanJsonText('[[[[[[[[[]]]]]]]]]')?.path).toBe('[0][0][0][0][0][0][0][0]');
+    expect(scanJsonText('[[[[[[[[[[[[[]]]]]]]]]]]]]')?.path).toBe('[0][0][0][0][0][0][0][0][0][0][0][0]');
   });
 
   it('measures strings as JSON.parse reads them: an escape is one character', () => {

@@ -106,7 +106,7 @@ describe('assessment files: export and import', () => {
         {
           path: '',
           message:
-            'The file is not a Cellguard assessment file: it is not JSON text, or it was cut off before its end.',
+            'The file is not a Cellguard file: it is not JSON text, or it was cut off before its end.',
         },
       ],
     });
