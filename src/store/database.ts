@@ -9,11 +9,15 @@
  *   tell whether another tab wrote since it last read; indexed by organisation, scope, question
  *   set and cycle (the identity of an assessment);
  * - `settings`: one record, `{ key: 'settings', value }`;
- * - `recovered`: untouched copies of what could not be read, kept until the user erases them.
+ * - `recovered`: untouched copies of what could not be read, kept until the user erases them;
+ * - `questionnaires` (version 2): `{ id, stored }`, one record per questionnaire this browser's
+ *   user was sent to answer, with their answers so far (see questionnaires.ts).
+ *
+ * An upgrade creates only the stores the older version lacks, so that nothing kept is lost.
  */
 
 export const databaseName = 'cellguard';
-const databaseVersion = 1;
+export const databaseVersion = 2;
 
 export interface AssessmentRecord {
   id: string;
@@ -27,6 +31,12 @@ export interface RecoveredCopy {
   keptAt: string;
   reason: string;
   raw: string;
+}
+
+/** A questionnaire to answer, with the answers given so far; checked by the caller before use. */
+export interface QuestionnaireRecord {
+  id: string;
+  stored: unknown;
 }
 
 export interface DatabaseContents {
@@ -61,12 +71,23 @@ export interface CellguardDatabase {
     settings: unknown,
     copies: readonly RecoveredCopy[],
   ) => Promise<number[]>;
+  readQuestionnaires: () => Promise<QuestionnaireRecord[]>;
+  /**
+   * Reads the current questionnaire record and writes the one `decide` makes of it, in one
+   * transaction. Returns what was written; nothing when `decide` says so.
+   */
+  writeQuestionnaire: (
+    id: string,
+    decide: (current: QuestionnaireRecord | undefined) => QuestionnaireRecord | undefined,
+  ) => Promise<QuestionnaireRecord | undefined>;
+  removeQuestionnaires: (ids: readonly string[]) => Promise<void>;
+  /** Empties every store: assessments, settings, kept copies and questionnaires. */
   eraseAll: () => Promise<void>;
   close: () => void;
 }
 
-type StoreName = 'assessments' | 'settings' | 'recovered';
-const allStores: StoreName[] = ['assessments', 'settings', 'recovered'];
+type StoreName = 'assessments' | 'settings' | 'recovered' | 'questionnaires';
+const allStores: StoreName[] = ['assessments', 'settings', 'recovered', 'questionnaires'];
 
 const settingsKey = 'settings';
 
@@ -190,6 +211,23 @@ function wrap(db: IDBDatabase): CellguardDatabase {
         ]);
         return kept.map(Number);
       }),
+    readQuestionnaires: () =>
+      inTransaction(db, ['questionnaires'], 'readonly', (tx) =>
+        request(tx.objectStore('questionnaires').getAll() as IDBRequest<QuestionnaireRecord[]>),
+      ),
+    writeQuestionnaire: (id, decide) =>
+      inTransaction(db, ['questionnaires'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('questionnaires');
+        const current = await request(store.get(id) as IDBRequest<QuestionnaireRecord | undefined>);
+        const next = decide(current);
+        if (next) await request(store.put(next));
+        return next;
+      }),
+    removeQuestionnaires: (ids) =>
+      inTransaction(db, ['questionnaires'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('questionnaires');
+        await Promise.all(ids.map((id) => request(store.delete(id))));
+      }),
     eraseAll: () =>
       inTransaction(db, allStores, 'readwrite', async (tx) => {
         await Promise.all(allStores.map((name) => request(tx.objectStore(name).clear())));
@@ -208,17 +246,26 @@ export function openDatabase(factory: IDBFactory): Promise<CellguardDatabase> {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    opening.onupgradeneeded = () => {
+    opening.onupgradeneeded = (event) => {
       const db = opening.result;
-      const assessments = db.createObjectStore('assessments', { keyPath: 'id' });
-      assessments.createIndex('identity', [
-        'stored.assessment.organisation',
-        'stored.assessment.scope',
-        'stored.assessment.questionSet.id',
-        'stored.assessment.cycle',
-      ]);
-      db.createObjectStore('settings', { keyPath: 'key' });
-      db.createObjectStore('recovered', { keyPath: 'seq', autoIncrement: true });
+      const has = (name: StoreName) => db.objectStoreNames.contains(name);
+      // Each version adds stores; an upgrade creates only those the database lacks.
+      if (event.oldVersion < 1) {
+        if (!has('assessments')) {
+          const assessments = db.createObjectStore('assessments', { keyPath: 'id' });
+          assessments.createIndex('identity', [
+            'stored.assessment.organisation',
+            'stored.assessment.scope',
+            'stored.assessment.questionSet.id',
+            'stored.assessment.cycle',
+          ]);
+        }
+        if (!has('settings')) db.createObjectStore('settings', { keyPath: 'key' });
+        if (!has('recovered'))
+          db.createObjectStore('recovered', { keyPath: 'seq', autoIncrement: true });
+      }
+      if (event.oldVersion < 2 && !has('questionnaires'))
+        db.createObjectStore('questionnaires', { keyPath: 'id' });
     };
     opening.onsuccess = () => {
       const db = opening.result;

@@ -5,9 +5,16 @@ import { ProgressMeter } from '../../components/ProgressMeter.tsx';
 import { questionSetTitles, setTitle } from '../../content/setTitles.ts';
 import { cycleSeries, unconfirmedOrigins } from '../../core/cycles/cycles.ts';
 import { sameAssessment } from '../../core/assessment/details.ts';
-import { formatDateTime, formatRisk } from '../../core/format.ts';
+import { formatDate, formatDateTime, formatRisk } from '../../core/format.ts';
+import { assessmentTitle } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
-import { useAssessments, type StoredAssessment } from '../../store/index.ts';
+import {
+  progressOf,
+  useAssessments,
+  useQuestionnaires,
+  type StoredAssessment,
+  type StoredQuestionnaire,
+} from '../../store/index.ts';
 import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
 
@@ -137,11 +144,113 @@ function AssessmentRow({ stored, cyclesInSeries, twin, setName, onDelete }: RowP
   );
 }
 
+/** "questions from Ana Ruiz, Example Mobile · Core · 2026-Q4": a questionnaire as its buttons name it. */
+const questionnaireName = ({ questionnaire }: StoredQuestionnaire): string =>
+  `questions from ${questionnaire.from.name}, ${assessmentTitle(questionnaire.assessment)}${questionnaire.round > 1 ? `, round ${questionnaire.round}` : ''}`;
+
+function QuestionnaireRow({
+  entry,
+  onRemove,
+}: {
+  entry: StoredQuestionnaire;
+  onRemove: () => void;
+}) {
+  const { questionnaire } = entry;
+  const { answered, total } = progressOf(entry);
+  const name = questionnaireName(entry);
+  return (
+    <li className="assessment-card">
+      <div className="assessment-card-main">
+        <h3>
+          <a href={hrefs.respond(questionnaire.questionnaireId)}>
+            Questions from <bdi>{questionnaire.from.name}</bdi>
+          </a>
+        </h3>
+        <p className="muted">
+          <bdi>{assessmentTitle(questionnaire.assessment)}</bdi> ·{' '}
+          {questionnaire.assessment.questionSet.title}
+          {questionnaire.round > 1 ? ` · round ${questionnaire.round}` : ''}
+        </p>
+        <p className="muted small">
+          For <bdi>{questionnaire.to.name}</bdi>, sent on {formatDate(questionnaire.createdAt)}
+          {entry.respondedAt
+            ? `; response file created on ${formatDateTime(entry.respondedAt)}`
+            : ''}
+        </p>
+      </div>
+      <div className="assessment-card-status">
+        <ProgressMeter answered={answered} total={total} label={`Questions answered: ${name}`} />
+      </div>
+      <div className="button-row">
+        <a
+          className="button primary"
+          href={hrefs.respond(questionnaire.questionnaireId)}
+          aria-label={`Continue ${name}`}
+        >
+          Continue
+        </a>
+        <button
+          type="button"
+          className="button danger-outline"
+          aria-label={`Remove ${name}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The questionnaires this browser's user was sent, newest first; nothing when there are none. */
+function QuestionnairesToAnswer({ onGone }: { onGone: () => HTMLElement | null }) {
+  const questionnaires = useQuestionnaires((state) => state.questionnaires);
+  const remove = useQuestionnaires((state) => state.remove);
+  const [pendingRemove, setPendingRemove] = useState<StoredQuestionnaire | null>(null);
+  const list = useMemo(
+    () =>
+      Object.values(questionnaires).sort((a, b) =>
+        b.questionnaire.createdAt.localeCompare(a.questionnaire.createdAt),
+      ),
+    [questionnaires],
+  );
+  if (list.length === 0) return null;
+  return (
+    <section aria-labelledby="questionnaires-title" className="set-group">
+      <h2 id="questionnaires-title">Questionnaires to answer</h2>
+      <ul className="assessment-list" aria-label="Questionnaires to answer">
+        {list.map((entry) => (
+          <QuestionnaireRow
+            key={entry.questionnaire.questionnaireId}
+            entry={entry}
+            onRemove={() => setPendingRemove(entry)}
+          />
+        ))}
+      </ul>
+      {pendingRemove && (
+        <ConfirmDialog
+          title="Remove this questionnaire?"
+          body={`The ${questionnaireName(pendingRemove)} and your ${progressOf(pendingRemove).answered} answers will be removed from this browser. Create the response file first if you have not sent it. This cannot be undone.`}
+          confirmLabel="Remove questionnaire"
+          onCancel={() => setPendingRemove(null)}
+          onConfirm={() => {
+            remove(pendingRemove.questionnaire.questionnaireId);
+            setPendingRemove(null);
+          }}
+          fallbackFocus={onGone}
+        />
+      )}
+    </section>
+  );
+}
+
 export function HomePage() {
   const assessments = useAssessments((state) => state.assessments);
   const remove = useAssessments((state) => state.remove);
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
   const eraseAll = useAssessments((state) => state.eraseAll);
+  const eraseQuestionnaires = useQuestionnaires((state) => state.eraseAll);
+  const questionnaireCount = useQuestionnaires((state) => Object.keys(state.questionnaires).length);
   const [confirmErase, setConfirmErase] = useState(false);
   const setStaleEvidenceDays = useAssessments((state) => state.setStaleEvidenceDays);
   const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
@@ -192,14 +301,17 @@ export function HomePage() {
         chain and a prioritised plan, and a fact both sets ask is answered once. Answers are saved
         in this browser as you type and never leave it.
       </p>
+      <QuestionnairesToAnswer onGone={() => heading.current} />
       {sorted.length === 0 ? (
-        <div className="empty-state">
-          <h2>No assessment yet</h2>
-          <p>
-            Start one for your organisation and scope. You can stop at any point and carry on later
-            from this page.
-          </p>
-        </div>
+        questionnaireCount > 0 ? null : (
+          <div className="empty-state">
+            <h2>No assessment yet</h2>
+            <p>
+              Start one for your organisation and scope. You can stop at any point and carry on
+              later from this page.
+            </p>
+          </div>
+        )
       ) : (
         bySet.map((group) => (
           <section key={group.id} aria-labelledby={`set-${group.id}`} className="set-group">
@@ -264,10 +376,11 @@ export function HomePage() {
       {confirmErase && (
         <ConfirmDialog
           title="Erase all Cellguard data from this browser?"
-          body={`${sorted.length} assessment${sorted.length === 1 ? '' : 's'}, the settings and any kept copies will be removed from this browser. Export what you need first. This cannot be undone.`}
+          body={`${sorted.length} assessment${sorted.length === 1 ? '' : 's'}${questionnaireCount > 0 ? `, ${questionnaireCount} questionnaire${questionnaireCount === 1 ? '' : 's'} to answer with your answers` : ''}, the settings and any kept copies will be removed from this browser. Export what you need first. This cannot be undone.`}
           confirmLabel="Erase everything"
           onCancel={() => setConfirmErase(false)}
           onConfirm={() => {
+            void eraseQuestionnaires();
             void eraseAll();
             setConfirmErase(false);
           }}

@@ -67,7 +67,7 @@ describe('backup files: back up and restore', () => {
     expect(file.format).toBe('cellguard-backup');
     expect(file.formatVersion).toBe(1);
     expect(file.app).toEqual({
-      assessmentFormatVersion: 5,
+      assessmentFormatVersion: currentFormatVersion,
       questionSets: [{ id: 'softcell', version: set.version }],
     });
     expect(file.assessments[0]?.assessment).toEqual(

@@ -8,8 +8,9 @@ import { bandLabel } from '../../../src/core/scoring/bands.ts';
 import { progressOf } from '../../../src/core/scoring/progress.ts';
 import { score } from '../../../src/core/scoring/score.ts';
 import { HomePage } from '../../../src/features/home/index.ts';
-import { useAssessments } from '../../../src/store/index.ts';
+import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+import { leadAssessment, questionnaireIds, send } from '../respond/respondFixtures.ts';
 
 const questionSet = questionSetById('softcell');
 
@@ -136,5 +137,91 @@ describe('HomePage with assessments of several question sets', () => {
         name: `Open ${network.organisation}, ${network.cycle} (Communications infrastructure hardening assessment)`,
       }),
     ).toBeInTheDocument();
+  });
+});
+
+describe('HomePage with questionnaires to answer', () => {
+  const [firstId = '', secondId = ''] = questionnaireIds;
+  const round1 = send(leadAssessment());
+  const round2 = send(round1.assessment, secondId, new Date('2026-04-02T09:00:00.000Z'));
+
+  beforeEach(async () => {
+    window.location.hash = '';
+    await useQuestionnaires.ready;
+    useQuestionnaires.setState({ questionnaires: {} });
+  });
+
+  it('shows no such section while there is none', () => {
+    seedStore();
+    render(<HomePage />);
+    expect(screen.queryByRole('heading', { name: 'Questionnaires to answer' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'No assessment yet' })).toBeInTheDocument();
+  });
+
+  it('lists each questionnaire, newest first, with who sent it, for what, the progress and a way to continue', () => {
+    seedStore();
+    const { open, answer } = useQuestionnaires.getState();
+    open(round1.questionnaire);
+    open(round2.questionnaire);
+    answer(firstId, 'EXP-01', { choice: 'no' });
+    render(<HomePage />);
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Questionnaires to answer' }),
+    ).toBeVisible();
+    const cards = within(
+      screen.getByRole('list', { name: 'Questionnaires to answer' }),
+    ).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    const [newest, oldest] = cards as [HTMLElement, HTMLElement];
+    expect(within(newest).getByRole('heading')).toHaveTextContent('Questions from J. Smith');
+    expect(newest).toHaveTextContent(
+      'Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4 · Operation Soft Cell exposure assessment · round 2',
+    );
+    expect(oldest).toHaveTextContent('For Ana Ruiz, sent on 10 Mar 2026');
+    expect(within(oldest).getByRole('progressbar')).toHaveAttribute('value', '1');
+    expect(oldest).toHaveTextContent('1 / 4');
+    expect(
+      within(oldest).getByRole('link', {
+        name: 'Continue questions from J. Smith, Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4',
+      }),
+    ).toHaveAttribute('href', `#/respond/${firstId}`);
+    // A respondent's device need not be invited to start an assessment of its own.
+    expect(screen.queryByRole('heading', { name: 'No assessment yet' })).toBeNull();
+  });
+
+  it('removes a questionnaire only after confirmation', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    useQuestionnaires.getState().open(round1.questionnaire);
+    render(<HomePage />);
+    await user.click(screen.getByRole('button', { name: /^Remove questions from J. Smith/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove this questionnaire?' });
+    expect(dialog).toHaveTextContent(/Create the response file first if you have not sent it/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(Object.keys(useQuestionnaires.getState().questionnaires)).toEqual([firstId]);
+    await user.click(screen.getByRole('button', { name: /^Remove questions from J. Smith/ }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove questionnaire' }),
+    );
+    expect(useQuestionnaires.getState().questionnaires).toEqual({});
+    expect(screen.queryByRole('heading', { name: 'Questionnaires to answer' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+
+  it('erases the questionnaires with everything else', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    useQuestionnaires.getState().open(round1.questionnaire);
+    render(<HomePage />);
+    await user.click(screen.getByRole('button', { name: 'Erase all data on this device' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Erase all Cellguard data from this browser?',
+    });
+    expect(dialog).toHaveTextContent(
+      '1 assessment, 1 questionnaire to answer with your answers, the settings and any kept copies will be removed',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Erase everything' }));
+    expect(useQuestionnaires.getState().questionnaires).toEqual({});
+    expect(ids()).toEqual([]);
   });
 });

@@ -7,9 +7,18 @@ import { exportedFile } from '../../support/exportedFile.ts';
 import { listedProblems } from '../../../src/components/ProblemList.tsx';
 import { importLimits } from '../../../src/core/assessment/inspectJson.ts';
 import { ImportPage } from '../../../src/features/transfer/index.ts';
-import { useAssessments } from '../../../src/store/index.ts';
+import { sealText } from '../../../src/core/crypto/passphrase.ts';
+import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
+import {
+  anaId,
+  leadAssessment,
+  questionnaireIds,
+  responseText,
+  send,
+} from '../respond/respondFixtures.ts';
 
+const fileLabel = 'Assessment, questionnaire or response file';
 const fileOf = (text: string) => new File([text], 'assessment.json', { type: 'application/json' });
 const snapshot = () => JSON.stringify(useAssessments.getState().assessments);
 
@@ -27,7 +36,7 @@ async function pickEncryptedFile() {
     'correct horse battery staple',
   );
   render(<ImportPage />);
-  await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+  await user.upload(screen.getByLabelText(fileLabel), fileOf(text));
   const passphrase = await screen.findByLabelText('Passphrase of the encrypted file');
   return { user, passphrase };
 }
@@ -41,7 +50,7 @@ describe('ImportPage', () => {
       new Date('2026-11-26T10:00:00Z'),
     );
     render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(text));
     expect(await screen.findByText(/The file matches its SHA-256 digest/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Import the assessment' }));
     const [stored] = Object.values(useAssessments.getState().assessments);
@@ -59,7 +68,7 @@ describe('ImportPage', () => {
       '"Nobody"',
     );
     render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), fileOf(text));
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(text));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       'This file cannot be imported. Nothing was changed in this browser.',
@@ -105,7 +114,7 @@ describe('ImportPage', () => {
       'correct horse battery staple',
     );
     render(<ImportPage />);
-    const input = screen.getByLabelText<HTMLInputElement>('Assessment file');
+    const input = screen.getByLabelText<HTMLInputElement>(fileLabel);
     await user.upload(input, fileOf(text));
     await user.type(
       await screen.findByLabelText('Passphrase of the encrypted file'),
@@ -126,7 +135,7 @@ describe('ImportPage', () => {
     const before = snapshot();
     const text = await exportedFile(fixtureAssessment('unicode-operator'), new Date());
     render(<ImportPage />);
-    const input = screen.getByLabelText<HTMLInputElement>('Assessment file');
+    const input = screen.getByLabelText<HTMLInputElement>(fileLabel);
     await user.upload(input, fileOf(text));
     await screen.findByRole('button', { name: 'Import the assessment' });
     const slow = fileOf(text);
@@ -152,7 +161,7 @@ describe('ImportPage', () => {
     };
     render(<ImportPage />);
     await user.upload(
-      screen.getByLabelText('Assessment file'),
+      screen.getByLabelText(fileLabel),
       fileOf(await exportedFile(changed, new Date())),
     );
     expect(await screen.findByRole('status')).toHaveTextContent(
@@ -172,10 +181,7 @@ describe('ImportPage', () => {
     ) as { integrity: { digest: string } };
     exported.integrity.digest = exported.integrity.digest.slice(0, 40);
     render(<ImportPage />);
-    await user.upload(
-      screen.getByLabelText('Assessment file'),
-      fileOf(JSON.stringify(exported, null, 2)),
-    );
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(JSON.stringify(exported, null, 2)));
     const alert = await screen.findByRole('alert');
     expect(
       within(alert)
@@ -193,7 +199,7 @@ describe('ImportPage', () => {
     changed.answers['EXP-02'] = { choice: 'verified' };
     render(<ImportPage />);
     await user.upload(
-      screen.getByLabelText('Assessment file'),
+      screen.getByLabelText(fileLabel),
       fileOf(await exportedFile(changed, new Date())),
     );
     await user.click(
@@ -228,7 +234,7 @@ describe('ImportPage', () => {
     });
     const read = vi.spyOn(file, 'text');
     render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), file);
+    await user.upload(screen.getByLabelText(fileLabel), file);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       'The file is 5.1 MB; an assessment file is never larger than 5 MB.',
@@ -245,7 +251,7 @@ describe('ImportPage', () => {
     vi.spyOn(slow, 'text').mockReturnValue(new Promise((resolve) => (finishReading = resolve)));
     const huge = new File([new Uint8Array(importLimits.maxBytes + 1)], 'huge.json');
     render(<ImportPage />);
-    const input = screen.getByLabelText('Assessment file');
+    const input = screen.getByLabelText(fileLabel);
     await user.upload(input, slow);
     await user.upload(input, huge);
     finishReading(text);
@@ -266,7 +272,7 @@ describe('ImportPage', () => {
     const broken = Object.keys(file.answers).slice(0, listedProblems + 3);
     for (const id of broken) file.answers[id] = { ...file.answers[id], due: 'next spring' };
     render(<ImportPage />);
-    await user.upload(screen.getByLabelText('Assessment file'), fileOf(JSON.stringify(file)));
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(JSON.stringify(file)));
     const alert = await screen.findByRole('alert');
     const items = within(alert).getAllByRole('listitem');
     expect(items).toHaveLength(listedProblems);
@@ -275,5 +281,157 @@ describe('ImportPage', () => {
     );
     expect(alert).not.toHaveTextContent('answers.');
     expect(alert).toHaveTextContent('and 3 more problems');
+  });
+});
+
+describe('ImportPage: questionnaires and responses', () => {
+  const [questionnaireId = ''] = questionnaireIds;
+  const sent = send(leadAssessment());
+
+  beforeEach(async () => {
+    await useQuestionnaires.ready;
+    useQuestionnaires.setState({ questionnaires: {} });
+    await useQuestionnaires.persistence.flush();
+  });
+
+  it('previews a questionnaire, then opens it for answering without touching any assessment', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    const before = snapshot();
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(sent.text));
+    const preview = await screen.findByRole('status');
+    expect(within(preview).getByRole('heading')).toHaveTextContent('Questionnaire from J. Smith');
+    expect(preview).toHaveTextContent(
+      'For Ana Ruiz: 8 questions of the Operation Soft Cell exposure assessment for Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4, sent on 10 Mar 2026.',
+    );
+    expect(preview).toHaveTextContent('The file matches its SHA-256 digest');
+    expect(preview).toHaveTextContent('Note from J. Smith: Please answer by Friday.');
+    await user.click(screen.getByRole('button', { name: 'Open the questionnaire' }));
+    expect(useQuestionnaires.getState().questionnaires[questionnaireId]?.questionnaire).toEqual(
+      sent.questionnaire,
+    );
+    expect(window.location.hash).toBe(`#/respond/${questionnaireId}`);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('says that the answers given so far are kept when the questionnaire is opened again', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    useQuestionnaires.getState().open(sent.questionnaire);
+    useQuestionnaires.getState().answer(questionnaireId, 'EXP-01', { choice: 'yes' });
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(sent.text));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /You opened this questionnaire in this browser on .*\. Your answers so far \(1 of 8\) are kept\./,
+    );
+    await user.click(screen.getByRole('button', { name: 'Open the questionnaire' }));
+    expect(
+      useQuestionnaires.getState().questionnaires[questionnaireId]?.answers['EXP-01']?.choice,
+    ).toBe('yes');
+  });
+
+  it('opens an encrypted questionnaire with its passphrase', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const sealed = await sealText(sent.text, 'correct horse battery staple');
+    if (!sealed.ok) throw new Error('not sealed');
+    render(<ImportPage />);
+    await user.upload(screen.getByLabelText(fileLabel), fileOf(sealed.value));
+    await user.type(
+      await screen.findByLabelText('Passphrase of the encrypted file'),
+      'correct horse battery staple',
+    );
+    await user.click(screen.getByRole('button', { name: 'Open the file' }));
+    expect(
+      await screen.findByRole('button', { name: 'Open the questionnaire' }, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+  }, 30_000);
+
+  it('receives a response for review, flags answers to questions not sent, and changes nothing the second time', async () => {
+    const user = userEvent.setup();
+    const [leadId = ''] = seedStore(sent.assessment);
+    // A response that also answers a question of another domain, which Ana was not sent.
+    const [first] = sent.questionnaire.questions;
+    if (!first) throw new Error('the questionnaire holds no question');
+    const widened = {
+      ...sent.questionnaire,
+      questions: [...sent.questionnaire.questions, { ...first, id: 'CRD-01' }],
+    };
+    const text = responseText(widened, {
+      'EXP-01': { choice: 'yes' },
+      'EXP-02': { choice: 'most', note: 'Two portals left' },
+      'CRD-01': { choice: 'none' },
+    });
+    render(<ImportPage />);
+    const input = screen.getByLabelText<HTMLInputElement>(fileLabel);
+    await user.upload(input, fileOf(text));
+    const panel = await screen.findByRole('status');
+    expect(within(panel).getByRole('heading')).toHaveTextContent('Response from Ana Ruiz');
+    expect(panel).toHaveTextContent(
+      '2 answers to round 1 of the questions sent for Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4',
+    );
+    expect(panel).toHaveTextContent(
+      'The response also answers CRD-01, which was not sent to Ana Ruiz; it was not taken.',
+    );
+    expect(within(panel).getByRole('link', { name: 'Review and merge' })).toHaveAttribute(
+      'href',
+      `#/a/${leadId}/merge/${anaId}`,
+    );
+    const round = () =>
+      useAssessments.getState().assessments[leadId]?.assessment.delegation?.assignees[0]?.rounds[0];
+    expect(round()?.responses).toHaveLength(1);
+    expect(Object.keys(round()?.responses[0]?.answers ?? {})).toEqual(['EXP-01', 'EXP-02']);
+    // The answers themselves change only when the lead merges.
+    expect(useAssessments.getState().assessments[leadId]?.assessment.answers).toEqual({});
+
+    const before = snapshot();
+    await user.click(screen.getByRole('button', { name: 'Import another file' }));
+    await user.upload(input, fileOf(text));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'This response file was imported before and is waiting to be merged. Nothing was changed.',
+    );
+    expect(screen.getByRole('link', { name: 'Review and merge' })).toBeInTheDocument();
+    expect(snapshot()).toBe(before);
+  });
+
+  it('says a response merged before changes nothing', async () => {
+    const user = userEvent.setup();
+    const [leadId = ''] = seedStore(sent.assessment);
+    const text = responseText(sent.questionnaire, { 'EXP-01': { choice: 'yes' } });
+    render(<ImportPage />);
+    const input = screen.getByLabelText<HTMLInputElement>(fileLabel);
+    await user.upload(input, fileOf(text));
+    await screen.findByRole('link', { name: 'Review and merge' });
+    const merged = useAssessments.getState().mergeResponse(leadId, anaId, {});
+    expect(merged.ok).toBe(true);
+    const before = snapshot();
+    await user.click(screen.getByRole('button', { name: 'Import another file' }));
+    await user.upload(input, fileOf(text));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'This response file was imported and merged before. Nothing was changed.',
+    );
+    expect(screen.queryByRole('link', { name: 'Review and merge' })).toBeNull();
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses a response to another assessment, and changes nothing', async () => {
+    const user = userEvent.setup();
+    const other = send(leadAssessment({}, 'fedcba9876543210fedcba98', 'Other Operator'));
+    seedStore(other.assessment);
+    const before = snapshot();
+    render(<ImportPage />);
+    await user.upload(
+      screen.getByLabelText(fileLabel),
+      fileOf(responseText(sent.questionnaire, { 'EXP-01': { choice: 'yes' } })),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'This file cannot be imported. Nothing was changed in this browser.',
+    );
+    expect(alert).toHaveTextContent(
+      'This response from Ana Ruiz answers questions of Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4 (Operation Soft Cell exposure assessment), and no assessment in this browser sent them.',
+    );
+    expect(snapshot()).toBe(before);
   });
 });
