@@ -56,6 +56,7 @@ export const DelegatePage = page(() =>
 export const MergePage = page(() =>
   import('../features/delegation/index.ts').then((m) => m.MergePage),
 );
-export const RespondPage = page(() =>
-  import('../features/respond/index.ts').then((m) => m.RespondPage),
+// An assignee's questionnaire carries its own questions: no question set or scoring code to wait for.
+export const RespondPage = lazy(() =>
+  import('../features/respond/index.ts').then((m) => ({ default: m.RespondPage })),
 );

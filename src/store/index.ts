@@ -47,13 +47,8 @@ export type { Position, Settings, StoredAssessment } from './assessments.ts';
 export { useSaveStatus } from './saveStatus.ts';
 export { askToKeepData, storageUse, type StorageUse } from './storageUse.ts';
 export {
-  answersToSend,
-  isAnswered,
-  progressOf,
   useQuestionnaires,
-  visibleQuestions,
   type AnswerChange,
   type OpenedQuestionnaire,
-  type QuestionnaireProgress,
   type StoredQuestionnaire,
 } from './questionnaires.ts';

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { clipText, isRealDate } from '../core/assessment/limits.ts';
 import type { Questionnaire, QuestionnaireQuestion } from '../core/delegation/questionnaire.ts';
 import type { ResponseAnswer } from '../core/delegation/schema.ts';
+import { questionnaireProgress } from '../core/delegation/respondent.ts';
 import { browserIndexedDb, openDatabase, type CellguardDatabase } from './database.ts';
 import type { TabChannel } from './recordSync.ts';
 
@@ -71,106 +72,6 @@ export interface QuestionnaireStoreDependencies {
   channel: () => TabChannel | undefined;
   /** Changes within this time are written together (default 300 ms). */
   saveDelayMs?: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pure helpers: what the respondent sees and sends.
-
-/** The choices every question takes besides its options. */
-export const universalChoices = { na: 'na', unknown: 'unknown' } as const;
-
-const given = (value: string | undefined): value is string =>
-  value !== undefined && value.trim() !== '';
-
-/** The choice that decides a condition: the respondent's, or else the one the lead sent. */
-const effectiveChoice = (
-  question: QuestionnaireQuestion | undefined,
-  answers: Readonly<Record<string, ResponseAnswer>>,
-): string | undefined => {
-  if (!question) return undefined;
-  const mine = answers[question.id]?.choice;
-  return given(mine) ? mine : question.current?.choice;
-};
-
-/**
- * The questions shown for these answers, in the questionnaire's order: a question behind a
- * scoping question of the same questionnaire shows while that question is unanswered, "Don't
- * know", or answered with one of the listed options (the respondent's answer first, else the
- * current one). A scoping question the questionnaire does not hold applied when it was sent.
- */
-export function visibleQuestions(
-  questionnaire: Pick<Questionnaire, 'questions'>,
-  answers: Readonly<Record<string, ResponseAnswer>>,
-): QuestionnaireQuestion[] {
-  const byId = new Map(questionnaire.questions.map((q) => [q.id, q]));
-  const memo = new Map<string, boolean>();
-  const isVisible = (question: QuestionnaireQuestion): boolean => {
-    const known = memo.get(question.id);
-    if (known !== undefined) return known;
-    // A hand-made loop of conditions ends here rather than recursing for ever.
-    memo.set(question.id, true);
-    let visible = true;
-    const gate = question.showIf ? byId.get(question.showIf.question) : undefined;
-    if (question.showIf && gate) {
-      const choice = effectiveChoice(gate, answers);
-      visible =
-        isVisible(gate) &&
-        (choice === undefined || choice === 'unknown' || question.showIf.anyOf.includes(choice));
-    }
-    memo.set(question.id, visible);
-    return visible;
-  };
-  return questionnaire.questions.filter(isVisible);
-}
-
-/** An answer counts once it has a choice; "Not applicable" only with its reason. */
-export const isAnswered = (answer: ResponseAnswer | undefined): boolean =>
-  given(answer?.choice) && (answer.choice !== 'na' || given(answer.naReason));
-
-export interface QuestionnaireProgress {
-  answered: number;
-  total: number;
-  /** Questions answered "Not applicable" without a reason yet, in order. */
-  naWithoutReason: string[];
-}
-
-export function progressOf(
-  entry: Pick<StoredQuestionnaire, 'questionnaire' | 'answers'>,
-): QuestionnaireProgress {
-  const shown = visibleQuestions(entry.questionnaire, entry.answers);
-  return {
-    answered: shown.filter((q) => isAnswered(entry.answers[q.id])).length,
-    total: shown.length,
-    naWithoutReason: shown
-      .filter((q) => entry.answers[q.id]?.choice === 'na' && !given(entry.answers[q.id]?.naReason))
-      .map((q) => q.id),
-  };
-}
-
-const naOnly = ['naReason', 'compensatingControl'] as const;
-
-/**
- * The answers a response file carries: those of the questions shown, with something given; the
- * reason and compensating control of "Not applicable" only with that choice.
- */
-export function answersToSend(
-  entry: Pick<StoredQuestionnaire, 'questionnaire' | 'answers'>,
-): Record<string, ResponseAnswer> {
-  const sent: Record<string, ResponseAnswer> = {};
-  for (const question of visibleQuestions(entry.questionnaire, entry.answers)) {
-    const answer = entry.answers[question.id];
-    if (!answer) continue;
-    const kept = Object.fromEntries(
-      Object.entries(answer).filter(
-        ([field, value]) =>
-          typeof value === 'string' &&
-          value !== '' &&
-          !(answer.choice !== 'na' && (naOnly as readonly string[]).includes(field)),
-      ),
-    ) as ResponseAnswer;
-    if (Object.keys(kept).some((field) => field !== 'answeredAt')) sent[question.id] = kept;
-  }
-  return sent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,7 +236,7 @@ export function createQuestionnairesStore({
     open: (questionnaire) => {
       const id = questionnaire.questionnaireId;
       const kept = get().questionnaires[id];
-      if (kept) return { id, existing: true, answered: progressOf(kept).answered };
+      if (kept) return { id, existing: true, answered: questionnaireProgress(kept).answered };
       const at = now().toISOString();
       set({
         questionnaires: {

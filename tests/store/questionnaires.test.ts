@@ -2,15 +2,17 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { databaseName, openDatabase, type CellguardDatabase } from '../../src/store/database.ts';
 import {
-  answersToSend,
   createQuestionnairesStore,
-  progressOf,
   questionnaireJournalPrefix,
   retryDelayMs,
-  visibleQuestions,
   type QuestionnairesStore,
   type StoredQuestionnaire,
 } from '../../src/store/questionnaires.ts';
+import {
+  answersToSend,
+  questionnaireProgress,
+  visibleQuestions,
+} from '../../src/core/delegation/respondent.ts';
 import type { TabChannel } from '../../src/store/recordSync.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
 import { drain, settle, TestBrowser } from '../support/testBrowser.ts';
@@ -273,7 +275,8 @@ describe('the questionnaires store', () => {
     store.getState().open(questionnaire);
     store.getState().answer(firstId, 'EXP-01', { choice: 'yes' });
     expect(
-      progressOf(store.getState().questionnaires[firstId] as StoredQuestionnaire).answered,
+      questionnaireProgress(store.getState().questionnaires[firstId] as StoredQuestionnaire)
+        .answered,
     ).toBe(1);
   });
 
@@ -316,7 +319,7 @@ describe('what the respondent sees and sends', () => {
 
   it('counts "Not applicable" as answered only with its reason', () => {
     expect(
-      progressOf(
+      questionnaireProgress(
         entry({
           'EXP-01': { choice: 'yes', answeredAt: at },
           'EXP-02': { choice: 'na', answeredAt: at },

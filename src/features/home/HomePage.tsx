@@ -9,12 +9,12 @@ import { formatDate, formatDateTime, formatRisk } from '../../core/format.ts';
 import { assessmentTitle } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import {
-  progressOf,
   useAssessments,
   useQuestionnaires,
   type StoredAssessment,
   type StoredQuestionnaire,
 } from '../../store/index.ts';
+import { questionnaireProgress } from '../../core/delegation/respondent.ts';
 import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
 
@@ -156,7 +156,7 @@ function QuestionnaireRow({
   onRemove: () => void;
 }) {
   const { questionnaire } = entry;
-  const { answered, total } = progressOf(entry);
+  const { answered, total } = questionnaireProgress(entry);
   const name = questionnaireName(entry);
   return (
     <li className="assessment-card">
@@ -230,7 +230,7 @@ function QuestionnairesToAnswer({ onGone }: { onGone: () => HTMLElement | null }
       {pendingRemove && (
         <ConfirmDialog
           title="Remove this questionnaire?"
-          body={`The ${questionnaireName(pendingRemove)} and your ${progressOf(pendingRemove).answered} answers will be removed from this browser. Create the response file first if you have not sent it. This cannot be undone.`}
+          body={`The ${questionnaireName(pendingRemove)} and your ${questionnaireProgress(pendingRemove).answered} answers will be removed from this browser. Create the response file first if you have not sent it. This cannot be undone.`}
           confirmLabel="Remove questionnaire"
           onCancel={() => setPendingRemove(null)}
           onConfirm={() => {

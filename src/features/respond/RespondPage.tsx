@@ -12,13 +12,15 @@ import { fail, succeed } from '../../core/result.ts';
 import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import {
-  answersToSend,
-  progressOf,
   useQuestionnaires,
-  visibleQuestions,
   type AnswerChange,
   type StoredQuestionnaire,
 } from '../../store/index.ts';
+import {
+  answersToSend,
+  questionnaireProgress,
+  visibleQuestions,
+} from '../../core/delegation/respondent.ts';
 import { RespondentQuestion } from './RespondentQuestion.tsx';
 import './respond.css';
 
@@ -67,7 +69,7 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
   const { questionnaire } = entry;
   const lead = questionnaire.from.name;
   const markResponded = useQuestionnaires((state) => state.markResponded);
-  const progress = progressOf(entry);
+  const progress = questionnaireProgress(entry);
   const remaining = progress.total - progress.answered;
   const { form, outcome, onSubmit } = useProtectedDownload({
     make: async (passphrase) => {
@@ -75,7 +77,7 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
       const current = useQuestionnaires.getState().questionnaires[id];
       if (!current)
         return fail({ path: '', message: 'This questionnaire is no longer in this browser.' });
-      const missing = progressOf(current).naWithoutReason;
+      const missing = questionnaireProgress(current).naWithoutReason;
       if (missing.length > 0)
         return fail({
           path: '',
@@ -183,7 +185,7 @@ function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
   );
   const shown = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
   const groups = useMemo(() => byDomain(shown), [shown]);
-  const progress = progressOf(entry);
+  const progress = questionnaireProgress(entry);
   const hidden = questionnaire.questions.length - shown.length;
   return (
     <section className="respond" aria-labelledby="respond-title">

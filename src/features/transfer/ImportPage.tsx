@@ -15,7 +15,8 @@ import { succeed, type Result } from '../../core/result.ts';
 import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
-import { progressOf, useAssessments, useQuestionnaires } from '../../store/index.ts';
+import { useAssessments, useQuestionnaires } from '../../store/index.ts';
+import { questionnaireProgress } from '../../core/delegation/respondent.ts';
 import './ImportPage.css';
 
 /** What a picked file turned out to be, once opened (and, for a response, received). */
@@ -148,7 +149,7 @@ function QuestionnairePreview({
     )
     .map((entry) => entry.questionnaire.round)
     .sort((a, b) => a - b);
-  const answered = kept ? progressOf(kept).answered : 0;
+  const answered = kept ? questionnaireProgress(kept).answered : 0;
   const openIt = () => {
     const opened = useQuestionnaires.getState().open(questionnaire);
     navigate(hrefs.respond(opened.id));
@@ -176,7 +177,7 @@ function QuestionnairePreview({
       {kept ? (
         <p className="notice">
           You opened this questionnaire in this browser on {formatDateTime(kept.openedAt)}. Your
-          answers so far ({answered} of {progressOf(kept).total}) are kept.
+          answers so far ({answered} of {questionnaireProgress(kept).total}) are kept.
         </p>
       ) : (
         <p>
