@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/core/assessment/model.ts';
 import { carryForward } from '../../src/core/cycles/cycles.ts';
 import { exportedFile } from '../support/exportedFile.ts';
+import { givenAnswer } from '../support/givenAnswers.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import {
   expectNoSeriousAxeViolations,
@@ -152,7 +153,7 @@ describe('hardening in Chromium', () => {
         timeout: 12_000,
       })
       .toBe(1);
-    expect((await storedAssessment(page, 'full')).answers['EXP-05']).toEqual({
+    expect(givenAnswer((await storedAssessment(page, 'full')).answers['EXP-05'])).toEqual({
       choice: 'many',
       note,
     });

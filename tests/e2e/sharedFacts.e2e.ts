@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfPages, squash } from '../support/pdfText.ts';
+import { givenAnswer } from '../support/givenAnswers.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import { expectNoSeriousAxeViolations, seedAssessment, storedAssessment } from './support/app.ts';
 import { browserForThisFile } from './support/browser.ts';
@@ -58,7 +59,8 @@ describe('two question sets for one operator in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm all 2 taken answers in this step' }).click();
     await expect.poll(() => page.locator('.tag.carried').count(), { timeout: 5000 }).toBe(0);
     stored = await storedAssessment(page, networkId);
-    expect(stored.answers['MPL-01']).toEqual({ choice: 'inband' });
+    expect(givenAnswer(stored.answers['MPL-01'])).toEqual({ choice: 'inband' });
+    expect(stored.answers['MPL-01']?.history?.map((entry) => entry.event)).toEqual(['confirmed']);
 
     // The next Soft Cell cycle takes the network side's confirmed answer in turn.
     await page.goto(base);
