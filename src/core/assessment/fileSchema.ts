@@ -1,6 +1,7 @@
 import { z } from '../shared/zod.ts';
 import { questionIdPattern } from '../questionSet/ids.ts';
-import { delegationSchema, historyEntrySchema, maxHistoryEntries } from '../delegation/schema.ts';
+import { maxHistoryEntries } from '../delegation/fields.ts';
+import { delegationSchema, historyEntrySchema } from '../delegation/schema.ts';
 import {
   dateField as date,
   limited,

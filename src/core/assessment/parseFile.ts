@@ -1,12 +1,12 @@
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { contentDigest } from '../integrity/digest.ts';
-import { listJoin } from '../text.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentFileSchema } from './fileSchema.ts';
 import { importLimits, inspectJson, scanJsonText } from './inspectJson.ts';
 import { upgradeAnswers } from './upgradeFormat.ts';
 import { migrateToSet } from './migrate.ts';
+import { checkAnswers } from './checkAnswers.ts';
 import {
   assessmentFormat,
   currentFormatVersion,
@@ -171,45 +171,3 @@ const editedDigest: Problem = {
   message:
     "The file's SHA-256 digest was changed or damaged after the file was exported, so Cellguard cannot check it. Export it again from the original browser.",
 };
-
-/** How the page names the answers every question offers besides its own options. */
-const universalChoiceLabels = { na: 'Not applicable', unknown: "Don't know" } as const;
-
-/** The answers the page offers for a question, by their labels: "None", … and "Don't know". */
-function answerLabels(question: QuestionSet['questions'][number]): string {
-  const labels = [
-    ...question.options.map((option) => option.label),
-    // As the wizard: "Not applicable" is offered on controls only.
-    ...(question.kind === 'control' ? [universalChoiceLabels.na] : []),
-    universalChoiceLabels.unknown,
-  ];
-  return listJoin(labels.map((label) => `"${label}"`));
-}
-
-/** Every answer names a question of the set and one of its options (or na, unknown). */
-export function checkAnswers(assessment: Pick<Assessment, 'answers'>, set: QuestionSet): Problem[] {
-  const questions = new Map(set.questions.map((q) => [q.id, q]));
-  const problems: Problem[] = [];
-  for (const [questionId, answer] of Object.entries(assessment.answers)) {
-    const question = questions.get(questionId);
-    if (!question) {
-      problems.push({
-        path: `answers.${questionId}`,
-        message: `${questionId} is not a question of ${set.id} ${set.version}.`,
-        pageMessage: `The file answers question ${questionId}, which the questions of this Cellguard (${set.title} ${set.version}) do not include.`,
-      });
-      continue;
-    }
-    const choice = answer.choice;
-    if (choice === undefined || choice === 'na' || choice === 'unknown') continue;
-    if (!question.options.some((o) => o.id === choice)) {
-      const allowed = [...question.options.map((o) => o.id), 'na', 'unknown'].join(', ');
-      problems.push({
-        path: `answers.${questionId}.choice`,
-        message: `"${choice}" is not an answer to ${questionId}; it accepts ${allowed}.`,
-        pageMessage: `Question ${questionId} "${question.title}" has the answer "${choice}", which it does not offer; its answers are ${answerLabels(question)}.`,
-      });
-    }
-  }
-  return problems;
-}

@@ -1,5 +1,6 @@
 import type { Answer, Assessment } from '../assessment/model.ts';
-import { maxHistoryEntries, type ChangeRoute, type HistoryEntry } from './schema.ts';
+import { maxHistoryEntries, type ChangeRoute } from './fields.ts';
+import type { HistoryEntry } from './schema.ts';
 
 /** Who makes a change, as an answer's history records it. */
 export interface Actor {

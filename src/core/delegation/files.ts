@@ -6,13 +6,13 @@ import {
 import { importLimits } from '../assessment/inspectJson.ts';
 import { openFileJson } from '../assessment/transfer.ts';
 import { fail, type Problem, type Result } from '../result.ts';
+import { questionnaireFormat, responseFormat } from './fields.ts';
 import {
   parseQuestionnaireValue,
-  questionnaireFormat,
   questionnaireMaxBytes,
   type Questionnaire,
 } from './questionnaire.ts';
-import { parseResponseValue, responseFormat, type ResponseFile } from './response.ts';
+import { parseResponseValue, type ResponseFile } from './response.ts';
 
 /**
  * Reading questionnaire and response files, in the browser and on the command line: the size, the

@@ -1,4 +1,4 @@
-import { checkAnswers } from '../assessment/parseFile.ts';
+import { checkAnswers } from '../assessment/checkAnswers.ts';
 import { clipText } from '../assessment/limits.ts';
 import type { Answer, Assessment } from '../assessment/model.ts';
 import { formatDate } from '../format.ts';
@@ -7,14 +7,8 @@ import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { assessmentTitle, listJoin } from '../text.ts';
 import { historyAfterChoice, historyWith, leadOf, withHistory, type Actor } from './attribution.ts';
 import type { ResponseFile } from './response.ts';
-import {
-  respondentFields,
-  type Assignee,
-  type ReceivedResponse,
-  type RespondentField,
-  type ResponseAnswer,
-  type Round,
-} from './schema.ts';
+import { respondentFields, type RespondentField } from './fields.ts';
+import type { Assignee, ReceivedResponse, ResponseAnswer, Round } from './schema.ts';
 
 /**
  * Receiving an assignee's response and merging it into the assessment. Nothing the lead wrote is

@@ -3,6 +3,7 @@ import { integritySchema } from '../assessment/fileSchema.ts';
 import { hexId, questionIdField, timestampField } from '../assessment/fieldSchemas.ts';
 import { succeed, type Result } from '../result.ts';
 import { checkedFile, sealedJson, type FileKind } from './fileCheck.ts';
+import { responseFormat, responseFormatVersion } from './fields.ts';
 import { assessmentReferenceSchema, personSchema, type Questionnaire } from './questionnaire.ts';
 import { responseAnswerSchema, type ResponseAnswer } from './schema.ts';
 
@@ -11,9 +12,6 @@ import { responseAnswerSchema, type ResponseAnswer } from './schema.ts';
  * the questionnaire (id and round) and the assessment it belongs to, so that it is merged into
  * that assessment only. See docs/file-formats.md.
  */
-
-export const responseFormat = 'cellguard-response';
-export const responseFormatVersion = 1;
 
 export const responseSchema = z.strictObject({
   format: z.literal(responseFormat),

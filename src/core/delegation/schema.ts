@@ -1,4 +1,5 @@
 import { z } from '../shared/zod.ts';
+import { changeRoutes, respondentFields } from './fields.ts';
 import {
   dateField,
   hexId,
@@ -12,10 +13,6 @@ import {
  * Format 6 of the assessment file: who answered what and when, and the questions the lead sent to
  * other people. See docs/file-formats.md ("Delegation").
  */
-
-/** How a change reached the assessment: typed by the lead, returned by an assignee, or taken from another set. */
-export const changeRoutes = ['lead', 'questionnaire', 'other-set'] as const;
-export type ChangeRoute = (typeof changeRoutes)[number];
 
 /**
  * One change in an answer's history. `answered`: the choice went from `from` to `to` (no `from`
@@ -35,9 +32,6 @@ export const historyEntrySchema = z.strictObject({
 
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-/** Older entries beyond this are dropped: the file stays small however often an answer moves. */
-export const maxHistoryEntries = 40;
-
 /** An answer as an assignee gives it: no plan fields (owner, due), which stay the lead's. */
 export const responseAnswerSchema = z.strictObject({
   choice: limited('choice').optional(),
@@ -52,17 +46,8 @@ export const responseAnswerSchema = z.strictObject({
 
 export type ResponseAnswer = z.infer<typeof responseAnswerSchema>;
 
-/** The fields of an answer an assignee may give, in the order the merge review shows them. */
-export const respondentFields = [
-  'choice',
-  'naReason',
-  'note',
-  'evidence',
-  'evidenceDate',
-  'compensatingControl',
-] as const satisfies readonly (keyof ResponseAnswer)[];
-
-export type RespondentField = (typeof respondentFields)[number];
+// Every field an assignee may give is a field of their answer.
+respondentFields satisfies readonly (keyof ResponseAnswer)[];
 
 const maxQuestions = 500;
 

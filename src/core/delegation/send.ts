@@ -2,7 +2,8 @@ import type { Assessment } from '../assessment/model.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Result } from '../result.ts';
 import { assigneeById, nextRound, withRoundSent } from './assignments.ts';
-import { assignedQuestions, buildQuestionnaire, type Questionnaire } from './questionnaire.ts';
+import type { Questionnaire } from './questionnaire.ts';
+import { assignedQuestions, buildQuestionnaire } from './questionnaireBuild.ts';
 
 export interface PreparedQuestionnaire {
   /** The questionnaire, to be sealed (and perhaps encrypted) and handed to the person. */

@@ -1,6 +1,6 @@
 import type { Assessment } from '../assessment/model.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
-import { assignedQuestions } from './questionnaire.ts';
+import { assignedQuestions } from './questionnaireBuild.ts';
 import type { Assignee, Round } from './schema.ts';
 
 /**

@@ -1,10 +1,11 @@
 /** The two answers every question offers besides its own options, as the pages name them. */
-export const universalChoiceLabels: Readonly<Record<string, string>> = {
+export const universalChoiceLabels: Readonly<Record<'na' | 'unknown', string>> &
+  Readonly<Record<string, string | undefined>> = {
   na: 'Not applicable',
-  unknown: 'Don’t know',
+  unknown: "Don't know",
 };
 
-/** A choice in the words the user chose from: the option's label, "Not applicable", "Don’t know". */
+/** A choice in the words the user chose from: the option's label, "Not applicable", "Don't know". */
 export function choiceLabel(
   question: { options: readonly { id: string; label: string }[] } | undefined,
   choice: string | undefined,

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DelegationTable } from '../../components/DelegationTable.tsx';
 import { questionSetById } from '../../content/questionSets.ts';
-import { assignedQuestions } from '../../core/delegation/questionnaire.ts';
+import { assignedQuestions } from '../../core/delegation/questionnaireBuild.ts';
 import type { Assignee } from '../../core/delegation/schema.ts';
 import { assigneeStage, delegationByDomain, stageLabel } from '../../core/delegation/status.ts';
 import { formatDate } from '../../core/format.ts';

@@ -1,4 +1,5 @@
-import type { ChangeRoute, HistoryEntry } from '../../core/delegation/schema.ts';
+import type { ChangeRoute } from '../../core/delegation/fields.ts';
+import type { HistoryEntry } from '../../core/delegation/schema.ts';
 
 interface AnswerHistoryProps {
   /** The answer's history, oldest first, as the assessment file keeps it. */

@@ -49,7 +49,9 @@ describe('scanJsonText: the import limits checked on the text, before JSON.parse
       path: 'answers[0][0][0][0][0][0][0][0][0][0][0]',
       message: 'is nested far deeper than an assessment file ever is',
     });
-    expect(scanJsonText('[[[[[[[[[[[[[]]]]]]]]]]]]]')?.path).toBe('[0][0][0][0][0][0][0][0][0][0][0][0]');
+    expect(scanJsonText('[[[[[[[[[[[[[]]]]]]]]]]]]]')?.path).toBe(
+      '[0][0][0][0][0][0][0][0][0][0][0][0]',
+    );
   });
 
   it('measures strings as JSON.parse reads them: an escape is one character', () => {

@@ -8,7 +8,8 @@ import {
   withHistory,
   type Actor,
 } from '../../../src/core/delegation/attribution.ts';
-import { maxHistoryEntries, type HistoryEntry } from '../../../src/core/delegation/schema.ts';
+import { maxHistoryEntries } from '../../../src/core/delegation/fields.ts';
+import type { HistoryEntry } from '../../../src/core/delegation/schema.ts';
 import { formatDate } from '../../../src/core/format.ts';
 
 const lead: Actor = { name: 'J. Smith', role: 'lead', via: 'lead' };

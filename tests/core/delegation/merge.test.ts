@@ -14,7 +14,7 @@ import {
   type MergeDecision,
 } from '../../../src/core/delegation/merge.ts';
 import { parseResponseValue, type ResponseFile } from '../../../src/core/delegation/response.ts';
-import { respondentFields } from '../../../src/core/delegation/schema.ts';
+import { respondentFields } from '../../../src/core/delegation/fields.ts';
 import { formatDate } from '../../../src/core/format.ts';
 import {
   anaId,

@@ -5,6 +5,8 @@ import { sealedJson } from '../../../src/core/delegation/fileCheck.ts';
 import {
   assignedQuestions,
   buildQuestionnaire,
+} from '../../../src/core/delegation/questionnaireBuild.ts';
+import {
   questionnaireEmail,
   questionnaireSchema,
   serializeQuestionnaire,

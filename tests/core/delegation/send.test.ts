@@ -3,7 +3,7 @@ import { withNewAssignee } from '../../../src/core/delegation/assignments.ts';
 import {
   assignedQuestions,
   buildQuestionnaire,
-} from '../../../src/core/delegation/questionnaire.ts';
+} from '../../../src/core/delegation/questionnaireBuild.ts';
 import { prepareQuestionnaire } from '../../../src/core/delegation/send.ts';
 import {
   anaId,

@@ -394,7 +394,8 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
           notPolluted();
         },
       ),
-      { numRuns: 200 },
+      // A fixed seed: the check below that every stage is reached must not depend on luck.
+      { numRuns: 200, seed: 20261126 },
     );
     // The runs reach every stage: refused on reading, refused on receiving, merged.
     expect([...outcomes].sort()).toEqual(['invalid', 'merged', 'refused']);
