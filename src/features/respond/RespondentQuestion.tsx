@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { textLimits } from '../../core/assessment/limits.ts';
 import type { CurrentAnswer, QuestionnaireQuestion } from '../../core/delegation/questionnaire.ts';
+import { respondentFields } from '../../core/delegation/fields.ts';
 import type { ResponseAnswer } from '../../core/delegation/schema.ts';
+import { choiceLabel, universalChoiceLabels } from '../../core/questionSet/choiceLabel.ts';
 import { formatDate } from '../../core/format.ts';
 import type { AnswerChange } from '../../store/index.ts';
 
@@ -20,12 +22,12 @@ interface Choice {
 
 const notApplicable: Choice = {
   id: 'na',
-  label: 'Not applicable',
+  label: universalChoiceLabels.na,
   criteria: 'This control does not apply to your scope; say why below.',
 };
 const dontKnow: Choice = {
   id: 'unknown',
-  label: "Don't know",
+  label: universalChoiceLabels.unknown,
   criteria: 'Nobody could confirm it yet. Counts as not in place until verified.',
 };
 
@@ -33,19 +35,6 @@ const dontKnow: Choice = {
 export function choicesOf(question: QuestionnaireQuestion): Choice[] {
   return [...question.options, ...(question.kind === 'control' ? [notApplicable] : []), dontKnow];
 }
-
-export const choiceLabel = (question: QuestionnaireQuestion, choice: string): string =>
-  choicesOf(question).find((c) => c.id === choice)?.label ?? choice;
-
-/** The fields of the current answer the respondent may take over as their own. */
-const currentFields = [
-  'choice',
-  'naReason',
-  'note',
-  'evidence',
-  'evidenceDate',
-  'compensatingControl',
-] as const;
 
 function CurrentAnswerNote({
   question,
@@ -117,7 +106,7 @@ export const RespondentQuestion = memo(function RespondentQuestion({
     onAnswer(
       id,
       Object.fromEntries(
-        currentFields.flatMap((field) => (current[field] ? [[field, current[field]]] : [])),
+        respondentFields.flatMap((field) => (current[field] ? [[field, current[field]]] : [])),
       ),
     );
   };
