@@ -22,6 +22,7 @@ import {
   withPeople,
 } from '../delegation/delegationFixtures.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
+import { paths, setAt } from '../../support/jsonPaths.ts';
 
 /**
  * Questionnaire and response files, damaged or hostile, through the paths the app reads them by
@@ -61,28 +62,6 @@ const questionnaireText = sent.text;
 const responseText = responded.text;
 const questionnaireValue = JSON.parse(questionnaireText) as Record<string, unknown>;
 const responseValue = JSON.parse(responseText) as Record<string, unknown>;
-
-/** Every JSON path of a value, to aim mutations anywhere in the file. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [i, v] as const)
-    : Object.entries(value);
-  return [prefix, ...entries.flatMap(([key, child]) => paths(child, [...prefix, key]))];
-}
-
-function setAt(root: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy: unknown[] = [...root];
-    copy[head as number] = setAt(copy[head as number], rest, replacement);
-    return copy;
-  }
-  const copy: Record<string, unknown> = { ...(root as Record<string, unknown>) };
-  copy[head as string] = setAt(copy[head as string], rest, replacement);
-  return copy;
-}
 
 function deleteAt(root: unknown, path: readonly (string | number)[]): unknown {
   const [head, ...rest] = path;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
 import { formatProblem } from '../../../src/core/result.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
+import { paths, setAt } from '../../support/jsonPaths.ts';
 import { TestBrowser } from '../../support/testBrowser.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
@@ -18,28 +19,6 @@ beforeAll(async () => {
   );
   validValue = JSON.parse(validFile) as Record<string, unknown>;
 });
-
-/** Every JSON path of a value, to aim mutations anywhere in the file. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [i, v] as const)
-    : Object.entries(value);
-  return [prefix, ...entries.flatMap(([key, child]) => paths(child, [...prefix, key]))];
-}
-
-function setAt(root: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy: unknown[] = [...root];
-    copy[head as number] = setAt(copy[head as number], rest, replacement);
-    return copy;
-  }
-  const copy: Record<string, unknown> = { ...(root as Record<string, unknown>) };
-  copy[head as string] = setAt(copy[head as string], rest, replacement);
-  return copy;
-}
 
 const hostileValue = fc.oneof(
   fc.constant(null),
