@@ -170,30 +170,44 @@ export function parseQuestionnaireValue(
   return succeed({ questionnaire: checked.value.file, digest: checked.value.digest });
 }
 
-/** "Dear Ana, …": the text of an email the user may send with their own mail client. */
-export function questionnaireEmail(
-  questionnaire: Pick<Questionnaire, 'assessment' | 'from' | 'to' | 'questions' | 'note'>,
-  fileName: string,
-): { subject: string; body: string } {
-  const { assessment } = questionnaire;
+/** What the email accompanying a questionnaire says, from what the assessment records of it. */
+export interface QuestionnaireLetter {
+  assessment: {
+    questionSet: { title: string };
+    organisation: string;
+    scope: string;
+    cycle: string;
+  };
+  from: { name: string };
+  to: { name: string };
+  note?: string | undefined;
+  questionCount: number;
+  /** The questionnaire file's name, when known (it is, just after it was written). */
+  fileName?: string | undefined;
+  /** Where the assignee opens Cellguard: the address of the lead's own copy of the app. */
+  appAddress: string;
+}
+
+/** "Hello Ana, …": the text of an email the user may send with their own mail program. */
+export function questionnaireEmail(letter: QuestionnaireLetter): { subject: string; body: string } {
+  const { assessment, questionCount: count } = letter;
   const about = [assessment.organisation, assessment.scope, assessment.cycle]
     .filter(Boolean)
     .join(', ');
-  const count = questionnaire.questions.length;
   return {
     subject: `Questions for you: ${assessment.questionSet.title}, ${about}`,
     body: [
-      `Hello ${questionnaire.to.name},`,
+      `Hello ${letter.to.name},`,
       '',
       `Please answer ${count === 1 ? 'one question' : `${count} questions`} of the ${assessment.questionSet.title} for ${about}.`,
-      ...(questionnaire.note ? ['', questionnaire.note] : []),
+      ...(letter.note ? ['', letter.note] : []),
       '',
-      `1. Open Cellguard in your browser and choose "Import a file".`,
-      `2. Open the attached file ${fileName}. If it is encrypted, I will give you its passphrase another way.`,
-      '3. Answer the questions; your answers are kept in your browser only.',
+      `1. Open Cellguard at ${letter.appAddress} in your browser and choose "Import a file".`,
+      `2. Open the attached ${letter.fileName ? `file ${letter.fileName}` : 'questionnaire file'}. If it is encrypted, I will give you its passphrase another way.`,
+      '3. Answer the questions; your answers are kept in your browser only, nothing is sent anywhere.',
       '4. Choose "Create response file" and send me that file.',
       '',
-      questionnaire.from.name,
+      letter.from.name,
     ].join('\n'),
   };
 }

@@ -104,3 +104,27 @@ export function answersToSend(entry: AnsweredQuestionnaire): Record<string, Resp
   }
   return sent;
 }
+
+type RoundOf = Pick<Questionnaire, 'questionnaireId' | 'round' | 'createdAt'> & {
+  assessment: { key: string };
+  to: { id: string };
+};
+
+/**
+ * The latest questionnaire among these that replaces this one: a later round for the same person
+ * and assessment. Its lead refuses a response to the older one, so the older one is not to be answered.
+ */
+export function laterRound<T extends { questionnaire: RoundOf }>(
+  entry: T,
+  all: readonly T[],
+): T | undefined {
+  const { questionnaire } = entry;
+  return all
+    .filter(
+      (other) =>
+        other.questionnaire.assessment.key === questionnaire.assessment.key &&
+        other.questionnaire.to.id === questionnaire.to.id &&
+        other.questionnaire.round > questionnaire.round,
+    )
+    .sort((a, b) => b.questionnaire.round - a.questionnaire.round)[0];
+}

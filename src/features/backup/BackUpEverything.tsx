@@ -3,7 +3,7 @@ import { PassphraseFields } from '../../components/PassphraseFields.tsx';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportBackupFile } from '../../core/backup/serialize.ts';
 import { plural } from '../../core/text.ts';
-import { useAssessments } from '../../store/index.ts';
+import { useAssessments, useQuestionnaires } from '../../store/index.ts';
 
 /** "2026-11-26": the user's own calendar day, as the file name shows it. */
 const localDay = (date: Date) =>
@@ -11,18 +11,34 @@ const localDay = (date: Date) =>
     .map((part) => String(part).padStart(2, '0'))
     .join('-');
 
-/** Downloads every assessment and the settings as one backup file, optionally encrypted. */
+/** "2 assessments, 1 questionnaire and the settings": what a backup of these holds. */
+const holding = (assessments: number, questionnaires: number) =>
+  questionnaires > 0
+    ? `${plural(assessments, 'assessment')}, ${plural(questionnaires, 'questionnaire')} and the settings`
+    : `${plural(assessments, 'assessment')} and the settings`;
+
+/**
+ * Downloads every assessment, every questionnaire to answer and the settings as one backup file,
+ * optionally encrypted.
+ */
 export function BackUpEverything() {
   const count = useAssessments((state) => Object.keys(state.assessments).length);
+  const questionnaireCount = useQuestionnaires((state) => Object.keys(state.questionnaires).length);
   const { form, outcome, onSubmit } = useProtectedDownload({
-    make: (passphrase) => {
+    make: async (passphrase) => {
+      // Every questionnaire this browser keeps, not only those read so far.
+      await useQuestionnaires.ready;
       const { assessments, settings } = useAssessments.getState();
-      return exportBackupFile({ assessments, settings }, new Date(), passphrase);
+      const { questionnaires } = useQuestionnaires.getState();
+      return exportBackupFile({ assessments, questionnaires, settings }, new Date(), passphrase);
     },
     fileName: (encrypted) =>
       `cellguard-backup-${localDay(new Date())}${encrypted ? '.encrypted' : ''}.json`,
     done: (encrypted) => {
-      const held = `${plural(Object.keys(useAssessments.getState().assessments).length, 'assessment')} and the settings`;
+      const held = holding(
+        Object.keys(useAssessments.getState().assessments).length,
+        Object.keys(useQuestionnaires.getState().questionnaires).length,
+      );
       return encrypted
         ? `The encrypted backup (${held}) has been downloaded. Without the passphrase nobody, including you, can restore it.`
         : `The backup (${held}) has been downloaded. It is not encrypted: keep it as you would the network diagrams.`;
@@ -33,16 +49,25 @@ export function BackUpEverything() {
   return (
     <section className="panel" aria-labelledby="backup-save-title">
       <h2 id="backup-save-title">Back up everything</h2>
-      {count === 0 ? (
-        <p>There is nothing to back up yet: no assessment is saved in this browser.</p>
+      {count === 0 && questionnaireCount === 0 ? (
+        <p>
+          There is nothing to back up yet: no assessment or questionnaire is saved in this browser.
+        </p>
       ) : (
         <>
           <p>
             One file with every assessment in this browser ({plural(count, 'assessment')}, every
-            cycle of each), with every answer, note, owner and due date, and the settings. A SHA-256
-            digest over the whole file shows, at restore, any damage or careless edit. It is not a
-            signature: against deliberate change, give the backup a passphrase, whose encryption
-            also authenticates it.
+            cycle of each), with every answer, note, owner and due date,
+            {questionnaireCount > 0 && (
+              <>
+                {' '}
+                every questionnaire you were sent to answer (
+                {plural(questionnaireCount, 'questionnaire')}), with your answers so far,
+              </>
+            )}{' '}
+            and the settings. A SHA-256 digest over the whole file shows, at restore, any damage or
+            careless edit. It is not a signature: against deliberate change, give the backup a
+            passphrase, whose encryption also authenticates it.
           </p>
           <form onSubmit={onSubmit} noValidate>
             <p className="hint">

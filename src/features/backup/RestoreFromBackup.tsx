@@ -42,8 +42,9 @@ export function RestoreFromBackup() {
       <h2 id="restore-title">Restore from a backup</h2>
       <p>
         Pick a backup made with &ldquo;Back up everything&rdquo;, here or in another browser. It is
-        checked completely and shown to you before anything changes: assessments it has that this
-        browser lacks are added, and those this browser has in another version are replaced.
+        checked completely and shown to you before anything changes: assessments and questionnaires
+        it has that this browser lacks are added, and those this browser has in another version are
+        replaced.
       </p>
       <div className="field">
         <label htmlFor="backup-file">Backup file</label>

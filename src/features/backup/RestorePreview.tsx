@@ -1,11 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import type { BackupEntry, ParsedBackup } from '../../core/backup/format.ts';
-import { applyRestore, planRestore } from '../../core/backup/restore.ts';
+import type { BackupEntry, BackupQuestionnaire, ParsedBackup } from '../../core/backup/format.ts';
+import {
+  applyRestore,
+  planRestore,
+  questionnaireTitle,
+  type RestorePlan,
+} from '../../core/backup/restore.ts';
+import { questionnaireProgress } from '../../core/delegation/respondent.ts';
 import { formatDateTime } from '../../core/format.ts';
 import type { Problem } from '../../core/result.ts';
 import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
-import { useAssessments } from '../../store/index.ts';
+import { useAssessments, useQuestionnaires } from '../../store/index.ts';
 import { RestoreProblems } from './RestoreProblems.tsx';
 
 interface RestorePreviewProps {
@@ -16,6 +22,81 @@ interface RestorePreviewProps {
 // To the minute: the backup's and this device's versions of one assessment often differ by hours.
 const lastChanged = (entry: BackupEntry) =>
   `${plural(Object.keys(entry.assessment.answers).length, 'answer')}, last changed ${formatDateTime(entry.assessment.updatedAt)}`;
+
+/** "3 of 8 questions answered, last changed …; response file created …". */
+const questionnaireState = (entry: BackupQuestionnaire) => {
+  const { answered, total } = questionnaireProgress(entry);
+  const responded = entry.respondedAt
+    ? `; response file created ${formatDateTime(entry.respondedAt)}`
+    : '';
+  return `${answered} of ${plural(total, 'question')} answered, last changed ${formatDateTime(entry.updatedAt)}${responded}`;
+};
+
+/** Changed here after the backup was made: restoring loses those changes. */
+const NewerHere = () => (
+  <strong className="restore-newer">
+    {' '}
+    Changed here after the backup was made: those changes will be lost.
+  </strong>
+);
+
+/** Every questionnaire of the backup: added, replacing the one with its id, or already here. */
+function QuestionnairesPreview({ plan }: { plan: RestorePlan['questionnaires'] }) {
+  return (
+    <>
+      <h4>Questionnaires you were sent to answer</h4>
+      <ul className="restore-counts" aria-label="Questionnaires summary">
+        <li>
+          <strong>{plan.added.length}</strong> to add
+        </li>
+        <li>
+          <strong>{plan.replaced.length}</strong> to replace
+        </li>
+        <li>
+          <strong>{plan.unchanged.length}</strong> unchanged
+        </li>
+      </ul>
+      <div className="table-scroll">
+        <table className="restore-table">
+          <caption>Every questionnaire in the backup</caption>
+          <thead>
+            <tr>
+              <th scope="col">Questionnaire</th>
+              <th scope="col">On restore</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.added.map((entry) => (
+              <tr key={`added-${entry.questionnaire.questionnaireId}`}>
+                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <td>Added</td>
+                <td>{questionnaireState(entry)}.</td>
+              </tr>
+            ))}
+            {plan.replaced.map(({ entry, existing, deviceIsNewer }) => (
+              <tr key={`replaced-${entry.questionnaire.questionnaireId}`}>
+                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <td>Replaces the one on this device</td>
+                <td>
+                  Backup: {questionnaireState(entry)}. This device: {questionnaireState(existing)}.
+                  {deviceIsNewer && <NewerHere />}
+                </td>
+              </tr>
+            ))}
+            {plan.unchanged.map((entry) => (
+              <tr key={`unchanged-${entry.questionnaire.questionnaireId}`}>
+                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <td>Already here, unchanged</td>
+                <td>{questionnaireState(entry)}.</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
 
 function Migrated({ entry }: { entry: BackupEntry }) {
   if (entry.migrated.length === 0) return null;
@@ -40,19 +121,40 @@ function Migrated({ entry }: { entry: BackupEntry }) {
 export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
   const assessments = useAssessments((state) => state.assessments);
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
+  const questionnaires = useQuestionnaires((state) => state.questionnaires);
+  const questionnairesLoaded = useQuestionnaires((state) => state.loaded);
   const plan = useMemo(
-    () => planRestore(Object.values(assessments), backup),
-    [assessments, backup],
+    () => planRestore(Object.values(assessments), backup, Object.values(questionnaires)),
+    [assessments, questionnaires, backup],
   );
+  const { questionnaires: questionnairePlan } = plan;
+  const hasQuestionnaires = backup.questionnaires.length > 0;
   const [confirmReplace, setConfirmReplace] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
   const settingsChange = backup.settings.staleEvidenceDays !== staleEvidenceDays;
-  const nothingToDo = plan.added.length === 0 && plan.replaced.length === 0 && !settingsChange;
-  const newer = plan.replaced.filter((replacement) => replacement.deviceIsNewer).length;
-  const names = plan.replaced.map(({ existing }) => assessmentTitle(existing.assessment));
+  const nothingToDo =
+    plan.added.length === 0 &&
+    plan.replaced.length === 0 &&
+    questionnairePlan.added.length === 0 &&
+    questionnairePlan.replaced.length === 0 &&
+    !settingsChange;
+  const replacements = [...plan.replaced, ...questionnairePlan.replaced];
+  const newer = replacements.filter((replacement) => replacement.deviceIsNewer).length;
+  const names = [
+    ...plan.replaced.map(({ existing }) => assessmentTitle(existing.assessment)),
+    ...questionnairePlan.replaced.map(({ existing }) => questionnaireTitle(existing.questionnaire)),
+  ];
+  const replacedKinds = listJoin(
+    [
+      plan.replaced.length > 0 ? plural(plan.replaced.length, 'assessment') : '',
+      questionnairePlan.replaced.length > 0
+        ? plural(questionnairePlan.replaced.length, 'questionnaire')
+        : '',
+    ].filter(Boolean),
+  );
   // A dialog, not a list: a handful of names, then how many more (the table lists them all).
   const shownNames = 5;
   const replacedNames = listJoin(
@@ -65,16 +167,26 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
     setConfirmReplace(false);
     // Exactly what the preview shows. Should another tab have removed an assessment to replace
     // since, the store refuses it and applyRestore undoes the rest.
-    const restored = applyRestore(plan, backup.settings, useAssessments.getState());
+    const restored = applyRestore(plan, backup.settings, {
+      ...useAssessments.getState(),
+      restoreQuestionnaires: useQuestionnaires.getState().restore,
+    });
     if (!restored.ok) {
       setProblems(restored.problems);
       return;
     }
-    const { added, replaced, unchanged } = restored.value;
+    // Written at once rather than a moment later: a restore is a moment to be sure of.
+    void useQuestionnaires.persistence.flush();
+    const { added, replaced, unchanged, questionnaires: kept } = restored.value;
+    const questionnairesDone = hasQuestionnaires
+      ? ` Questionnaires you were sent to answer: ${kept.added} added, ${kept.replaced} replaced, ${kept.unchanged} already here unchanged.`
+      : '';
     onRestored(
-      `Restored from the backup: ${plural(added, 'assessment')} added, ${replaced} replaced, ${unchanged} already here unchanged. Evidence is flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup.`,
+      `Restored from the backup: ${plural(added, 'assessment')} added, ${replaced} replaced, ${unchanged} already here unchanged.${questionnairesDone} Evidence is flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup.`,
     );
   };
+  // The questionnaires kept here are still being read: comparing now would miss them.
+  const waiting = hasQuestionnaires && !questionnairesLoaded;
 
   return (
     <section className="panel restore-preview" aria-labelledby="restore-preview-title">
@@ -83,10 +195,13 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
       </h3>
       <p>
         Backup made {formatDateTime(backup.createdAt)}, with{' '}
-        {plural(backup.entries.length, 'assessment')}. It matches its SHA-256 digest: nothing in it
-        was damaged, or edited without the digest being recomputed. Nothing on this device is
-        removed.
+        {plural(backup.entries.length, 'assessment')}
+        {hasQuestionnaires &&
+          ` and ${plural(backup.questionnaires.length, 'questionnaire')} you were sent to answer`}
+        . It matches its SHA-256 digest: nothing in it was damaged, or edited without the digest
+        being recomputed. Nothing on this device is removed.
       </p>
+      {hasQuestionnaires && <h4>Assessments</h4>}
       <ul className="restore-counts" aria-label="Summary">
         <li>
           <strong>{plan.added.length}</strong> to add
@@ -126,13 +241,7 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
                   <td>Replaces the one on this device</td>
                   <td>
                     Backup: {lastChanged(entry)}. This device: last changed{' '}
-                    {formatDateTime(existing.assessment.updatedAt)}.
-                    {deviceIsNewer && (
-                      <strong className="restore-newer">
-                        {' '}
-                        Changed here after the backup was made: those changes will be lost.
-                      </strong>
-                    )}
+                    {formatDateTime(existing.assessment.updatedAt)}.{deviceIsNewer && <NewerHere />}
                     <Migrated entry={entry} />
                   </td>
                 </tr>
@@ -148,13 +257,18 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
           </table>
         </div>
       )}
+      {hasQuestionnaires && <QuestionnairesPreview plan={questionnairePlan} />}
       <p>
         {settingsChange
           ? `Evidence will be flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup (now ${staleEvidenceDays}).`
           : 'The settings are the same as on this device.'}
       </p>
       <RestoreProblems problems={problems} />
-      {nothingToDo ? (
+      {waiting ? (
+        <p className="muted" role="status">
+          Reading the questionnaires kept in this browser…
+        </p>
+      ) : nothingToDo ? (
         <p className="notice" role="status">
           Everything in this backup is already on this device.
         </p>
@@ -162,14 +276,14 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
         <button
           type="button"
           className="button primary"
-          onClick={() => (plan.replaced.length > 0 ? setConfirmReplace(true) : restore())}
+          onClick={() => (replacements.length > 0 ? setConfirmReplace(true) : restore())}
         >
           Restore
         </button>
       )}
       {confirmReplace && (
         <ConfirmDialog
-          title={`Replace ${plural(plan.replaced.length, 'assessment')} on this device?`}
+          title={`Replace ${replacedKinds} on this device?`}
           body={`The answers kept in this browser for ${replacedNames} will be replaced by the backup's${newer > 0 ? `; ${newer} of them ${newer === 1 ? 'was' : 'were'} changed here after the backup was made, and those changes will be lost` : ''}. Back up this device first if you may need them.`}
           confirmLabel="Replace and restore"
           onCancel={() => setConfirmReplace(false)}

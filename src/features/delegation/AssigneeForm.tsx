@@ -57,10 +57,6 @@ export function AssigneeForm({
   } = form;
   const chosenDomains = useWatch({ control, name: 'domains' });
   const submit = form.handleSubmit((values) => {
-    if (values.domains.length === 0 && values.questions.length === 0) {
-      setError('domains', { message: 'Choose at least one domain or one question.' });
-      return;
-    }
     const problem = onSubmit(values);
     if (problem) setError('name', { message: problem });
     else if (!assignee) form.reset(valuesOf(undefined));
@@ -120,7 +116,17 @@ export function AssigneeForm({
             return (
               <li key={domain.id}>
                 <label className="check-option">
-                  <input type="checkbox" value={domain.id} {...register('domains')} />
+                  <input
+                    type="checkbox"
+                    value={domain.id}
+                    {...register('domains', {
+                      // Checked with the name, so that one try shows every problem.
+                      validate: (domains, values) =>
+                        domains.length > 0 ||
+                        values.questions.length > 0 ||
+                        'Choose at least one domain or one question.',
+                    })}
+                  />
                   <span>
                     {domain.title}{' '}
                     <span className="muted small">

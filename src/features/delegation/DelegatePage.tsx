@@ -2,9 +2,18 @@ import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DelegationTable } from '../../components/DelegationTable.tsx';
 import { questionSetById } from '../../content/questionSets.ts';
+import type { Assessment } from '../../core/assessment/model.ts';
+import { leadOf } from '../../core/delegation/attribution.ts';
+import { questionnaireEmail } from '../../core/delegation/questionnaire.ts';
 import { assignedQuestions } from '../../core/delegation/questionnaireBuild.ts';
 import type { Assignee } from '../../core/delegation/schema.ts';
-import { assigneeStage, delegationByDomain, stageLabel } from '../../core/delegation/status.ts';
+import {
+  assigneeStage,
+  delegationByDomain,
+  hasWaitingResponse,
+  stageLabel,
+  unsentQuestions,
+} from '../../core/delegation/status.ts';
 import { formatDate } from '../../core/format.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
@@ -36,6 +45,51 @@ function whatTheyHave(assignee: Assignee, set: QuestionSet): string {
   ]);
 }
 
+/** The app's own address, for the email that tells an assignee where to open their file. */
+const appAddress = () => `${window.location.origin}${window.location.pathname}`;
+
+function EmailText({
+  assessment,
+  set,
+  assignee,
+  fileName,
+}: {
+  assessment: Assessment;
+  set: QuestionSet;
+  assignee: Assignee;
+  fileName: string | undefined;
+}) {
+  const round = assignee.rounds.at(-1);
+  if (!round) return null;
+  const { subject, body } = questionnaireEmail({
+    assessment: { ...assessment, questionSet: { title: set.title } },
+    from: leadOf(assessment),
+    to: assignee,
+    note: assignee.note,
+    questionCount: round.questionIds.length,
+    fileName,
+    appAddress: appAddress(),
+  });
+  const textId = `email-${assignee.id}`;
+  return (
+    <details className="email-text">
+      <summary>Email to send with round {round.round}</summary>
+      <p className="small">
+        Cellguard sends nothing: attach the questionnaire file to your own email.{' '}
+        {assignee.email && (
+          <a
+            href={`mailto:${encodeURIComponent(assignee.email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+          >
+            Write it in your mail program
+          </a>
+        )}
+      </p>
+      <label htmlFor={textId}>Subject and text, to copy</label>
+      <textarea id={textId} readOnly rows={10} dir="auto" value={`${subject}\n\n${body}`} />
+    </details>
+  );
+}
+
 function AssigneeCard({
   id,
   assignee,
@@ -49,14 +103,19 @@ function AssigneeCard({
 }) {
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [fileName, setFileName] = useState<string>();
   const stored = useAssessments((state) => state.assessments[id]);
   const { changeAssignee, removeAssignee } = useAssessments.getState();
-  const stage = assigneeStage(assignee);
-  const count = stored ? assignedQuestions(assignee, set, stored.assessment.answers).length : 0;
+  if (!stored) return null;
+  const { assessment } = stored;
+  const stage = assigneeStage(assignee, set, assessment.answers);
+  const count = assignedQuestions(assignee, set, assessment.answers).length;
+  const unsent = unsentQuestions(assignee, set, assessment.answers);
+  const waiting = hasWaitingResponse(assignee);
   const headingId = `assignee-${assignee.id}`;
   return (
     <li className="panel assignee-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h3 id={headingId} tabIndex={-1}>
         <bdi>{assignee.name}</bdi>
         {assignee.role && (
           <span className="muted">
@@ -71,11 +130,19 @@ function AssigneeCard({
       <p className="small">
         {plural(count, 'question')} to answer: {whatTheyHave(assignee, set)}.
       </p>
-      {stage === 'returned' && (
-        <p>
+      {waiting && (
+        <p className="notice">
+          A response from <bdi>{assignee.name}</bdi> waits to be merged.{' '}
           <a className="button primary" href={hrefs.merge(id, assignee.id)}>
             Review and merge {assignee.name}’s answers
           </a>
+        </p>
+      )}
+      {assignee.rounds.length > 0 && unsent.length > 0 && (
+        <p className="notice warning">
+          {plural(unsent.length, 'question')} assigned since the last questionnaire (
+          {listJoin(unsent)}
+          ): create a new questionnaire for {assignee.name} to send them.
         </p>
       )}
       {editing ? (
@@ -95,7 +162,14 @@ function AssigneeCard({
         />
       ) : (
         <>
-          <QuestionnaireDownload id={id} assignee={assignee} />
+          {waiting && (
+            <p className="small muted">
+              A new questionnaire leaves the waiting response mergeable; a response to an earlier
+              questionnaire arriving after it is refused.
+            </p>
+          )}
+          <QuestionnaireDownload id={id} assignee={assignee} onWritten={setFileName} />
+          <EmailText assessment={assessment} set={set} assignee={assignee} fileName={fileName} />
           <div className="button-row">
             <button type="button" className="button" onClick={() => setEditing(true)}>
               Change {assignee.name}’s questions
@@ -113,7 +187,11 @@ function AssigneeCard({
       {removing && (
         <ConfirmDialog
           title={`Remove ${assignee.name}?`}
-          body={`Answers already merged from ${assignee.name} stay, with who gave them. A response from them arriving later can no longer be merged.`}
+          body={
+            waiting
+              ? `${assignee.name}’s response waits to be merged: removing ${assignee.name} discards it. Merge it first to keep their answers. Answers already merged from them stay, with who gave them.`
+              : `Answers already merged from ${assignee.name} stay, with who gave them. A response from them arriving later can no longer be merged.`
+          }
           confirmLabel="Remove"
           onCancel={() => setRemoving(false)}
           onConfirm={() => {
@@ -135,6 +213,8 @@ function AssigneeCard({
 export function DelegatePage({ id }: { id: string }) {
   const stored = useAssessments((state) => state.assessments[id]);
   const assign = useAssessments((state) => state.assign);
+  const [added, setAdded] = useState('');
+  const [formKey, setFormKey] = useState(0);
   const set = stored ? questionSetById(stored.assessment.questionSet.id) : undefined;
   const byDomain = useMemo(
     () => (stored && set ? delegationByDomain(stored.assessment, set) : new Map()),
@@ -182,14 +262,24 @@ export function DelegatePage({ id }: { id: string }) {
         </>
       )}
       <h2 id="add-person-title">Add a person</h2>
+      <p role="status" className="visually-hidden">
+        {added}
+      </p>
       <AssigneeForm
+        // A fresh form after each person: the long list of single questions folds up again.
+        key={formKey}
         set={set}
         idPrefix="new-assignee"
         holders={holders}
         submitLabel="Add the person"
         onSubmit={(draft) => {
-          const added = assign(id, draft);
-          return added.ok ? undefined : added.problems.map((p) => p.message).join(' ');
+          const kept = assign(id, draft);
+          if (!kept.ok) return kept.problems.map((p) => p.message).join(' ');
+          setAdded(`${draft.name.trim()} added. Create their questionnaire file on their card.`);
+          setFormKey((key) => key + 1);
+          // Their card, where the questionnaire is made, once it is on the page.
+          requestAnimationFrame(() => document.getElementById(`assignee-${kept.value}`)?.focus());
+          return undefined;
         }}
       />
     </section>

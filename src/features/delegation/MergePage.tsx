@@ -3,11 +3,12 @@ import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx'
 import { questionSetById } from '../../content/questionSets.ts';
 import type { Answer } from '../../core/assessment/model.ts';
 import { pendingMerge, type MergeDecision, type MergeItem } from '../../core/delegation/merge.ts';
+import { attributionOf } from '../../core/delegation/attribution.ts';
 import type { ResponseAnswer } from '../../core/delegation/schema.ts';
 import { formatDate } from '../../core/format.ts';
 import { choiceLabel } from '../../core/questionSet/choiceLabel.ts';
 import type { Question, QuestionSet } from '../../core/questionSet/schema.ts';
-import { assessmentTitle, plural } from '../../core/text.ts';
+import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import './delegation.css';
@@ -54,6 +55,14 @@ const kindWords: Record<MergeItem['kind'], string> = {
   same: 'the same as yours',
   conflict: 'differs from yours',
 };
+
+/** "Current answer", saying whose it is when somebody else gave it (another assignee, say). */
+function currentTitle(mine: Answer | undefined): string {
+  const answered = attributionOf(mine)?.answered;
+  return answered && answered.via !== 'lead'
+    ? `Current answer (${answered.by}, ${formatDate(answered.at)})`
+    : 'Current answer';
+}
 
 function questionOf(set: QuestionSet, id: string) {
   return set.questions.find((q) => q.id === id);
@@ -134,13 +143,17 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
           <p>
             Answered by <bdi>{name}</bdi> on {formatDate(pending.response.respondedAt)}, imported{' '}
             {formatDate(pending.response.importedAt)} (round {pending.round.round}):{' '}
-            {plural(taken.length, 'answer')} to take, {plural(conflicts.length, 'answer')} that
-            differ from yours, {same.length} the same as yours.
+            {plural(taken.length, 'answer')} to take,{' '}
+            {plural(conflicts.length, 'answer that differs', 'answers that differ')} from the
+            current ones, {same.length} the same as the current ones.
           </p>
           {conflicts.length > 0 && (
             <>
-              <h2>Where {name}’s answer differs from yours</h2>
-              <p>Nothing of yours changes unless you choose to take theirs.</p>
+              <h2>Where {name}’s answer differs from the current one</h2>
+              <p>
+                Nothing changes unless you choose to take theirs; taken, their answer replaces the
+                current one whole, note and evidence included.
+              </p>
               {conflicts.map((item) => {
                 const question = questionOf(set, item.questionId);
                 const fieldsetId = `merge-${item.questionId}`;
@@ -152,12 +165,17 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
                     tabIndex={-1}
                     className="panel merge-item"
                     aria-invalid={unanswered || undefined}
+                    aria-describedby={unanswered ? `${fieldsetId}-error` : undefined}
                   >
                     <legend>
                       {item.questionId} {question?.title}
                     </legend>
                     <div className="merge-sides">
-                      <AnswerSide title="Yours" question={question} answer={item.mine} />
+                      <AnswerSide
+                        title={currentTitle(item.mine)}
+                        question={question}
+                        answer={item.mine}
+                      />
                       <AnswerSide
                         title={`${name}’s, ${formatDate(item.theirs.answeredAt)}`}
                         question={question}
@@ -195,7 +213,11 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
                         </label>
                       ))}
                     </div>
-                    {unanswered && <p className="field-error">Choose one.</p>}
+                    {unanswered && (
+                      <p id={`${fieldsetId}-error`} className="field-error">
+                        Choose one.
+                      </p>
+                    )}
                   </fieldset>
                 );
               })}
@@ -217,6 +239,13 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
                 })}
               </ul>
             </details>
+          )}
+          {pending.leftOpen.length > 0 && (
+            <p className="notice warning">
+              <bdi>{name}</bdi> left {plural(pending.leftOpen.length, 'question')} unanswered (
+              {listJoin(pending.leftOpen)}): they stay as they are; answer them yourself or send{' '}
+              {name} a new questionnaire.
+            </p>
           )}
           <div className="button-row">
             <button type="button" className="button primary" onClick={merge}>

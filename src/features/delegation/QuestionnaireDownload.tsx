@@ -1,21 +1,21 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
 import { PassphraseFields } from '../../components/PassphraseFields.tsx';
 import { fileSafe } from '../../components/download.ts';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { sealText } from '../../core/crypto/passphrase.ts';
-import {
-  questionnaireEmail,
-  serializeQuestionnaire,
-  type Questionnaire,
-} from '../../core/delegation/questionnaire.ts';
+import { serializeQuestionnaire, type Questionnaire } from '../../core/delegation/questionnaire.ts';
 import type { Assignee } from '../../core/delegation/schema.ts';
 import { succeed } from '../../core/result.ts';
 import { useAssessments } from '../../store/index.ts';
 
 /** "cellguard-questionnaire-example-mobile-2026-Q4-ana-ruiz-r2.json" */
 export function questionnaireFileName(
-  questionnaire: Pick<Questionnaire, 'assessment' | 'to' | 'round'>,
+  questionnaire: {
+    assessment: { organisation: string; cycle: string };
+    to: { name: string };
+    round: number;
+  },
   encrypted: boolean,
 ): string {
   const { assessment, to, round } = questionnaire;
@@ -28,17 +28,19 @@ export function questionnaireFileName(
   ].join('-')}${encrypted ? '.encrypted' : ''}.json`;
 }
 
-interface Sent {
-  questionnaire: Omit<Questionnaire, 'integrity'>;
-  fileName: string;
-}
-
 /**
  * "Create questionnaire file" for one person: their next round, optionally encrypted, recorded as
- * sent once the file is written; then the text of an email for the user's own mail program.
+ * sent once the file is written. `onWritten` hears the file's name, for the email that goes with it.
  */
-export function QuestionnaireDownload({ id, assignee }: { id: string; assignee: Assignee }) {
-  const [sent, setSent] = useState<Sent | null>(null);
+export function QuestionnaireDownload({
+  id,
+  assignee,
+  onWritten,
+}: {
+  id: string;
+  assignee: Assignee;
+  onWritten: (fileName: string) => void;
+}) {
   const madeName = useRef('');
   const { form, outcome, onSubmit } = useProtectedDownload({
     make: async (passphrase) => {
@@ -50,8 +52,11 @@ export function QuestionnaireDownload({ id, assignee }: { id: string; assignee: 
       const file = passphrase ? await sealText(text, passphrase) : succeed(text);
       if (!file.ok) return file;
       store.recordSent(id, assignee.id, round);
-      madeName.current = questionnaireFileName(questionnaire, passphrase !== undefined);
-      setSent({ questionnaire, fileName: madeName.current });
+      madeName.current = questionnaireFileName(
+        questionnaire satisfies Omit<Questionnaire, 'integrity'>,
+        passphrase !== undefined,
+      );
+      onWritten(madeName.current);
       return file;
     },
     // Named in make, which knows the round; the download follows it at once.
@@ -61,7 +66,6 @@ export function QuestionnaireDownload({ id, assignee }: { id: string; assignee: 
         ? `The encrypted questionnaire for ${assignee.name} has been downloaded. Give them the passphrase another way than the file.`
         : `The questionnaire for ${assignee.name} has been downloaded. It is not encrypted: it holds the current answers to their questions.`,
   });
-  const email = sent ? questionnaireEmail(sent.questionnaire, sent.fileName) : undefined;
   const idPrefix = `questionnaire-${assignee.id}`;
   return (
     <div className="questionnaire-download">
@@ -77,20 +81,6 @@ export function QuestionnaireDownload({ id, assignee }: { id: string; assignee: 
         </div>
       </form>
       <OutcomeNotice outcome={outcome} />
-      {email && (
-        <p className="small">
-          {assignee.email ? (
-            <a
-              href={`mailto:${encodeURIComponent(assignee.email)}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`}
-            >
-              Write the email in your mail program
-            </a>
-          ) : (
-            'Send the file to them with a short note; it says how to answer.'
-          )}{' '}
-          (attach <bdi>{sent?.fileName}</bdi> yourself; Cellguard sends nothing).
-        </p>
-      )}
     </div>
   );
 }

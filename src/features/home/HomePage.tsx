@@ -14,7 +14,7 @@ import {
   type StoredAssessment,
   type StoredQuestionnaire,
 } from '../../store/index.ts';
-import { questionnaireProgress } from '../../core/delegation/respondent.ts';
+import { laterRound, questionnaireProgress } from '../../core/delegation/respondent.ts';
 import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
 
@@ -150,9 +150,12 @@ const questionnaireName = ({ questionnaire }: StoredQuestionnaire): string =>
 
 function QuestionnaireRow({
   entry,
+  replacement,
   onRemove,
 }: {
   entry: StoredQuestionnaire;
+  /** A later round for the same person and assessment, which this one gave way to. */
+  replacement: StoredQuestionnaire | undefined;
   onRemove: () => void;
 }) {
   const { questionnaire } = entry;
@@ -181,14 +184,22 @@ function QuestionnaireRow({
       <div className="assessment-card-status">
         <ProgressMeter answered={answered} total={total} label={`Questions answered: ${name}`} />
       </div>
+      {replacement && (
+        <p className="notice warning small">
+          Replaced by round {replacement.questionnaire.round}: a response to this one would be
+          refused. Answer round {replacement.questionnaire.round} instead.
+        </p>
+      )}
       <div className="button-row">
-        <a
-          className="button primary"
-          href={hrefs.respond(questionnaire.questionnaireId)}
-          aria-label={`Continue ${name}`}
-        >
-          Continue
-        </a>
+        {!replacement && (
+          <a
+            className="button primary"
+            href={hrefs.respond(questionnaire.questionnaireId)}
+            aria-label={`Continue ${name}`}
+          >
+            Continue
+          </a>
+        )}
         <button
           type="button"
           className="button danger-outline"
@@ -223,6 +234,7 @@ function QuestionnairesToAnswer({ onGone }: { onGone: () => HTMLElement | null }
           <QuestionnaireRow
             key={entry.questionnaire.questionnaireId}
             entry={entry}
+            replacement={laterRound(entry, list)}
             onRemove={() => setPendingRemove(entry)}
           />
         ))}

@@ -20,6 +20,7 @@ import {
   answersToSend,
   questionnaireProgress,
   visibleQuestions,
+  laterRound,
 } from '../../core/delegation/respondent.ts';
 import { RespondentQuestion } from './RespondentQuestion.tsx';
 import './respond.css';
@@ -35,6 +36,7 @@ export function responseFileName(
     fileSafe(assessment.organisation, 'assessment'),
     fileSafe(assessment.cycle, 'cycle'),
     fileSafe(to.name, 'response'),
+    `r${questionnaire.round}`,
   ]
     .join('-')
     .concat(encrypted ? '.encrypted.json' : '.json');
@@ -107,7 +109,9 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
     entry.respondedAt !== undefined && Date.parse(entry.updatedAt) > Date.parse(entry.respondedAt);
   return (
     <section className="respond-send" aria-labelledby="respond-send-title">
-      <h2 id="respond-send-title">Create the response file</h2>
+      <h2 id="respond-send-title" tabIndex={-1}>
+        Create the response file
+      </h2>
       <p>
         The file holds your answers, notes and evidence for {lead}, with a SHA-256 digest that shows
         any damage on the way. Nothing else of this browser goes into it.
@@ -176,6 +180,8 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
 
 function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
   const { questionnaire, answers } = entry;
+  const all = useQuestionnaires((state) => state.questionnaires);
+  const replacement = laterRound(entry, Object.values(all));
   const { assessment, from, to } = questionnaire;
   const answer = useQuestionnaires((state) => state.answer);
   const saveProblem = useQuestionnaires((state) => state.saveProblem);
@@ -203,6 +209,29 @@ function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
         {questionnaire.round > 1 ? `, round ${questionnaire.round}` : ''}, sent on{' '}
         {formatDate(questionnaire.createdAt)}. Your answers are saved in this browser as you give
         them and leave it only in the response file you create at the end.
+      </p>
+      {replacement && (
+        <p className="notice warning" role="status">
+          {from.name} sent a later questionnaire (round {replacement.questionnaire.round}) on{' '}
+          {formatDate(replacement.questionnaire.createdAt)}: a response to this one will be refused.{' '}
+          <a href={hrefs.respond(replacement.questionnaire.questionnaireId)}>
+            Answer round {replacement.questionnaire.round}
+          </a>
+        </p>
+      )}
+      <p className="small">
+        {/* Not a link: the part after # is the app's route. */}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            const heading = document.getElementById('respond-send-title');
+            heading?.scrollIntoView();
+            heading?.focus();
+          }}
+        >
+          Go to “Create the response file”
+        </button>
       </p>
       {questionnaire.note && (
         <div className="notice lead-note">

@@ -350,21 +350,26 @@ describe('buildQuestionnaire', () => {
 });
 
 describe('questionnaireEmail', () => {
-  it('writes a message the lead can send with their own mail client', () => {
+  it('writes a message the lead can send with their own mail client, saying where Cellguard is', () => {
     const { questionnaire } = send(withPeople(answered));
-    const { subject, body } = questionnaireEmail(questionnaire, 'questions-ana.json');
+    const letter = {
+      ...questionnaire,
+      questionCount: questionnaire.questions.length,
+      fileName: 'questions-ana.json',
+      appAddress: 'https://cellguard.example.net/',
+    };
+    const { subject, body } = questionnaireEmail(letter);
     expect(subject).toBe(
       `Questions for you: ${set.title}, ${answered.organisation}, ${answered.scope}, ${answered.cycle}`,
     );
     expect(body).toContain('Hello Ana Ruiz,');
     expect(body).toContain(`Please answer ${exp.length} questions of the ${set.title}`);
     expect(body).toContain('Please answer by Friday.');
+    expect(body).toContain('Open Cellguard at https://cellguard.example.net/ in your browser');
     expect(body).toContain('questions-ana.json');
     expect(body.trimEnd().endsWith('J. Smith')).toBe(true);
-    const one = questionnaireEmail(
-      { ...questionnaire, questions: questionnaire.questions.slice(0, 1) },
-      'q.json',
-    );
+    const one = questionnaireEmail({ ...letter, questionCount: 1, fileName: undefined });
     expect(one.body).toContain('Please answer one question of');
+    expect(one.body).toContain('Open the attached questionnaire file.');
   });
 });
