@@ -1,5 +1,6 @@
 import { createAssessmentsStore } from './assessments.ts';
 import { browserIndexedDb, openDatabase } from './database.ts';
+import { useQuestionnaires } from './questionnaires.ts';
 
 function browserLocalStorage(): Storage | undefined {
   try {
@@ -35,9 +36,20 @@ if (typeof window !== 'undefined') {
   });
 }
 
-/** Everything Cellguard keeps in this browser, for the user to download when a page fails. */
-export const everythingSaved = async (): Promise<string> =>
-  JSON.stringify(await useAssessments.persistence.everything(), null, 2);
+/**
+ * Everything Cellguard keeps in this browser, for the user to download when a page fails: the
+ * assessments, settings and kept copies, and the questionnaires the user was sent to answer. One
+ * that cannot be read leaves the other whole.
+ */
+export const everythingSaved = async (): Promise<string> => {
+  const [assessments, questionnaires] = await Promise.all([
+    useAssessments.persistence.everything(),
+    useQuestionnaires.persistence
+      .everything()
+      .catch(() => Object.values(useQuestionnaires.getState().questionnaires)),
+  ]);
+  return JSON.stringify({ ...(assessments as object), questionnaires }, null, 2);
+};
 
 /** The untouched copy of data that could not be read, for the user to download. */
 export const recoveredCopy = (copy: number): Promise<string | undefined> =>

@@ -3,6 +3,7 @@ import { clipText, isRealDate } from '../core/assessment/limits.ts';
 import type { Questionnaire, QuestionnaireQuestion } from '../core/delegation/questionnaire.ts';
 import type { ResponseAnswer } from '../core/delegation/schema.ts';
 import { questionnaireProgress } from '../core/delegation/respondent.ts';
+import { fail, succeed, type Result } from '../core/result.ts';
 import { browserIndexedDb, openDatabase, type CellguardDatabase } from './database.ts';
 import type { TabChannel } from './recordSync.ts';
 
@@ -58,6 +59,12 @@ export interface QuestionnairesState {
   /** Records that a response file was created at `at`. */
   markResponded: (id: string, at: string) => void;
   remove: (id: string) => void;
+  /**
+   * Keeps these questionnaires from a backup, each in place of the one with its id, answers and
+   * all: not merged with what this browser holds, as a restore replaces. All or none: refused
+   * when one is not shaped like a stored questionnaire (the problem's path is its index).
+   */
+  restore: (entries: readonly StoredQuestionnaire[]) => Result<number>;
   /** Forgets every questionnaire, in this tab and in the database. */
   eraseAll: () => Promise<void>;
 }
@@ -173,6 +180,8 @@ const isErasedMessage = (value: unknown): boolean => isObject(value) && value.er
 interface Journal {
   entries: StoredQuestionnaire[];
   removed: string[];
+  /** Entries restored from a backup: written as they are, not merged. Absent in older journals. */
+  replaced?: string[];
 }
 
 const textFields = ['note', 'naReason', 'evidence', 'compensatingControl'] as const;
@@ -221,6 +230,8 @@ export function createQuestionnairesStore({
   const removals = new Set<string>();
   const inFlight = new Set<string>();
   const removing = new Set<string>();
+  /** Restored from a backup: the next write replaces the database's record instead of merging. */
+  const replacing = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -278,6 +289,29 @@ export function createQuestionnairesStore({
         set({ questionnaires: { ...get().questionnaires, [id]: { ...entry, respondedAt: at } } });
     },
     remove: (id) => set({ questionnaires: without(get().questionnaires, id) }),
+    restore: (entries) => {
+      const refused = entries.findIndex((entry) => !looksLikeStoredQuestionnaire(entry));
+      if (refused !== -1)
+        return fail({
+          path: String(refused),
+          message: 'it is not a questionnaire with its answers as Cellguard keeps them',
+        });
+      const put: Record<string, StoredQuestionnaire> = {};
+      for (const entry of entries) {
+        const id = entry.questionnaire.questionnaireId;
+        // A copy: a new object, so that it is written even where an equal one was shown.
+        put[id] = {
+          questionnaire: entry.questionnaire,
+          answers: { ...entry.answers },
+          openedAt: entry.openedAt,
+          updatedAt: entry.updatedAt,
+          ...(entry.respondedAt ? { respondedAt: entry.respondedAt } : {}),
+        };
+        replacing.add(id);
+      }
+      set({ questionnaires: { ...get().questionnaires, ...put } });
+      return succeed(entries.length);
+    },
     eraseAll: async () => {
       const ids = [...new Set([...base.keys(), ...Object.keys(get().questionnaires)])];
       forgetEverything();
@@ -330,8 +364,10 @@ export function createQuestionnairesStore({
     const ours = store.getState().questionnaires[id];
     const known = base.get(id);
     if (!ours || known === ours) return;
-    // Removed in this tab and opened again before the removal was written: a fresh start.
-    const reopened = known !== undefined && known.openedAt !== ours.openedAt;
+    // Restored from a backup, or removed in this tab and opened again before the removal was
+    // written: written as it is.
+    const replaces = replacing.has(id);
+    const reopened = replaces || (known !== undefined && known.openedAt !== ours.openedAt);
     let gone = false;
     const written = await database.writeQuestionnaire(id, (current) => {
       // Removed by another tab since this tab read it: the removal stands.
@@ -350,13 +386,16 @@ export function createQuestionnairesStore({
       show({}, [id]);
       return;
     }
+    if (replaces) replacing.delete(id);
     const stored = written.stored as StoredQuestionnaire;
     if (sameJson(stored, ours)) {
       base.set(id, ours);
       return;
     }
-    // Another tab answered too: both are kept, answer by answer.
     base.set(id, stored);
+    // Restored from a backup since this write began: the backup's version is written next.
+    if (replacing.has(id)) return;
+    // Another tab answered too: both are kept, answer by answer.
     const shownNow = store.getState().questionnaires[id];
     show(
       { [id]: shownNow && shownNow !== ours ? mergeStoredQuestionnaire(shownNow, stored) : stored },
@@ -448,6 +487,7 @@ export function createQuestionnairesStore({
     inFlight.clear();
     removing.clear();
     base.clear();
+    replacing.clear();
     failed = false;
   }
 
@@ -464,6 +504,7 @@ export function createQuestionnairesStore({
         return entry ? [entry] : [];
       }),
       removed: [...removals, ...removing],
+      replaced: [...replacing],
     };
     void flush();
     try {
@@ -492,13 +533,14 @@ export function createQuestionnairesStore({
         local.removeItem(key);
         continue;
       }
+      const replaced = new Set(Array.isArray(journal.replaced) ? journal.replaced : []);
       for (const entry of journal.entries) {
         if (!looksLikeStoredQuestionnaire(entry)) continue;
         const id = entry.questionnaire.questionnaireId;
         await database.writeQuestionnaire(id, (current) => ({
           id,
           stored:
-            current && looksLikeStoredQuestionnaire(current.stored)
+            !replaced.has(id) && current && looksLikeStoredQuestionnaire(current.stored)
               ? mergeStoredQuestionnaire(entry, current.stored)
               : entry,
         }));
@@ -563,11 +605,13 @@ export function createQuestionnairesStore({
     }
     for (const [id, entry] of Object.entries(readable)) base.set(id, entry);
     db = database;
-    // A questionnaire opened before the database answered: merged with what it holds.
+    // A questionnaire opened before the database answered: merged with what it holds (one
+    // restored from a backup replaces it).
     const opened = store.getState().questionnaires;
     const shown = { ...readable };
     for (const [id, entry] of Object.entries(opened))
-      shown[id] = readable[id] ? mergeStoredQuestionnaire(entry, readable[id]) : entry;
+      shown[id] =
+        readable[id] && !replacing.has(id) ? mergeStoredQuestionnaire(entry, readable[id]) : entry;
     store.setState({ loaded: true, questionnaires: shown });
     channel = openChannel();
     channel?.addEventListener('message', (event) => void receive(event.data));
@@ -593,6 +637,14 @@ export function createQuestionnairesStore({
       keepBeforeLeaving,
       /** True while a change is not yet durable and could not be kept for the next start either. */
       unsavedOnLeaving: () => pending() && (failed || !keepBeforeLeaving()),
+      /**
+       * Every questionnaire record the database holds, as it holds it (those too damaged to show
+       * included), for the user to download when a page fails; what this tab shows without one.
+       */
+      everything: async (): Promise<unknown[]> =>
+        db
+          ? (await db.readQuestionnaires()).map((record) => record.stored)
+          : Object.values(store.getState().questionnaires),
     },
   });
 }

@@ -14,6 +14,7 @@ import {
   visibleQuestions,
 } from '../../src/core/delegation/respondent.ts';
 import type { TabChannel } from '../../src/store/recordSync.ts';
+import { succeed } from '../../src/core/result.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
 import { drain, settle, TestBrowser } from '../support/testBrowser.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
@@ -290,6 +291,136 @@ describe('the questionnaires store', () => {
     const next = await profile.tab();
     expect(Object.keys(next.getState().questionnaires)).toEqual([firstId]);
     expect((await profile.saved()).broken).toEqual({ questionnaire: 7 });
+  });
+});
+
+describe('restoring questionnaires from a backup', () => {
+  const round2 = send(send(leadAssessment()).assessment, secondId).questionnaire;
+  /** Round 1 as the backup holds it: opened at the same moment as on this device, answered less. */
+  const backedUp: StoredQuestionnaire = {
+    questionnaire,
+    answers: { 'EXP-01': { choice: 'yes', answeredAt: '2026-03-11T08:05:00.000Z' } },
+    openedAt: '2026-03-11T08:00:00.000Z',
+    updatedAt: '2026-03-11T08:05:00.000Z',
+    respondedAt: '2026-03-12T15:00:00.000Z',
+  };
+  const backedUpRound2: StoredQuestionnaire = {
+    questionnaire: round2,
+    answers: {},
+    openedAt: '2026-03-20T09:00:00.000Z',
+    updatedAt: '2026-03-20T09:00:00.000Z',
+  };
+
+  /** A tab where round 1 was answered further after the backup was made. */
+  async function answeredLater(): Promise<QuestionnairesStore> {
+    const tab = await profile.tab();
+    tab.getState().open(questionnaire);
+    clock = new Date('2026-04-01T10:00:00.000Z');
+    tab.getState().answer(firstId, 'EXP-01', { choice: 'no' });
+    tab.getState().answer(firstId, 'EXP-04', { choice: 'partial' });
+    await tab.persistence.flush();
+    return tab;
+  }
+
+  it('puts them in place of those here, answers and all, in every tab and across a reload', async () => {
+    const tab = await answeredLater();
+    const other = await profile.tab();
+    expect(tab.getState().restore([backedUp, backedUpRound2])).toEqual(succeed(2));
+    // The backup's version, not merged with the later answers given here.
+    expect(tab.getState().questionnaires).toEqual({
+      [firstId]: backedUp,
+      [secondId]: backedUpRound2,
+    });
+    await tab.persistence.flush();
+    await settle();
+    expect(await profile.saved()).toEqual({ [firstId]: backedUp, [secondId]: backedUpRound2 });
+    expect(other.getState().questionnaires).toEqual(tab.getState().questionnaires);
+    const next = await profile.tab();
+    expect(next.getState().questionnaires).toEqual({
+      [firstId]: backedUp,
+      [secondId]: backedUpRound2,
+    });
+    // Answering goes on from the restored answers, and merges again as usual.
+    clock = new Date('2026-04-02T10:00:00.000Z');
+    next.getState().answer(firstId, 'EXP-03', { choice: 'month' });
+    await next.persistence.flush();
+    expect(Object.keys((await profile.saved())[firstId]?.answers ?? {}).sort()).toEqual([
+      'EXP-01',
+      'EXP-03',
+    ]);
+  });
+
+  it('keeps a restore not yet written when the page is left, and applies it as it is at the next start', async () => {
+    const tab = await answeredLater();
+    profile.full = true;
+    tab.getState().restore([backedUp]);
+    await tab.persistence.flush();
+    expect(tab.persistence.keepBeforeLeaving()).toBe(true);
+    profile.full = false;
+    const next = await profile.tab();
+    expect(next.getState().questionnaires[firstId]).toEqual(backedUp);
+    expect((await profile.saved())[firstId]).toEqual(backedUp);
+  });
+
+  it('replaces what the database holds even when restored before the database was read', async () => {
+    await answeredLater();
+    let opened: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const store = createQuestionnairesStore({
+      now: () => clock,
+      open: async () => {
+        await gate;
+        return profile.open();
+      },
+      storage: () => profile.localStorage,
+      channel: () => profile.channel(),
+      saveDelayMs: 0,
+    });
+    store.getState().restore([backedUp]);
+    opened();
+    await store.ready;
+    expect(store.getState().questionnaires[firstId]).toEqual(backedUp);
+    await store.persistence.flush();
+    expect((await profile.saved())[firstId]).toEqual(backedUp);
+  });
+
+  it('refuses every entry when one is not a stored questionnaire, changing nothing', async () => {
+    const tab = await answeredLater();
+    const before = tab.getState().questionnaires;
+    const damaged = { ...backedUpRound2, answers: 'none' } as unknown as StoredQuestionnaire;
+    const restored = tab.getState().restore([backedUp, damaged]);
+    expect(restored.ok).toBe(false);
+    expect(!restored.ok && restored.problems[0]?.path).toBe('1');
+    expect(tab.getState().questionnaires).toBe(before);
+  });
+
+  it('gives everything the database keeps for the download of a failed page, damaged records too', async () => {
+    const db = await openDatabase(profile.factory);
+    await db.writeQuestionnaire('broken', () => ({ id: 'broken', stored: { questionnaire: 7 } }));
+    db.close();
+    const tab = await profile.tab();
+    tab.getState().restore([backedUp]);
+    await tab.persistence.flush();
+    expect(await tab.persistence.everything()).toEqual(
+      expect.arrayContaining([{ questionnaire: 7 }, backedUp]),
+    );
+  });
+});
+
+describe('everything Cellguard keeps, for the download of a failed page', () => {
+  it('holds the questionnaires beside the assessments', async () => {
+    const { everythingSaved, useQuestionnaires } = await import('../../src/store/index.ts');
+    await useQuestionnaires.ready;
+    useQuestionnaires.getState().open(questionnaire);
+    const saved = JSON.parse(await everythingSaved()) as {
+      assessments: unknown;
+      questionnaires: StoredQuestionnaire[];
+    };
+    expect(saved).toHaveProperty('assessments');
+    expect(saved.questionnaires.map((entry) => entry.questionnaire)).toEqual([questionnaire]);
+    useQuestionnaires.getState().remove(firstId);
   });
 });
 

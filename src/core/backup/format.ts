@@ -1,17 +1,23 @@
 import { z } from '../shared/zod.ts';
+import { timestampField } from '../assessment/fieldSchemas.ts';
 import { integritySchema } from '../assessment/fileSchema.ts';
 import type { Assessment } from '../assessment/model.ts';
+import type { Questionnaire } from '../delegation/questionnaire.ts';
+import type { ResponseAnswer } from '../delegation/schema.ts';
 
 /**
- * The backup file: every assessment on a device with where its user was, and the settings, in one
- * file that restores on another browser. Each entry's `assessment` is exactly what a single
- * `cellguard-assessment` export holds, digest included, so that each is read by the same checks as
- * an imported file; a digest over the whole file detects any change to the rest. See
- * docs/file-formats.md.
+ * The backup file: every assessment on a device with where its user was, the questionnaires its
+ * user was sent to answer with the answers given so far, and the settings, in one file that
+ * restores on another browser. Each entry's `assessment` is exactly what a single
+ * `cellguard-assessment` export holds, and each `questionnaire` exactly the questionnaire file as
+ * received, digests included, so that each is read by the same checks as an imported file; a
+ * digest over the whole file detects any change to the rest. See docs/file-formats.md.
  */
 
 export const backupFormat = 'cellguard-backup';
-export const backupFormatVersion = 1;
+/** The version written. Version 1 (no questionnaires) is still read. */
+export const backupFormatVersion = 2;
+export const readableBackupFormatVersions: readonly number[] = [1, 2];
 
 export const backupLimits = {
   /**
@@ -21,6 +27,8 @@ export const backupLimits = {
   maxBytes: 50_000_000,
   /** Ten years of quarterly cycles for 25 scopes; far more than any device keeps. */
   maxAssessments: 1_000,
+  /** A person asked every week for years; far more than anyone is sent. */
+  maxQuestionnaires: 1_000,
 };
 
 /** The range the settings page accepts for "flag evidence older than (days)". */
@@ -47,13 +55,33 @@ export const settingsSchema = z.strictObject({
 
 export type BackupSettings = z.infer<typeof settingsSchema>;
 
+const jsonObject = (message: string) =>
+  z.custom<Record<string, unknown>>(
+    (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+    message,
+  );
+
 /**
- * The file's outer shape. An entry's assessment is only required to be an object here: the
- * assessment file's own parser checks it, with every rule and migration of a single import.
+ * One questionnaire of a backup, as the questionnaires' store keeps it. The questionnaire is only
+ * required to be an object here, and each answer too: the questionnaire file's own parser and the
+ * answer's schema check them, so that a problem names the questionnaire (see parse.ts).
  */
-export const backupFileSchema = z.strictObject({
+export const questionnaireEntrySchema = z.strictObject({
+  questionnaire: jsonObject('must be a questionnaire file (a JSON object)'),
+  answers: jsonObject('must be the answers given, by question (a JSON object)'),
+  openedAt: timestampField,
+  updatedAt: timestampField,
+  respondedAt: timestampField.optional(),
+});
+
+/**
+ * The file's outer shape, version 1: no questionnaires. An entry's assessment is only required to
+ * be an object here: the assessment file's own parser checks it, with every rule and migration of
+ * a single import.
+ */
+export const backupFileV1Schema = z.strictObject({
   format: z.literal(backupFormat),
-  formatVersion: z.literal(backupFormatVersion),
+  formatVersion: z.literal(1),
   createdAt: integritySchema.shape.exportedAt,
   /** What the writing Cellguard spoke, so that a restore on an older one can say what to update. */
   app: z.strictObject({
@@ -80,11 +108,41 @@ export const backupFileSchema = z.strictObject({
   integrity: integritySchema,
 });
 
-export type BackupFile = z.infer<typeof backupFileSchema>;
+/**
+ * Version 2 adds the questionnaires, each only required to be an object here: every problem of
+ * one is reported with its name, after the digest (see parse.ts).
+ */
+export const backupFileSchema = backupFileV1Schema.extend({
+  formatVersion: z.literal(2),
+  questionnaires: z
+    .array(jsonObject('must be a questionnaire with its answers (a JSON object)'))
+    .max(
+      backupLimits.maxQuestionnaires,
+      `holds more than ${backupLimits.maxQuestionnaires.toLocaleString('en')} questionnaires, more than a backup can`,
+    ),
+});
+
+export type BackupFile = z.infer<typeof backupFileV1Schema> | z.infer<typeof backupFileSchema>;
+
+/**
+ * A questionnaire this device's user was sent to answer, with the answers given so far: what the
+ * questionnaires' store keeps (`StoredQuestionnaire`), and what a backup holds of each.
+ */
+export interface BackupQuestionnaire {
+  /** The questionnaire file as received, its digest included. */
+  questionnaire: Questionnaire;
+  /** The answers by question id. */
+  answers: Record<string, ResponseAnswer>;
+  openedAt: string;
+  updatedAt: string;
+  respondedAt?: string;
+}
 
 /** What a device holds, as the store keeps it: enough to write a backup from. */
 export interface BackupSource {
   assessments: Readonly<Record<string, { assessment: Assessment; position: BackupPosition }>>;
+  /** The questionnaires' store, by questionnaire id. */
+  questionnaires: Readonly<Record<string, BackupQuestionnaire>>;
   settings: BackupSettings;
 }
 
@@ -101,4 +159,6 @@ export interface ParsedBackup {
   createdAt: string;
   settings: BackupSettings;
   entries: BackupEntry[];
+  /** Every one checked like an imported questionnaire; none in a version 1 backup. */
+  questionnaires: BackupQuestionnaire[];
 }

@@ -7,20 +7,30 @@ import {
   isEncryptedFile,
   isWellFormedEncryptedFile,
 } from '../crypto/passphrase.ts';
+import {
+  parseQuestionnaireValue,
+  type QuestionnaireQuestion,
+} from '../delegation/questionnaire.ts';
+import { responseAnswerSchema, type ResponseAnswer } from '../delegation/schema.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { describeProblem, fail, succeed, type Problem, type Result } from '../result.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { assessmentTitle } from '../text.ts';
 import {
   backupFileSchema,
+  backupFileV1Schema,
   backupFormat,
   backupFormatVersion,
   backupLimits,
+  questionnaireEntrySchema,
+  readableBackupFormatVersions,
   type BackupEntry,
   type BackupFile,
   type BackupPosition,
+  type BackupQuestionnaire,
   type ParsedBackup,
 } from './format.ts';
+import { questionnaireTitle } from './restore.ts';
 import { backupDigest } from './serialize.ts';
 
 /** More problems than this are summed up in one line: a page of them helps nobody. */
@@ -53,8 +63,9 @@ function parseBackupJson(text: string): Result<unknown> {
 
 /**
  * The one path a backup takes: its size, JSON, decryption when it is encrypted, the backup's own
- * rules and digest, then every entry through the checks of a single imported file. All or
- * nothing: one bad entry refuses the whole backup (see docs/file-formats.md for why). An encrypted
+ * rules and digest, then every entry through the checks of a single imported file, and every
+ * questionnaire through those of a questionnaire file, each answer through those of a response.
+ * All or nothing: one bad entry refuses the whole backup (see docs/file-formats.md for why). An encrypted
  * backup without a passphrase fails with the code 'needs-passphrase'. Never throws; changes
  * nothing itself.
  *
@@ -86,7 +97,10 @@ export async function importBackupFile(
   return parseBackupValue(value, sets);
 }
 
-/** Checks already-parsed JSON as a backup, and every entry as an assessment file. Never throws. */
+/**
+ * Checks already-parsed JSON as a backup, every entry as an assessment file and every
+ * questionnaire as a questionnaire file with its answers. Never throws.
+ */
 export function parseBackupValue(value: unknown, sets: SetChoice): Result<ParsedBackup> {
   const library: readonly QuestionSet[] = Array.isArray(sets) ? sets : [sets as QuestionSet];
   if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -106,17 +120,21 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
       path: 'format',
       message: `This is not a Cellguard backup file (expected format "${backupFormat}").`,
     });
-  if (record.formatVersion !== backupFormatVersion) {
-    const version = record.formatVersion;
+  const version = record.formatVersion;
+  if (typeof version !== 'number' || !readableBackupFormatVersions.includes(version)) {
+    const shown = JSON.stringify(version) ?? '';
     return fail({
       path: 'formatVersion',
       message:
         typeof version === 'number' && version > backupFormatVersion
-          ? `The backup was made by a newer Cellguard (backup format ${version}); this version reads format ${backupFormatVersion}. Update Cellguard on this device, then restore.`
-          : `The backup's format version ${JSON.stringify(version)} is not one this version of Cellguard knows.`,
+          ? `The backup was made by a newer Cellguard (backup format ${version}); this version reads formats up to ${backupFormatVersion}. Update Cellguard on this device, then restore.`
+          : version === undefined
+            ? 'The backup does not say which format version it is, as every backup Cellguard writes does.'
+            : `The backup's format version ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown} is not one this version of Cellguard knows.`,
     });
   }
-  const parsed = backupFileSchema.safeParse(value);
+  // Version 1 has no questionnaires: its strict shape refuses them.
+  const parsed = (version === 1 ? backupFileV1Schema : backupFileSchema).safeParse(value);
   if (!parsed.success)
     return fail(
       ...capped(
@@ -129,15 +147,23 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
         }),
       ),
     );
-  const backup = parsed.data;
+  const backup: BackupFile = parsed.data;
+  const questionnaires = 'questionnaires' in backup ? backup.questionnaires : [];
   // Before the digest, whose canonical JSON recurses: no entry may be nested deeper, or be
   // larger, than an assessment file can be.
-  const hostile = capped(
-    backup.assessments.flatMap(({ assessment }, index) => {
+  const hostile = capped([
+    ...backup.assessments.flatMap(({ assessment }, index) => {
       const problem = inspectJson(assessment);
       return problem ? [entryProblem(assessment, index, problem)] : [];
     }),
-  );
+    ...questionnaires.flatMap((entry, index) => {
+      const problem = inspectJson(entry);
+      if (!problem) return [];
+      const where = problem.path === 'the file' ? '' : problem.path;
+      const message = problem.message.replace('an assessment file', 'a questionnaire');
+      return [questionnaireProblem(entry, index, where, message)];
+    }),
+  ]);
   if (hostile.length > 0) return fail(...hostile);
   if (backup.integrity.digest !== backupDigest(record))
     return fail({
@@ -164,8 +190,201 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
       migrated: read.value.migrated,
     });
   });
-  if (problems.length > 0) return fail(...capped(problems));
-  return succeed({ createdAt: backup.createdAt, settings: backup.settings, entries });
+  const read = readQuestionnaires(questionnaires);
+  problems.push(...(read.ok ? [] : read.problems));
+  if (problems.length > 0 || !read.ok) return fail(...capped(problems));
+  return succeed({
+    createdAt: backup.createdAt,
+    settings: backup.settings,
+    entries,
+    questionnaires: read.value,
+  });
+}
+
+/** Every questionnaire of a backup, each read as an imported questionnaire; none twice. */
+function readQuestionnaires(
+  entries: readonly Record<string, unknown>[],
+): Result<BackupQuestionnaire[]> {
+  const read: BackupQuestionnaire[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const one = readQuestionnaire(entry, index);
+    if (!one.ok) {
+      problems.push(...one.problems);
+      return;
+    }
+    const id = one.value.questionnaire.questionnaireId;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push(
+        questionnaireProblem(
+          entry,
+          index,
+          'questionnaire.questionnaireId',
+          `The backup holds this questionnaire twice (also as questionnaire ${first + 1}); Cellguard never writes such a backup.`,
+        ),
+      );
+      return;
+    }
+    seen.set(id, index);
+    read.push(one.value);
+  });
+  return problems.length > 0 ? fail(...problems) : succeed(read);
+}
+
+/** The choices a question takes: its options, "Don't know", and "Not applicable" for a control. */
+const offeredChoices = (question: QuestionnaireQuestion): string[] => [
+  ...question.options.map((option) => option.id),
+  'unknown',
+  ...(question.kind === 'control' ? ['na'] : []),
+];
+
+/**
+ * One questionnaire of a backup: its shape, the questionnaire through every check of an imported
+ * questionnaire file (its own digest included), and each answer through those of a response,
+ * answering a question the questionnaire asks with a choice it offers.
+ */
+function readQuestionnaire(
+  entry: Record<string, unknown>,
+  index: number,
+): Result<BackupQuestionnaire> {
+  const problem = (where: string, message: string) =>
+    questionnaireProblem(entry, index, where, message);
+  const shape = questionnaireEntrySchema.safeParse(entry);
+  if (!shape.success)
+    return fail(
+      ...shape.error.issues.map((issue) => problem(formatPath(issue.path), describeIssue(issue))),
+    );
+  const { openedAt, updatedAt, respondedAt } = shape.data;
+  const file = parseQuestionnaireValue(shape.data.questionnaire);
+  if (!file.ok)
+    return fail(
+      ...file.problems.map((found) =>
+        problem(
+          found.path === '' ? 'questionnaire' : `questionnaire.${found.path}`,
+          found.message.replace(/^The file\b/, 'The questionnaire'),
+        ),
+      ),
+    );
+  const { questionnaire } = file.value;
+  const questions = new Map(questionnaire.questions.map((question) => [question.id, question]));
+  const answers: Record<string, ResponseAnswer> = {};
+  const problems: Problem[] = [];
+  for (const [questionId, value] of Object.entries(shape.data.answers)) {
+    const where = `answers.${questionId}`;
+    const question = questions.get(questionId);
+    if (!question) {
+      problems.push(problem(where, 'answers a question the questionnaire does not ask'));
+      continue;
+    }
+    const answer = responseAnswerSchema.safeParse(value);
+    if (!answer.success) {
+      problems.push(
+        ...answer.error.issues.map((issue) =>
+          problem(
+            issue.path.length > 0 ? `${where}.${formatPath(issue.path)}` : where,
+            describeIssue(issue),
+          ),
+        ),
+      );
+      continue;
+    }
+    const { choice } = answer.data;
+    const offered = offeredChoices(question);
+    if (choice !== undefined && !offered.includes(choice)) {
+      problems.push(
+        problem(
+          `${where}.choice`,
+          `"${choice.length > 40 ? `${choice.slice(0, 40)}…` : choice}" is not an answer to ${questionId}; it accepts ${offered.map((id) => `"${id}"`).join(', ')}`,
+        ),
+      );
+      continue;
+    }
+    answers[questionId] = answer.data;
+  }
+  if (problems.length > 0) return fail(...problems);
+  return succeed({
+    questionnaire,
+    answers,
+    openedAt,
+    updatedAt,
+    ...(respondedAt ? { respondedAt } : {}),
+  });
+}
+
+/** The user's words for the fields of a backup's questionnaire outside the questionnaire file. */
+const questionnaireFieldWords: Readonly<Record<string, string>> = {
+  questionnaire: 'the questionnaire',
+  answers: 'the answers',
+  openedAt: 'the date it was opened',
+  updatedAt: 'the date it was last answered',
+  respondedAt: 'the date of the last response file',
+};
+
+/**
+ * A problem of one questionnaire, named as the user knows it: from whom, for which organisation,
+ * scope and cycle. As for an assessment, its code is left behind.
+ */
+function questionnaireProblem(
+  entry: Record<string, unknown>,
+  index: number,
+  where: string,
+  message: string,
+): Problem {
+  const name = questionnaireName(entry, index);
+  const inAnswers = /^answers\.[^.]+/.test(where);
+  const place = inAnswers
+    ? undefined
+    : (questionnaireFieldWords[where] ??
+      (where.startsWith('questionnaire.')
+        ? `the questionnaire (${where.slice('questionnaire.'.length)})`
+        : where || undefined));
+  const page = /^\p{Lu}/u.test(message)
+    ? message
+    : inAnswers
+      ? describeProblem({ path: where, message })
+      : `${place ? `${place.charAt(0).toUpperCase()}${place.slice(1)}` : 'It'}: ${message}`;
+  return {
+    path: `questionnaires[${index}]${where ? `.${where}` : ''}`,
+    message: `${name}${where ? ` (${where})` : ''}: ${message}`,
+    pageMessage: `${name}: ${page}`,
+  };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * How a questionnaire is named in a problem: from whom, for which assessment, when the file says
+ * so; else its place in the backup.
+ */
+function questionnaireName(entry: Record<string, unknown>, index: number): string {
+  const questionnaire = entry.questionnaire;
+  const from = isObject(questionnaire) ? questionnaire.from : undefined;
+  const assessment = isObject(questionnaire) ? questionnaire.assessment : undefined;
+  if (
+    !isObject(questionnaire) ||
+    !isObject(from) ||
+    !isObject(assessment) ||
+    typeof from.name !== 'string' ||
+    from.name.trim() === '' ||
+    typeof assessment.organisation !== 'string' ||
+    typeof assessment.cycle !== 'string' ||
+    assessment.organisation.trim() === ''
+  )
+    return `Questionnaire ${index + 1} of the backup`;
+  const title = questionnaireTitle({
+    from: { name: from.name },
+    assessment: {
+      organisation: assessment.organisation,
+      scope: typeof assessment.scope === 'string' ? assessment.scope : '',
+      cycle: assessment.cycle,
+    },
+    round: typeof questionnaire.round === 'number' ? questionnaire.round : 1,
+  });
+  const shown = 160;
+  return title.length > shown ? `${title.slice(0, shown)}…` : title;
 }
 
 /**

@@ -3,7 +3,28 @@ import type { Assessment } from '../assessment/model.ts';
 import { canonicalJson } from '../integrity/canonicalJson.ts';
 import { fail, formatProblem, succeed, type Problem, type Result } from '../result.ts';
 import { assessmentTitle } from '../text.ts';
-import type { BackupEntry, BackupPosition, BackupSettings, ParsedBackup } from './format.ts';
+import type {
+  BackupEntry,
+  BackupPosition,
+  BackupQuestionnaire,
+  BackupSettings,
+  ParsedBackup,
+} from './format.ts';
+
+/**
+ * "Questions from J. Smith · Example Networks · Mobile core · 2026-Q4": how a questionnaire is
+ * named, as the page that answers it is headed; its round when it is not the first.
+ */
+export const questionnaireTitle = ({
+  from,
+  assessment,
+  round,
+}: {
+  from: { name: string };
+  assessment: { organisation: string; scope: string; cycle: string };
+  round: number;
+}): string =>
+  `Questions from ${from.name} · ${assessmentTitle(assessment)}${round > 1 ? ` · round ${round}` : ''}`;
 
 /** An assessment kept on the device, as the store lists it. */
 export interface DeviceAssessment {
@@ -19,6 +40,14 @@ export interface Replacement {
   deviceIsNewer: boolean;
 }
 
+export interface QuestionnaireReplacement {
+  entry: BackupQuestionnaire;
+  /** The device's questionnaire with the same id. */
+  existing: BackupQuestionnaire;
+  /** An answer was given on the device after the backup's last: restoring loses it. */
+  deviceIsNewer: boolean;
+}
+
 /** What a restore would do, entry by entry, in the backup's order. Nothing on the device is removed. */
 export interface RestorePlan {
   /** No assessment on the device has their organisation, scope, set and cycle. */
@@ -27,20 +56,64 @@ export interface RestorePlan {
   replaced: Replacement[];
   /** One on the device has, with the same answers. */
   unchanged: { entry: BackupEntry; existing: DeviceAssessment }[];
+  /** The questionnaires to answer, matched with the device's by their id. */
+  questionnaires: {
+    /** The device has none with this id. */
+    added: BackupQuestionnaire[];
+    /** The device has one, with other answers (or another response date). */
+    replaced: QuestionnaireReplacement[];
+    /** The device has one, the same. */
+    unchanged: BackupQuestionnaire[];
+  };
 }
 
 const sameAnswers = (a: Assessment, b: Assessment) =>
   canonicalJson(a.answers) === canonicalJson(b.answers);
 
+/** What a respondent kept of a questionnaire: the file received, their answers, when they responded. */
+const questionnaireContent = (entry: BackupQuestionnaire) =>
+  canonicalJson({
+    digest: entry.questionnaire.integrity.digest,
+    answers: entry.answers,
+    respondedAt: entry.respondedAt ?? null,
+  });
+
+/**
+ * Matches the backup's questionnaires with the device's by questionnaire id: each file a lead sends
+ * has its own, so the same id is the same questionnaire, a newer round another one.
+ */
+function planQuestionnaires(
+  existing: Iterable<BackupQuestionnaire>,
+  backup: readonly BackupQuestionnaire[],
+): RestorePlan['questionnaires'] {
+  const byId = new Map<string, BackupQuestionnaire>();
+  for (const stored of existing) byId.set(stored.questionnaire.questionnaireId, stored);
+  const plan: RestorePlan['questionnaires'] = { added: [], replaced: [], unchanged: [] };
+  for (const entry of backup) {
+    const other = byId.get(entry.questionnaire.questionnaireId);
+    if (!other) plan.added.push(entry);
+    else if (questionnaireContent(other) === questionnaireContent(entry))
+      plan.unchanged.push(entry);
+    else
+      plan.replaced.push({
+        entry,
+        existing: other,
+        deviceIsNewer: Date.parse(other.updatedAt) > Date.parse(entry.updatedAt),
+      });
+  }
+  return plan;
+}
+
 /**
  * Matches the backup's assessments with the device's by organisation, scope, question set and
  * cycle. A device may hold two with the same identity (a file imported as a new one); each of
  * the device's assessments then stands for at most one entry, identical answers paired first so
- * that an unchanged copy is never counted as replaced.
+ * that an unchanged copy is never counted as replaced. Questionnaires are matched by their id.
  */
 export function planRestore(
   existing: Iterable<DeviceAssessment>,
-  backup: Pick<ParsedBackup, 'entries'>,
+  backup: Pick<ParsedBackup, 'entries'> & Partial<Pick<ParsedBackup, 'questionnaires'>>,
+  existingQuestionnaires: Iterable<BackupQuestionnaire> = [],
 ): RestorePlan {
   const byIdentity = new Map<string, DeviceAssessment[]>();
   for (const stored of existing) {
@@ -56,7 +129,12 @@ export function planRestore(
     return found;
   };
 
-  const plan: RestorePlan = { added: [], replaced: [], unchanged: [] };
+  const plan: RestorePlan = {
+    added: [],
+    replaced: [],
+    unchanged: [],
+    questionnaires: planQuestionnaires(existingQuestionnaires, backup.questionnaires ?? []),
+  };
   const differing: BackupEntry[] = [];
   for (const entry of backup.entries) {
     const same = claim(entry, (stored) => sameAnswers(stored.assessment, entry.assessment));
@@ -77,48 +155,79 @@ export function planRestore(
   return plan;
 }
 
-/** The store's actions a restore uses; the app's store has them all. */
+/** The stores' actions a restore uses; the app's two stores have them all. */
 export interface RestoreTarget {
   add: (assessment: Assessment, position: BackupPosition) => Result<string>;
   replace: (id: string, assessment: Assessment) => Result<string>;
   remove: (id: string) => void;
   setStaleEvidenceDays: (days: number) => void;
+  /**
+   * Keeps these questionnaires, each in place of the one with its id, all or none (the
+   * questionnaires' store `restore`); the problem's path is the index of the one refused.
+   */
+  restoreQuestionnaires: (entries: readonly BackupQuestionnaire[]) => Result<number>;
+}
+
+export interface RestoreCounts {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  questionnaires: { added: number; replaced: number; unchanged: number };
 }
 
 /**
- * Carries out a plan: adds, replaces, then takes the backup's settings. The entries passed every
- * rule the store applies, so a refusal is not expected; should one come, everything already done
- * is undone and nothing is left half-restored.
+ * Carries out a plan: adds and replaces assessments, keeps the questionnaires, then takes the
+ * backup's settings. The entries passed every rule the stores apply, so a refusal is not expected;
+ * should one come, everything already done is undone and nothing is left half-restored.
  */
 export function applyRestore(
   plan: RestorePlan,
   settings: BackupSettings,
   target: RestoreTarget,
-): Result<{ added: number; replaced: number; unchanged: number }> {
+): Result<RestoreCounts> {
   const undo: (() => void)[] = [];
-  const refused = (entry: BackupEntry, problems: readonly Problem[]) => {
+  const refused = (name: string, problems: readonly Problem[]) => {
     for (const step of [...undo].reverse()) step();
     return fail(
       ...problems.map((problem) => ({
         path: problem.path,
-        message: `${assessmentTitle(entry.assessment)} could not be restored, so nothing was: ${formatProblem(problem)}`,
+        message: `${name} could not be restored, so nothing was: ${formatProblem(problem)}`,
       })),
     );
   };
   for (const entry of plan.added) {
     const kept = target.add(entry.assessment, entry.position);
-    if (!kept.ok) return refused(entry, kept.problems);
+    if (!kept.ok) return refused(assessmentTitle(entry.assessment), kept.problems);
     undo.push(() => target.remove(kept.value));
   }
   for (const { entry, existing } of plan.replaced) {
     const kept = target.replace(existing.id, entry.assessment);
-    if (!kept.ok) return refused(entry, kept.problems);
+    if (!kept.ok) return refused(assessmentTitle(entry.assessment), kept.problems);
     undo.push(() => target.replace(existing.id, existing.assessment));
+  }
+  const questionnaires = [
+    ...plan.questionnaires.added,
+    ...plan.questionnaires.replaced.map(({ entry }) => entry),
+  ];
+  // Last of what may be refused, and all or none: nothing of it is left to undo.
+  if (questionnaires.length > 0) {
+    const kept = target.restoreQuestionnaires(questionnaires);
+    if (!kept.ok) {
+      const index = Number(kept.problems[0]?.path);
+      const entry = questionnaires[Number.isInteger(index) ? index : 0];
+      const problems = kept.problems.map(({ message }) => ({ path: '', message }));
+      return refused(entry ? questionnaireTitle(entry.questionnaire) : 'A questionnaire', problems);
+    }
   }
   target.setStaleEvidenceDays(settings.staleEvidenceDays);
   return succeed({
     added: plan.added.length,
     replaced: plan.replaced.length,
     unchanged: plan.unchanged.length,
+    questionnaires: {
+      added: plan.questionnaires.added.length,
+      replaced: plan.questionnaires.replaced.length,
+      unchanged: plan.questionnaires.unchanged.length,
+    },
   });
 }

@@ -4,16 +4,57 @@ import { assessmentIdentity } from '../assessment/identity.ts';
 import { sealText } from '../crypto/passphrase.ts';
 import { contentDigest } from '../integrity/digest.ts';
 import { succeed, type Result } from '../result.ts';
-import { backupFormat, backupFormatVersion, type BackupSource } from './format.ts';
+import { assessmentTitle } from '../text.ts';
+import type { ResponseAnswer } from '../delegation/schema.ts';
+import {
+  backupFormat,
+  backupFormatVersion,
+  type BackupQuestionnaire,
+  type BackupSource,
+} from './format.ts';
 
 /** The digest a backup must carry: over everything but the integrity block itself. */
 export const backupDigest = contentDigest;
 
+/** An answer's fields, in the order a backup writes them. */
+const answerFields = [
+  'choice',
+  'note',
+  'naReason',
+  'evidence',
+  'evidenceDate',
+  'compensatingControl',
+  'answeredAt',
+] as const satisfies readonly (keyof ResponseAnswer)[];
+
 /**
- * Every assessment on the device and the settings as one backup file's text. Each entry is the
- * single export of its assessment, so that it is read back by the same checks as an imported file;
- * entries are ordered by organisation, scope, set and cycle, so that the same data gives the same
- * file.
+ * A questionnaire's answers in the order of its questions, each answer's fields in one order:
+ * the same answers give the same text, however the store or a restore ordered them.
+ */
+const orderedAnswers = ({ questionnaire, answers }: BackupQuestionnaire) =>
+  Object.fromEntries(
+    questionnaire.questions.flatMap(({ id }) => {
+      const answer = answers[id];
+      if (!answer) return [];
+      return [
+        [
+          id,
+          Object.fromEntries(
+            answerFields.flatMap((field) =>
+              answer[field] === undefined ? [] : [[field, answer[field]]],
+            ),
+          ),
+        ],
+      ];
+    }),
+  );
+
+/**
+ * Every assessment and questionnaire on the device and the settings as one backup file's text.
+ * Each entry is the single export of its assessment, so that it is read back by the same checks as
+ * an imported file, and each questionnaire the file as received; assessments are ordered by
+ * organisation, scope, set and cycle, questionnaires by their assessment, round and id, so that the
+ * same data gives the same file.
  */
 export function serializeBackup(source: BackupSource, createdAt: Date): string {
   // Code-point order, not the locale's: the same on every machine.
@@ -22,6 +63,12 @@ export function serializeBackup(source: BackupSource, createdAt: Date): string {
     (a, b) =>
       byCodePoint(assessmentIdentity(a.assessment), assessmentIdentity(b.assessment)) ||
       byCodePoint(a.assessment.createdAt, b.assessment.createdAt),
+  );
+  const questionnaires = Object.values(source.questionnaires).sort(
+    ({ questionnaire: a }, { questionnaire: b }) =>
+      byCodePoint(assessmentTitle(a.assessment), assessmentTitle(b.assessment)) ||
+      a.round - b.round ||
+      byCodePoint(a.questionnaireId, b.questionnaireId),
   );
   const questionSets = new Map(
     stored.map(({ assessment: { questionSet } }) => [
@@ -45,6 +92,14 @@ export function serializeBackup(source: BackupSource, createdAt: Date): string {
         position.view === 'step'
           ? { view: position.view, domainId: position.domainId }
           : { view: position.view },
+    })),
+    // The questionnaire exactly as received, its digest included; only the fields the format knows.
+    questionnaires: questionnaires.map((entry) => ({
+      questionnaire: entry.questionnaire,
+      answers: orderedAnswers(entry),
+      openedAt: entry.openedAt,
+      updatedAt: entry.updatedAt,
+      ...(entry.respondedAt ? { respondedAt: entry.respondedAt } : {}),
     })),
   };
   const integrity = {

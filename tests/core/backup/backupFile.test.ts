@@ -9,10 +9,20 @@ import {
   maxListedProblems,
 } from '../../../src/core/backup/parse.ts';
 import { exportBackupFile, serializeBackup } from '../../../src/core/backup/serialize.ts';
+import { contentDigest } from '../../../src/core/integrity/digest.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
 import { loadShippedSet, loadShippedSets } from '../../support/shippedSet.ts';
 import { fixtureAssessment, fixtureText } from '../../support/storeFixtures.ts';
-import { backupText, deviceWith, resealed } from './backupFiles.ts';
+import {
+  answeredRound1,
+  backupText,
+  type BackupJson,
+  deviceWith,
+  openedRound2,
+  resealed,
+  sentQuestionnaires,
+  withQuestionnaires,
+} from './backupFiles.ts';
 
 const set = loadShippedSet();
 const createdAt = new Date('2026-11-26T10:00:00Z');
@@ -65,7 +75,7 @@ describe('backup files: back up and restore', () => {
       assessments: { assessment: unknown }[];
     };
     expect(file.format).toBe('cellguard-backup');
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.app).toEqual({
       assessmentFormatVersion: currentFormatVersion,
       questionSets: [{ id: 'softcell', version: set.version }],
@@ -287,10 +297,10 @@ describe('backup files: back up and restore', () => {
       },
     ]);
     const newerFormat = resealed(await backupText(device, createdAt), (file) => {
-      file.formatVersion = 2;
+      file.formatVersion = 3;
     });
     expect((await refused(newerFormat))[0]?.message).toBe(
-      'The backup was made by a newer Cellguard (backup format 2); this version reads format 1. Update Cellguard on this device, then restore.',
+      'The backup was made by a newer Cellguard (backup format 3); this version reads formats up to 2. Update Cellguard on this device, then restore.',
     );
   });
 
@@ -332,3 +342,192 @@ describe('backup files: back up and restore', () => {
     ]);
   });
 });
+
+describe('backup files: the questionnaires a user was sent to answer', () => {
+  const ana = withQuestionnaires(device, openedRound2, answeredRound1);
+  const round1Name =
+    'Questions from J. Smith · Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4';
+
+  /** A backup of `ana` changed by `edit`; only the whole file's digest is made again. */
+  const edited = async (edit: (file: BackupJson) => void) =>
+    resealed(await backupText(ana, createdAt), edit);
+
+  it('round-trips each questionnaire as received, with its answers and dates', async () => {
+    const text = await backupText(ana, createdAt);
+    const file = JSON.parse(text) as BackupJson;
+    expect(file.formatVersion).toBe(2);
+    // The file as received, the lead's digest included; round 1 before round 2.
+    expect(file.questionnaires?.map((entry) => entry.questionnaire)).toEqual([
+      JSON.parse(sentQuestionnaires.round1.text),
+      JSON.parse(sentQuestionnaires.round2.text),
+    ]);
+    const backup = await opened(text);
+    expect(backup.questionnaires).toEqual([answeredRound1, openedRound2]);
+    expect(backup.entries).toHaveLength(3);
+    // The same data gives the same file.
+    expect(serializeBackup(withQuestionnaires(device, ...backup.questionnaires), createdAt)).toBe(
+      text,
+    );
+    // Inside the encryption too.
+    const sealed = await backupText(ana, createdAt, 'correct horse battery staple');
+    expect(sealed).not.toContain('Ana Ruiz');
+    expect((await opened(sealed, 'correct horse battery staple')).questionnaires).toEqual(
+      backup.questionnaires,
+    );
+  }, 20_000);
+
+  it('still restores a version 1 backup, which holds no questionnaires', async () => {
+    const text = await edited((file) => {
+      file.formatVersion = 1;
+      delete file.questionnaires;
+    });
+    const backup = await opened(text);
+    expect(backup.entries.map((entry) => entry.assessment)).toEqual([middle, victim, unicode]);
+    expect(backup.questionnaires).toEqual([]);
+    // Version 1 knows no questionnaires; version 2 requires them.
+    const v1WithQuestionnaires = await edited((file) => {
+      file.formatVersion = 1;
+    });
+    expect(await refused(v1WithQuestionnaires)).toEqual([
+      { path: '', message: 'The backup: has unknown field "questionnaires"' },
+    ]);
+    const v2Without = await edited((file) => {
+      delete file.questionnaires;
+    });
+    expect(await refused(v2Without)).toEqual([
+      { path: 'questionnaires', message: "The backup's questionnaires: is required" },
+    ]);
+  });
+
+  it("covers the questionnaires with the whole file's digest", async () => {
+    const text = await backupText(ana, createdAt);
+    const changed = text.replace('"naReason": "No web tier of our own"', '"naReason": "None"');
+    expect(changed).not.toBe(text);
+    expect((await refused(changed))[0]?.path).toBe('integrity.digest');
+  });
+
+  it('refuses a questionnaire changed inside a re-digested backup, naming it in plain words', async () => {
+    const text = await edited((file) => {
+      const questions = file.questionnaires?.[0]?.questionnaire.questions as { text: string }[];
+      if (questions[0]) questions[0].text = 'Is everything fine?';
+    });
+    expect(await refused(text)).toEqual([
+      {
+        path: 'questionnaires[0].questionnaire.integrity.digest',
+        message: `${round1Name} (questionnaire.integrity.digest): The questionnaire does not match its SHA-256 digest: it was changed or damaged after Cellguard wrote it. Ask for the file again.`,
+        pageMessage: `${round1Name}: The questionnaire does not match its SHA-256 digest: it was changed or damaged after Cellguard wrote it. Ask for the file again.`,
+      },
+    ]);
+  });
+
+  it('refuses answers a questionnaire does not allow, even with every digest made again', async () => {
+    const text = await edited((file) => {
+      const entry = file.questionnaires?.[0];
+      if (!entry) return;
+      entry.answers['EXP-01'] = { choice: 'maybe', answeredAt: '2026-03-11T08:05:00.000Z' };
+      entry.answers['EXP-03'] = { owner: 'Ana', answeredAt: '2026-03-11T08:05:00.000Z' };
+      entry.answers['EXP-04'] = { evidenceDate: '2026-02-30', answeredAt: 'yesterday' };
+      entry.answers['SEG-01'] = { choice: 'yes', answeredAt: '2026-03-11T08:05:00.000Z' };
+      // A lead's questionnaire made again, digest and all, by hand: its own rules still hold.
+      const round2 = file.questionnaires?.[1]?.questionnaire;
+      if (round2) {
+        round2.round = 0;
+        (round2.integrity as { digest: string }).digest = contentDigest(round2);
+      }
+      entry.openedAt = 'last week';
+    });
+    const problems = await refused(text);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'questionnaires[0].openedAt',
+      'questionnaires[1].questionnaire.round',
+    ]);
+    expect(problems[0]?.pageMessage).toBe(
+      `${round1Name}: The date it was opened: must be a date and time such as 2026-11-26T10:00:00Z`,
+    );
+    const answersOnly = await edited((file) => {
+      const entry = file.questionnaires?.[0];
+      if (!entry) return;
+      entry.answers['EXP-01'] = { choice: 'maybe', answeredAt: '2026-03-11T08:05:00.000Z' };
+      entry.answers['EXP-03'] = { owner: 'Ana', answeredAt: '2026-03-11T08:05:00.000Z' };
+      entry.answers['EXP-04'] = {
+        evidenceDate: '2026-02-30',
+        answeredAt: '2026-03-11T08:05:00.000Z',
+      };
+      entry.answers['SEG-01'] = { choice: 'yes', answeredAt: '2026-03-11T08:05:00.000Z' };
+    });
+    const answerProblems = await refused(answersOnly);
+    expect(answerProblems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${escape(round1Name)} \\(answers\\.EXP-01\\.choice\\): "maybe" is not an answer to EXP-01; it accepts "`,
+        ),
+      ),
+      `${round1Name} (answers.EXP-03): has unknown field "owner"`,
+      `${round1Name} (answers.EXP-04.evidenceDate): must be a real date written YYYY-MM-DD`,
+      `${round1Name} (answers.SEG-01): answers a question the questionnaire does not ask`,
+    ]);
+    expect(answerProblems[0]?.pageMessage).toMatch(
+      new RegExp(`^${escape(round1Name)}: Question EXP-01, answer: "maybe" is not an answer`),
+    );
+  });
+
+  it('refuses a questionnaire held twice, an entry that is not one, and too many', async () => {
+    const twice = await edited((file) => {
+      const [first] = file.questionnaires ?? [];
+      if (first) file.questionnaires?.push(first);
+    });
+    expect(await refused(twice)).toEqual([
+      expect.objectContaining({
+        path: 'questionnaires[2].questionnaire.questionnaireId',
+        message: `${round1Name} (questionnaire.questionnaireId): The backup holds this questionnaire twice (also as questionnaire 1); Cellguard never writes such a backup.`,
+      }),
+    ]);
+    const notOne = await edited((file) => {
+      file.questionnaires = [{ questionnaire: { format: 'cellguard-response' }, answers: {} }];
+    });
+    expect((await refused(notOne)).map((problem) => problem.message)).toEqual([
+      'Questionnaire 1 of the backup (openedAt): is required',
+      'Questionnaire 1 of the backup (updatedAt): is required',
+    ]);
+    const aResponse = await edited((file) => {
+      const [first] = file.questionnaires ?? [];
+      if (first) first.questionnaire.format = 'cellguard-response';
+    });
+    expect((await refused(aResponse))[0]?.message).toBe(
+      `${round1Name} (questionnaire.format): This is a response to a questionnaire: the lead who sent the questionnaire imports it.`,
+    );
+    const crowded = await edited((file) => {
+      file.questionnaires = Array.from({ length: backupLimits.maxQuestionnaires + 1 }, () => ({
+        questionnaire: {},
+        answers: {},
+      }));
+    });
+    expect(await refused(crowded)).toEqual([
+      {
+        path: 'questionnaires',
+        message:
+          "The backup's questionnaires: holds more than 1,000 questionnaires, more than a backup can",
+      },
+    ]);
+  });
+
+  it('refuses a hostile questionnaire before its digest is computed', async () => {
+    const depth = 200_000;
+    const deep = (await backupText(ana, createdAt)).replace(
+      '"openedAt": "2026-03-11T08:00:00.000Z"',
+      `"deep": ${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}, "openedAt": "2026-03-11T08:00:00.000Z"`,
+    );
+    const [problem] = await refused(deep);
+    expect(problem?.path).toMatch(/^questionnaires\[0\]\.deep\.x/);
+    expect(problem?.message).toMatch(
+      new RegExp(
+        `^${escape(round1Name)} \\(deep\\.x[.x]*\\): is nested far deeper than a questionnaire ever is$`,
+      ),
+    );
+  });
+});
+
+/** A text to match literally inside a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,8 +1,13 @@
 import type { Assessment } from '../../../src/core/assessment/model.ts';
 import { assessmentDigest } from '../../../src/core/assessment/parseFile.ts';
-import type { BackupPosition, BackupSource } from '../../../src/core/backup/format.ts';
+import type {
+  BackupPosition,
+  BackupQuestionnaire,
+  BackupSource,
+} from '../../../src/core/backup/format.ts';
 import { backupDigest, exportBackupFile } from '../../../src/core/backup/serialize.ts';
 import { formatProblem } from '../../../src/core/result.ts';
+import { leadAssessment, questionnaireIds, send } from '../../features/respond/respondFixtures.ts';
 
 /** A device holding these assessments, each at the given position, with evidence flagged after 90 days. */
 export function deviceWith(
@@ -15,9 +20,57 @@ export function deviceWith(
         'position' in item ? item : { assessment: item, position: { view: 'results' } },
       ]),
     ),
+    questionnaires: {},
     settings: { staleEvidenceDays: 90 },
   };
 }
+
+/** The same device, also keeping these questionnaires to answer. */
+export function withQuestionnaires(
+  source: BackupSource,
+  ...questionnaires: BackupQuestionnaire[]
+): BackupSource {
+  return {
+    ...source,
+    questionnaires: Object.fromEntries(
+      questionnaires.map((entry) => [entry.questionnaire.questionnaireId, entry]),
+    ),
+  };
+}
+
+const round1 = send(leadAssessment());
+const round2 = send(round1.assessment, questionnaireIds[1]);
+
+/** The files J. Smith sent Ana Ruiz, as she received them: round 1 and round 2. */
+export const sentQuestionnaires = { round1, round2 };
+
+/**
+ * Ana's browser: round 1 answered in part, its response file created; round 2 opened, not yet
+ * answered.
+ */
+export const answeredRound1: BackupQuestionnaire = {
+  questionnaire: round1.questionnaire,
+  answers: {
+    'EXP-01': { choice: 'yes', answeredAt: '2026-03-11T08:05:00.000Z' },
+    'EXP-02': {
+      choice: 'na',
+      naReason: 'No web tier of our own',
+      note: 'Hosted',
+      answeredAt: '2026-03-11T08:06:00.000Z',
+    },
+    'EXP-03': { evidence: 'Patch report', answeredAt: '2026-03-11T08:07:00.000Z' },
+  },
+  openedAt: '2026-03-11T08:00:00.000Z',
+  updatedAt: '2026-03-11T08:07:00.000Z',
+  respondedAt: '2026-03-12T15:00:00.000Z',
+};
+
+export const openedRound2: BackupQuestionnaire = {
+  questionnaire: round2.questionnaire,
+  answers: {},
+  openedAt: '2026-03-20T09:00:00.000Z',
+  updatedAt: '2026-03-20T09:00:00.000Z',
+};
 
 /** A backup file's text, as the backup page would download it. */
 export async function backupText(
@@ -32,13 +85,18 @@ export async function backupText(
 
 export interface BackupJson {
   assessments: { assessment: Record<string, unknown>; position: unknown }[];
+  questionnaires?: {
+    questionnaire: Record<string, unknown>;
+    answers: Record<string, Record<string, unknown>>;
+    [field: string]: unknown;
+  }[];
   [field: string]: unknown;
 }
 
 /**
- * A plain backup changed by `edit`, then sealed again with fresh digests (the entries' and the
+ * A plain backup changed by `edit`, then sealed again with fresh digests (the assessments' and the
  * whole file's), as a buggy or hostile writer would: only the checks behind the digests can catch
- * what was changed.
+ * what was changed. A questionnaire keeps the digest its lead wrote, unless `edit` renews it.
  */
 export function resealed(text: string, edit: (file: BackupJson) => void): string {
   const file = JSON.parse(text) as BackupJson & { integrity: { digest: string } };

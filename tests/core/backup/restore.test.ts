@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../src/core/assessment/model.ts';
-import type { BackupEntry } from '../../../src/core/backup/format.ts';
-import { applyRestore, planRestore, type RestoreTarget } from '../../../src/core/backup/restore.ts';
+import type { BackupEntry, BackupQuestionnaire } from '../../../src/core/backup/format.ts';
+import {
+  applyRestore,
+  planRestore,
+  questionnaireTitle,
+  type RestoreTarget,
+} from '../../../src/core/backup/restore.ts';
 import { fail, succeed } from '../../../src/core/result.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
+import { answeredRound1, openedRound2 } from './backupFiles.ts';
 
 const middle = fixtureAssessment('middle-profile');
 const unicode = fixtureAssessment('unicode-operator');
@@ -95,9 +101,64 @@ describe('planRestore', () => {
   });
 });
 
+/** Round 1 as answered further on the device, after the backup. */
+const round1Later: BackupQuestionnaire = {
+  ...answeredRound1,
+  answers: {
+    ...answeredRound1.answers,
+    'EXP-04': { choice: 'partial', answeredAt: '2026-04-01T10:00:00.000Z' },
+  },
+  updatedAt: '2026-04-01T10:00:00.000Z',
+};
+
+describe('planRestore: questionnaires', () => {
+  it('adds a questionnaire the device lacks, replaces one with other answers, and matches by id', () => {
+    const plan = planRestore([], { entries: [], questionnaires: [answeredRound1, openedRound2] }, [
+      round1Later,
+    ]);
+    expect(plan.questionnaires).toEqual({
+      added: [openedRound2],
+      replaced: [{ entry: answeredRound1, existing: round1Later, deviceIsNewer: true }],
+      unchanged: [],
+    });
+    const older = { ...round1Later, updatedAt: '2026-03-01T00:00:00.000Z' };
+    expect(
+      planRestore([], { entries: [], questionnaires: [answeredRound1] }, [older]).questionnaires
+        .replaced[0]?.deviceIsNewer,
+    ).toBe(false);
+  });
+
+  it('leaves alone a questionnaire with the same answers in another order, and replaces one with another response date', () => {
+    const reordered: BackupQuestionnaire = {
+      ...answeredRound1,
+      answers: Object.fromEntries(Object.entries(answeredRound1.answers).reverse()),
+      openedAt: '2026-03-11T09:00:00.000Z',
+    };
+    expect(
+      planRestore([], { entries: [], questionnaires: [answeredRound1] }, [reordered]).questionnaires
+        .unchanged,
+    ).toEqual([answeredRound1]);
+    const { respondedAt: _none, ...notResponded } = answeredRound1;
+    expect(
+      planRestore([], { entries: [], questionnaires: [answeredRound1] }, [notResponded])
+        .questionnaires.replaced,
+    ).toHaveLength(1);
+  });
+
+  it('names a questionnaire by who sent it, its assessment and its round after the first', () => {
+    expect(questionnaireTitle(answeredRound1.questionnaire)).toBe(
+      'Questions from J. Smith · Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4',
+    );
+    expect(questionnaireTitle(openedRound2.questionnaire)).toMatch(/ · 2026-Q4 · round 2$/);
+  });
+});
+
 /** A store stand-in that records what is done to it, and can refuse one assessment. */
-function recordingTarget(refuse?: string) {
+function recordingTarget(refuse?: string, refuseQuestionnaires = false) {
   const kept = new Map<string, Assessment>([['existing', victim]]);
+  const questionnaires = new Map<string, BackupQuestionnaire>([
+    [round1Later.questionnaire.questionnaireId, round1Later],
+  ]);
   let days = 180;
   let next = 0;
   const target: RestoreTarget = {
@@ -117,23 +178,52 @@ function recordingTarget(refuse?: string) {
     setStaleEvidenceDays: (value) => {
       days = value;
     },
+    restoreQuestionnaires: (entries) => {
+      if (refuseQuestionnaires) return fail({ path: '1', message: 'it is refused by this test' });
+      for (const entry of entries) questionnaires.set(entry.questionnaire.questionnaireId, entry);
+      return succeed(entries.length);
+    },
   };
-  return { target, kept, days: () => days };
+  return { target, kept, questionnaires, days: () => days };
 }
 
 describe('applyRestore', () => {
   const newerVictim = changed(victim, '2027-01-01T00:00:00.000Z');
-  const plan = planRestore([{ id: 'existing', assessment: victim }], {
-    entries: [entry(middle), entry(unicode), entry(newerVictim)],
-  });
+  const plan = planRestore(
+    [{ id: 'existing', assessment: victim }],
+    {
+      entries: [entry(middle), entry(unicode), entry(newerVictim)],
+      questionnaires: [answeredRound1, openedRound2],
+    },
+    [round1Later],
+  );
 
-  it('adds, replaces and takes the settings', () => {
-    const { target, kept, days } = recordingTarget();
+  it('adds, replaces, keeps the questionnaires and takes the settings', () => {
+    const { target, kept, questionnaires, days } = recordingTarget();
     expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
-      succeed({ added: 2, replaced: 1, unchanged: 0 }),
+      succeed({
+        added: 2,
+        replaced: 1,
+        unchanged: 0,
+        questionnaires: { added: 1, replaced: 1, unchanged: 0 },
+      }),
     );
     expect([...kept.values()]).toEqual([newerVictim, middle, unicode]);
+    expect([...questionnaires.values()]).toEqual([answeredRound1, openedRound2]);
     expect(days()).toBe(90);
+  });
+
+  it('undoes every assessment when the questionnaires are refused, and names the one refused', () => {
+    const { target, kept, questionnaires, days } = recordingTarget(undefined, true);
+    expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
+      fail({
+        path: '',
+        message: `${questionnaireTitle(answeredRound1.questionnaire)} could not be restored, so nothing was: it is refused by this test`,
+      }),
+    );
+    expect([...kept.values()]).toEqual([victim]);
+    expect([...questionnaires.values()]).toEqual([round1Later]);
+    expect(days()).toBe(180);
   });
 
   it('undoes everything it did when the store refuses one assessment, and says which', () => {

@@ -6,8 +6,14 @@ import type { Assessment } from '../../../src/core/assessment/model.ts';
 import { backupLimits } from '../../../src/core/backup/format.ts';
 import { importBackupFile } from '../../../src/core/backup/parse.ts';
 import { BackupPage } from '../../../src/features/backup/index.ts';
-import { useAssessments } from '../../../src/store/index.ts';
-import { backupText, deviceWith } from '../../core/backup/backupFiles.ts';
+import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
+import {
+  answeredRound1,
+  backupText,
+  deviceWith,
+  openedRound2,
+  withQuestionnaires,
+} from '../../core/backup/backupFiles.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
 
@@ -29,11 +35,25 @@ const fileOf = (text: string, name = 'cellguard-backup-2026-11-26.json') =>
 const snapshot = () => JSON.stringify(useAssessments.getState());
 const stored = () => Object.values(useAssessments.getState().assessments);
 
-beforeEach(() => {
+beforeEach(async () => {
   window.location.hash = '#/backup';
   vi.mocked(downloadFile).mockClear();
   useAssessments.getState().setStaleEvidenceDays(180);
+  await useQuestionnaires.ready;
+  useQuestionnaires.setState({ questionnaires: {}, saveProblem: null });
 });
+
+const round1Id = answeredRound1.questionnaire.questionnaireId;
+const round2Id = openedRound2.questionnaire.questionnaireId;
+/** Round 1 as this browser has it: answered further after the backup was made. */
+const round1Later = {
+  ...answeredRound1,
+  answers: {
+    ...answeredRound1.answers,
+    'EXP-04': { choice: 'partial', answeredAt: '2026-04-01T10:00:00.000Z' },
+  },
+  updatedAt: '2026-04-01T10:00:00.000Z',
+};
 
 describe('BackupPage: back up everything', () => {
   it('downloads every assessment and the settings, encrypted with the passphrase given twice', async () => {
@@ -96,9 +116,38 @@ describe('BackupPage: back up everything', () => {
     seedStore();
     render(<BackupPage />);
     expect(
-      screen.getByText('There is nothing to back up yet: no assessment is saved in this browser.'),
+      screen.getByText(
+        'There is nothing to back up yet: no assessment or questionnaire is saved in this browser.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Download the backup' })).not.toBeInTheDocument();
+  });
+
+  it('says how many questionnaires to answer it holds, and writes them with their answers', async () => {
+    const user = userEvent.setup();
+    seedStore(middle);
+    useQuestionnaires.setState({
+      questionnaires: { [round1Id]: answeredRound1, [round2Id]: openedRound2 },
+    });
+    render(<BackupPage />);
+    expect(
+      screen.getByText(/every questionnaire you were sent to answer \(2 questionnaires\)/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Download the backup' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The backup (1 assessment, 2 questionnaires and the settings) has been downloaded.',
+    );
+    const [[text] = []] = vi.mocked(downloadFile).mock.calls;
+    const opened = await importBackupFile(String(text), set);
+    expect(opened.ok && opened.value.questionnaires).toEqual([answeredRound1, openedRound2]);
+  });
+
+  it('backs up the questionnaires of a browser that holds no assessment', () => {
+    seedStore();
+    useQuestionnaires.setState({ questionnaires: { [round2Id]: openedRound2 } });
+    render(<BackupPage />);
+    expect(screen.getByRole('button', { name: 'Download the backup' })).toBeInTheDocument();
+    expect(screen.getByText(/\(1 questionnaire\)/)).toBeInTheDocument();
   });
 });
 
@@ -276,5 +325,92 @@ describe('BackupPage: restore from a backup', () => {
       await screen.findByText('Everything in this backup is already on this device.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Restore' })).not.toBeInTheDocument();
+  });
+});
+
+describe('BackupPage: restore the questionnaires a user was sent to answer', () => {
+  it('lists them in the preview, asks before replacing one, and puts them back in this browser', async () => {
+    const user = userEvent.setup();
+    seedStore(middle);
+    useAssessments.getState().setStaleEvidenceDays(90);
+    useQuestionnaires.setState({ questionnaires: { [round1Id]: round1Later } });
+    const text = await backupText(
+      withQuestionnaires(deviceWith(middle), answeredRound1, openedRound2),
+    );
+    render(<BackupPage />);
+    await user.upload(screen.getByLabelText('Backup file'), fileOf(text));
+
+    expect(
+      await screen.findByText(/with 1 assessment and 2 questionnaires you were sent to answer\./),
+    ).toBeInTheDocument();
+    const counts = screen.getByRole('list', { name: 'Questionnaires summary' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1 to add', '1 to replace', '0 unchanged']);
+    const table = screen.getByRole('table', { name: 'Every questionnaire in the backup' });
+    const title =
+      'Questions from J. Smith · Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4';
+    const rowOf = (name: string) => within(table).getByRole('rowheader', { name }).parentElement;
+    expect(rowOf(title)).toHaveTextContent(
+      /Replaces the one on this deviceBackup: 2 of 8 questions answered, last changed .*; response file created .*\. This device: 3 of 8 questions answered.*Changed here after the backup was made: those changes will be lost\./,
+    );
+    expect(rowOf(`${title} · round 2`)).toHaveTextContent(/Added0 of \d+ questions answered/);
+
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    const dialog = screen.getByRole('dialog', { name: 'Replace 1 questionnaire on this device?' });
+    expect(dialog).toHaveTextContent(
+      `The answers kept in this browser for ${title} will be replaced by the backup's; 1 of them was changed here after the backup was made`,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(useQuestionnaires.getState().questionnaires).toEqual({ [round1Id]: round1Later });
+
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Replace and restore' }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Restored from the backup: 0 assessments added, 0 replaced, 1 already here unchanged. Questionnaires you were sent to answer: 1 added, 1 replaced, 0 already here unchanged.',
+    );
+    expect(useQuestionnaires.getState().questionnaires).toEqual({
+      [round1Id]: answeredRound1,
+      [round2Id]: openedRound2,
+    });
+  });
+
+  it('says when the questionnaires in the backup are already here', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    useAssessments.getState().setStaleEvidenceDays(90);
+    useQuestionnaires.setState({ questionnaires: { [round2Id]: openedRound2 } });
+    render(<BackupPage />);
+    await user.upload(
+      screen.getByLabelText('Backup file'),
+      fileOf(await backupText(withQuestionnaires(deviceWith(), openedRound2))),
+    );
+    expect(
+      await screen.findByText('Everything in this backup is already on this device.'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Every questionnaire in the backup' })).getByText(
+        'Already here, unchanged',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a backup whose questionnaire was changed, naming it, and changes nothing', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    const text = (await backupText(withQuestionnaires(deviceWith(), openedRound2))).replace(
+      '"name": "Ana Ruiz"',
+      '"name": "Mallory"',
+    );
+    render(<BackupPage />);
+    await user.upload(screen.getByLabelText('Backup file'), fileOf(text));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The backup does not match its SHA-256 digest',
+    );
+    expect(useQuestionnaires.getState().questionnaires).toEqual({});
   });
 });

@@ -180,11 +180,16 @@ describe('HomePage with questionnaires to answer', () => {
     expect(oldest).toHaveTextContent('For Ana Ruiz, sent on 10 Mar 2026');
     expect(within(oldest).getByRole('progressbar')).toHaveAttribute('value', '1');
     expect(oldest).toHaveTextContent('1 / 4');
+    // Round 1 gave way to round 2: its answers are kept, but it is not to be answered any more.
+    expect(oldest).toHaveTextContent(
+      'Replaced by round 2: a response to this one would be refused.',
+    );
+    expect(within(oldest).queryByRole('link', { name: /^Continue/ })).toBeNull();
     expect(
-      within(oldest).getByRole('link', {
-        name: 'Continue questions from J. Smith, Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4',
+      within(newest).getByRole('link', {
+        name: 'Continue questions from J. Smith, Example Networks (mid-journey profile) · Mobile core and OSS/BSS · 2026-Q4, round 2',
       }),
-    ).toHaveAttribute('href', `#/respond/${firstId}`);
+    ).toHaveAttribute('href', `#/respond/${round2.questionnaire.questionnaireId}`);
     // A respondent's device need not be invited to start an assessment of its own.
     expect(screen.queryByRole('heading', { name: 'No assessment yet' })).toBeNull();
   });

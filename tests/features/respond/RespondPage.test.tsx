@@ -169,11 +169,11 @@ describe('RespondPage', () => {
     );
     await user.click(create);
     expect(await screen.findByRole('status')).toHaveTextContent(
-      'The response file cellguard-response-Example-Networks-mid-journey-profile-2026-Q4-Ana-Ruiz.json has been downloaded. Send it to J. Smith, who imports it in Cellguard with "Import a file".',
+      'The response file cellguard-response-Example-Networks-mid-journey-profile-2026-Q4-Ana-Ruiz-r1.json has been downloaded. Send it to J. Smith, who imports it in Cellguard with "Import a file".',
     );
     const [[text = '', name, type] = []] = vi.mocked(downloadFile).mock.calls;
     expect(name).toBe(
-      'cellguard-response-Example-Networks-mid-journey-profile-2026-Q4-Ana-Ruiz.json',
+      'cellguard-response-Example-Networks-mid-journey-profile-2026-Q4-Ana-Ruiz-r1.json',
     );
     expect(type).toBe('application/json');
     const opened = await importResponseFile(String(text));
@@ -211,10 +211,30 @@ describe('RespondPage', () => {
       'It is encrypted: tell J. Smith the passphrase another way',
     );
     const [[text = '', name] = []] = vi.mocked(downloadFile).mock.calls;
-    expect(name).toMatch(/-Ana-Ruiz\.encrypted\.json$/);
+    expect(name).toMatch(/-Ana-Ruiz-r1\.encrypted\.json$/);
     const opened = await importResponseFile(String(text), 'correct horse battery staple');
     expect(opened.ok && opened.value.response.answers['EXP-01']?.choice).toBe('no');
   }, 30_000);
+
+  it('says when a later round replaced this questionnaire, and links to it', async () => {
+    const first = send(leadAssessment());
+    const second = send(
+      first.assessment,
+      questionnaireIds[1],
+      new Date('2026-04-02T09:00:00.000Z'),
+    );
+    await openPage(first.questionnaire);
+    useQuestionnaires.getState().open(second.questionnaire);
+    expect(
+      await screen.findByText(
+        /J\. Smith sent a later questionnaire \(round 2\) on 2 Apr 2026: a response to this one will be refused\./,
+      ),
+    ).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Answer round 2' })).toHaveAttribute(
+      'href',
+      `#/respond/${second.questionnaire.questionnaireId}`,
+    );
+  });
 
   it('says plainly when the questionnaire is not in this browser', async () => {
     await useQuestionnaires.ready;
