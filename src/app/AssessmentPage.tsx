@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
-import { assigneeStage, delegationByDomain } from '../core/delegation/status.ts';
+import { delegationByDomain, hasWaitingResponse } from '../core/delegation/status.ts';
 import { ResultsPage } from '../features/results/index.ts';
 import { DomainStep, ReviewPage, SharedAnswersOffer, Stepper } from '../features/wizard/index.ts';
 import { hrefs, type Route } from '../routing/routes.ts';
@@ -59,9 +59,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
   }
   const { assessment } = stored;
   const delegation = delegationByDomain(assessment, set);
-  const toMerge = (assessment.delegation?.assignees ?? []).filter(
-    (assignee) => assigneeStage(assignee) === 'returned',
-  );
+  const toMerge = (assessment.delegation?.assignees ?? []).filter(hasWaitingResponse);
   // Labels an older version let through stay readable, but are asked to be corrected.
   const detailsIssue = detailsProblems(assessment).map((problem) => problem.message)[0];
   return (

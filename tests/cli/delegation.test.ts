@@ -293,7 +293,8 @@ describe('npm run cli -- merge', () => {
       'EXP',
     );
     // EXP-08 has no answer yet; EXP-02 is returned as it is, with evidence the lead has not got;
-    // EXP-03, carried over, is returned unchanged: confirmed; EXP-04 is returned unchanged.
+    // EXP-03, carried over, is returned unchanged: confirmed; EXP-04 is returned unchanged, which
+    // records Ana's confirmation too (the summary still counts it as unchanged: not carried over).
     const response = await respond(questionnaire, {
       'EXP-08': { choice: 'none', note: 'Nobody watches it.' },
       'EXP-02': { choice: 'all', evidence: 'WAF policy export' },
@@ -314,7 +315,18 @@ describe('npm run cli -- merge', () => {
         expect.objectContaining({ event: 'merged', by: 'Fixture author' }),
       ],
     });
-    expect(answers['EXP-04']).toEqual({ choice: 'partial' });
+    expect(answers['EXP-04']).toEqual({
+      choice: 'partial',
+      history: [
+        expect.objectContaining({
+          event: 'confirmed',
+          by: 'Ana Ruiz',
+          role: 'netops',
+          via: 'questionnaire',
+        }),
+        expect.objectContaining({ event: 'merged', by: 'Fixture author', via: 'lead' }),
+      ],
+    });
     expect(answers['EXP-08']).toMatchObject({ choice: 'none', note: 'Nobody watches it.' });
     expect(answers['EXP-02']).toMatchObject({ choice: 'all', evidence: 'WAF policy export' });
     expect(answers['EXP-08']?.history).toEqual([

@@ -248,7 +248,7 @@ describe('one assessment answered by three people in three browsers', () => {
         .textContent(),
     ).toContain('Merged');
 
-    // The PDF's findings name who answered and who confirmed.
+    // The PDF's findings name who answered and who merged.
     await lead.goto(`${base}#/a/${id}/results`);
     const pdfPath = await saveDownload(
       lead,
@@ -258,7 +258,7 @@ describe('one assessment answered by three people in three browsers', () => {
     const text = squash((await pdfPages(new Uint8Array(readFileSync(pdfPath)))).join('\n'));
     expect(text).toContain(squash('Ana Ruiz (network operations) via questionnaire'));
     expect(text).toContain(squash('Bo Chen (SOC) via questionnaire'));
-    expect(text).toContain(squash('confirmed by Jo Lead (lead)'));
+    expect(text).toContain(squash('merged by Jo Lead (lead)'));
     expect(watch.pageErrors).toEqual([]);
     expect(watch.offOriginRequests).toEqual([]);
   });

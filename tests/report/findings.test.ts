@@ -118,13 +118,15 @@ describe('who answered, in the findings', () => {
     },
   };
 
-  it('name the assignee who answered and the lead who confirmed, under the finding', async () => {
+  it('name the assignee who answered and the lead who merged, under the finding', async () => {
     const text = squash(await sectionText(attributed, 'Findings by domain'));
     expect(text).toContain(
       squash(
-        'Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; confirmed by J. Smith (lead), 14 March 2026',
+        'Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; merged by J. Smith (lead), 14 March 2026',
       ),
     );
+    // A merge is not a confirmation: nobody confirmed anything here.
+    expect(text).not.toContain(squash('confirmed by'));
     expect(text).toContain(squash('Answered by J. Smith (lead), 2 March 2026'));
   });
 
@@ -142,7 +144,7 @@ describe('who answered, in the findings', () => {
 
   it('add nothing to an answer recorded without a history', async () => {
     const text = await sectionText(assessment, 'Findings by domain');
-    expect(text).not.toMatch(/Answered by|confirmed by|Taken from|Entered/);
+    expect(text).not.toMatch(/Answered by|confirmed by|merged by|Taken from|Entered/);
   });
 
   it('keep the attribution of a finding taller than a page after it', async () => {

@@ -93,11 +93,18 @@ describe('delegation through the store', () => {
 
     const merged = useAssessments.getState().mergeResponse(id, assigneeId, { 'SEG-06': 'theirs' });
     expect(merged.ok).toBe(true);
-    const answer = useAssessments.getState().assessments[id]?.assessment.answers['SEG-06'];
+    const assessment = useAssessments.getState().assessments[id]?.assessment;
+    const answer = assessment?.answers['SEG-06'];
     expect(answer?.choice).toBe('all');
+    expect(answer?.note).toBe('OOB since March');
     expect(attributionLine(answer, isoDay)).toBe(
-      `answered by Ana Ruiz (network operations) via questionnaire, 2026-11-20; confirmed by Fixture author (lead), ${isoDay(new Date().toISOString())}`,
+      `answered by Ana Ruiz (network operations) via questionnaire, 2026-11-20; merged by Fixture author (lead), ${isoDay(new Date().toISOString())}`,
     );
+    // The response stays recorded as merged, with what it answered; its answers are gone.
+    const [kept] = assessment?.delegation?.assignees[0]?.rounds[0]?.responses ?? [];
+    expect(kept?.answered).toEqual(['SEG-06']);
+    expect(kept?.mergedAt).toBeDefined();
+    expect(kept).not.toHaveProperty('answers');
 
     const afterMerge = JSON.stringify(useAssessments.getState().assessments[id]?.assessment);
     const again = useAssessments.getState().receiveResponse(response.response, response.digest);

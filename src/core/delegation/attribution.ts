@@ -91,38 +91,51 @@ export function withHistory(answer: Answer, history: readonly HistoryEntry[]): A
 const personOf = (entry: HistoryEntry): string =>
   entry.role ? `${entry.by} (${entry.role})` : entry.by;
 
-/** What the history says of the answer as it stands: who gave its choice, and who confirmed it since. */
-export interface Attribution {
-  answered?: { by: string; via: ChangeRoute; at: string };
-  confirmed: { by: string; at: string }[];
+/** One step of an answer's record: who, how, when. */
+export interface AttributedStep {
+  by: string;
+  via: ChangeRoute;
+  at: string;
 }
 
 /**
- * Who gave the answer's current choice and who confirmed or merged it afterwards, from its
- * history; nothing for an answer given before Cellguard kept one.
+ * What the history says of the answer as it stands: who gave its choice, who last confirmed it
+ * since (the lead, or an assignee who returned it unchanged), and who last merged it in.
  */
+export interface Attribution {
+  answered?: AttributedStep;
+  confirmed?: AttributedStep;
+  merged?: AttributedStep;
+}
+
+const stepOf = (entry: HistoryEntry | undefined): AttributedStep | undefined =>
+  entry && { by: personOf(entry), via: entry.via, at: entry.at };
+
+/** From an answer's history; nothing for an answer given before Cellguard kept one. */
 export function attributionOf(
   answer: Pick<Answer, 'history'> | undefined,
 ): Attribution | undefined {
   const history = answer?.history ?? [];
   const lastAnswered = history.findLastIndex((entry) => entry.event === 'answered');
   const since = history.slice(lastAnswered + 1);
-  const confirmed = since
-    .filter((entry) => entry.event === 'confirmed' || entry.event === 'merged')
-    .map((entry) => ({ by: personOf(entry), at: entry.at }));
-  const answered = history[lastAnswered];
-  if (!answered && confirmed.length === 0) return undefined;
+  const answered = stepOf(history[lastAnswered]);
+  const confirmed = stepOf(since.findLast((entry) => entry.event === 'confirmed'));
+  const merged = stepOf(since.findLast((entry) => entry.event === 'merged'));
+  if (!answered && !confirmed && !merged) return undefined;
   return {
-    ...(answered
-      ? { answered: { by: personOf(answered), via: answered.via, at: answered.at } }
-      : {}),
-    confirmed,
+    ...(answered ? { answered } : {}),
+    ...(confirmed ? { confirmed } : {}),
+    ...(merged ? { merged } : {}),
   };
 }
 
+const routeWords = (step: AttributedStep) =>
+  step.via === 'questionnaire' ? ' via questionnaire' : '';
+
 /**
- * "answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; confirmed by
+ * "answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; merged by
  * J. Smith (lead), 14 March 2026": one line for the page and the PDF, dates in the given format.
+ * "Merged" is not "confirmed": the lead took the answer in, which says nothing of checking it.
  */
 export function attributionLine(
   answer: Pick<Answer, 'history'> | undefined,
@@ -130,16 +143,16 @@ export function attributionLine(
 ): string | undefined {
   const attribution = attributionOf(answer);
   if (!attribution) return undefined;
+  const { answered, confirmed, merged } = attribution;
   const parts: string[] = [];
-  const { answered } = attribution;
-  if (answered) {
-    const phrase =
+  if (answered)
+    parts.push(
       answered.via === 'other-set'
-        ? `taken from ${answered.by}`
-        : `answered by ${answered.by}${answered.via === 'questionnaire' ? ' via questionnaire' : ''}`;
-    parts.push(`${phrase}, ${formatDate(answered.at)}`);
-  }
-  const last = attribution.confirmed.at(-1);
-  if (last) parts.push(`confirmed by ${last.by}, ${formatDate(last.at)}`);
+        ? `taken from ${answered.by}, ${formatDate(answered.at)}`
+        : `answered by ${answered.by}${routeWords(answered)}, ${formatDate(answered.at)}`,
+    );
+  if (confirmed)
+    parts.push(`confirmed by ${confirmed.by}${routeWords(confirmed)}, ${formatDate(confirmed.at)}`);
+  if (merged) parts.push(`merged by ${merged.by}, ${formatDate(merged.at)}`);
   return parts.join('; ');
 }

@@ -1,7 +1,7 @@
 import { checkAnswers } from '../assessment/checkAnswers.ts';
 import { clipText } from '../assessment/limits.ts';
 import type { Answer, Assessment } from '../assessment/model.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { fail, succeed, type Problem, type Result } from '../result.ts';
 import { assessmentTitle, listJoin } from '../text.ts';
@@ -104,7 +104,7 @@ export function receiveResponse(
   if (pending && Date.parse(pending.respondedAt) > Date.parse(response.respondedAt))
     return fail({
       path: 'respondedAt',
-      message: `This response from ${assignee.name} was written on ${long(response.respondedAt)}, before the one already waiting to be merged (${long(pending.respondedAt)}). Nothing was changed.`,
+      message: `This response from ${assignee.name} was written on ${formatDateTime(response.respondedAt)}, before the one already waiting to be merged (${formatDateTime(pending.respondedAt)}). Nothing was changed.`,
     });
   const sent = new Set(round.questionIds);
   const notAssigned = Object.keys(response.answers).filter((id) => !sent.has(id));
@@ -117,6 +117,7 @@ export function receiveResponse(
     digest,
     respondedAt: response.respondedAt,
     importedAt: now.toISOString(),
+    answered: Object.keys(answers).filter((id) => hasAnswer(answers[id])),
     answers,
   };
   const rounds: Round[] = assignee.rounds.map((r) =>
@@ -164,7 +165,13 @@ export interface PendingMerge {
   round: Round;
   response: ReceivedResponse;
   items: MergeItem[];
+  /** Questions of the round the assignee did not answer: still theirs to answer, or the lead's. */
+  leftOpen: string[];
 }
+
+/** An answer that gives something: a choice, a note, evidence… */
+const hasAnswer = (answer: ResponseAnswer | undefined): boolean =>
+  answer !== undefined && respondentFields.some((field) => given(answer[field]));
 
 const given = (value: string | undefined): value is string =>
   value !== undefined && value.trim() !== '';
@@ -193,7 +200,8 @@ export function pendingMerge(
   assigneeId: string,
 ): PendingMerge | undefined {
   const assignee = assessment.delegation?.assignees.find((a) => a.id === assigneeId);
-  const round = assignee?.rounds.at(-1);
+  // Latest round first: a response that waits stays mergeable when a later questionnaire was sent.
+  const round = assignee?.rounds.findLast((r) => r.responses.some((x) => !x.mergedAt));
   const response = round?.responses.find((r) => !r.mergedAt);
   if (!assignee || !round || !response) return undefined;
   const order = new Map(set.questions.map((q, i) => [q.id, i]));
@@ -201,7 +209,8 @@ export function pendingMerge(
     .filter(([, theirs]) => respondentFields.some((field) => given(theirs[field])))
     .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
     .map(([id, theirs]) => itemOf(id, assessment.answers[id], theirs));
-  return { assignee, round, response, items };
+  const leftOpen = round.questionIds.filter((id) => !hasAnswer(response.answers?.[id]));
+  return { assignee, round, response, items, leftOpen };
 }
 
 /** How the lead settles a conflict: their answer, mine, or mine with their note appended. */
@@ -213,35 +222,46 @@ const actorOf = (assignee: Assignee): Actor => ({
   via: 'questionnaire',
 });
 
+/** The choice and what belongs to it: kept when the assignee gave no choice of their own. */
+const choiceFields: readonly RespondentField[] = ['choice', 'naReason', 'compensatingControl'];
+
 /** Fields that belong to "not applicable" only: gone once the answer is something else. */
 const naOnly = ['naReason', 'compensatingControl', 'riskAcceptedBy'] as const;
 
-/** Their answer over mine: the fields they gave replace mine; plan fields (owner, due) stay. */
+/**
+ * Their answer over mine. Where mine was empty (`onlyEmpty`), the fields they gave fill it; taken
+ * over mine, their answer is theirs whole, because a note of mine about my answer would
+ * contradict it. Plan fields (owner, due) stay mine either way.
+ */
 function taken(mine: Answer | undefined, theirs: ResponseAnswer, onlyEmpty: boolean): Answer {
-  const next: Answer = { ...mine };
-  for (const field of respondentFields) {
-    const value = theirs[field];
-    if (given(value) && (!onlyEmpty || !given(mine?.[field]))) next[field] = value;
-  }
+  const fromThem = (field: RespondentField) =>
+    given(theirs[field]) && (!onlyEmpty || !given(mine?.[field]));
+  // Without a choice of theirs, their note or evidence goes with the choice already given.
+  const keepsChoice = !given(theirs.choice);
+  const dropped = new Set<string>([
+    ...respondentFields.filter(
+      (field) => !onlyEmpty && !fromThem(field) && !(keepsChoice && choiceFields.includes(field)),
+    ),
+    ...(!onlyEmpty && !fromThem('evidence') ? ['evidenceEnteredAt'] : []),
+    // Given for this cycle by the person who knows: no longer carried over or taken from another
+    // set. A note or evidence alone confirms nothing of the choice.
+    ...(given(theirs.choice) ? ['carriedOver', 'takenFrom'] : []),
+  ]);
+  const merged: Answer = Object.fromEntries(
+    Object.entries(mine ?? {}).filter(([field]) => !dropped.has(field)),
+  );
+  for (const field of respondentFields) if (fromThem(field)) merged[field] = theirs[field];
   const kept: Answer =
-    next.choice === 'na'
-      ? next
+    merged.choice === 'na'
+      ? merged
       : (Object.fromEntries(
-          Object.entries(next).filter(([field]) => !(naOnly as readonly string[]).includes(field)),
+          Object.entries(merged).filter(
+            ([field]) => !(naOnly as readonly string[]).includes(field),
+          ),
         ) as Answer);
   // Their evidence is dated when they answered; the lead's own evidence keeps its date.
-  if (
-    given(theirs.evidence) &&
-    kept.evidence === theirs.evidence &&
-    mine?.evidence !== theirs.evidence
-  )
+  if (fromThem('evidence') && mine?.evidence !== theirs.evidence)
     kept.evidenceEnteredAt = theirs.answeredAt;
-  // Given for this cycle by the person who knows: no longer carried over or taken from another
-  // set. A note or evidence alone confirms nothing of the choice.
-  if (given(theirs.choice)) {
-    delete kept.carriedOver;
-    delete kept.takenFrom;
-  }
   return kept;
 }
 
@@ -293,8 +313,8 @@ export function applyMerge(
         );
       continue;
     }
-    // The same answer returned changes nothing, unless it confirms one carried over.
-    if (item.kind === 'same' && (!mine?.carriedOver || !given(theirs.choice))) continue;
+    // The same answer returned without a choice says nothing; with one, they confirmed it.
+    if (item.kind === 'same' && !given(theirs.choice)) continue;
     const next = taken(mine, theirs, item.kind !== 'conflict');
     let history = mine?.history ?? [];
     if (next.choice !== mine?.choice)

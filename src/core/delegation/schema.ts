@@ -58,6 +58,9 @@ export const receivedResponseSchema = z.strictObject({
   respondedAt: timestampField,
   importedAt: timestampField,
   mergedAt: timestampField.optional(),
+  /** The questions it answered; kept after the merge, to tell those the assignee left open. */
+  answered: z.array(questionIdField).max(500).optional(),
+  /** Its answers, until they are merged. */
   answers: z.record(questionIdField, responseAnswerSchema).optional(),
 });
 

@@ -7,13 +7,16 @@ import type { Assignee, Round } from './schema.ts';
  * Where a question stands in its delegation: nobody has it; it is assigned but not yet sent; a
  * questionnaire holding it was sent; a response came back and waits to be merged; it was merged.
  */
-export type DelegationStage = 'not-assigned' | 'assigned' | 'sent' | 'returned' | 'merged';
+export type DelegationStage =
+  'not-assigned' | 'assigned' | 'sent' | 'left-open' | 'returned' | 'merged';
 
 const order: readonly DelegationStage[] = [
   'not-assigned',
   'assigned',
   'sent',
+  // Before "left open": a response waiting to be merged is what the lead acts on first.
   'returned',
+  'left-open',
   'merged',
 ];
 
@@ -21,6 +24,7 @@ export const stageLabel: Readonly<Record<DelegationStage, string>> = {
   'not-assigned': 'Not assigned',
   assigned: 'Assigned, not sent',
   sent: 'Sent',
+  'left-open': 'Returned unanswered',
   returned: 'Returned, to merge',
   merged: 'Merged',
 };
@@ -28,25 +32,43 @@ export const stageLabel: Readonly<Record<DelegationStage, string>> = {
 const covers = (assignee: Assignee, question: { id: string; domain: string }) =>
   assignee.domains.includes(question.domain) || assignee.questions.includes(question.id);
 
-/** Where the questions of a round stand: its latest response decides. */
-function stageOfRound(round: Round | undefined): DelegationStage {
-  if (!round) return 'assigned';
-  const latest = round.responses.at(-1);
-  if (!latest) return 'sent';
-  return latest.mergedAt ? 'merged' : 'returned';
-}
+/**
+ * Whether a response of this person waits to be merged, in any round: it stays mergeable when a
+ * later round was sent.
+ */
+export const hasWaitingResponse = (assignee: Assignee): boolean =>
+  assignee.rounds.some((round) => round.responses.some((response) => !response.mergedAt));
+
+/** What the merged responses of a round answered, together: a later correction adds to the first. */
+const mergedAnswers = (round: Round): Set<string> =>
+  new Set(round.responses.filter((r) => r.mergedAt).flatMap((r) => r.answered ?? []));
 
 /**
- * Where one question stands with one person; nothing for a question never sent that would not be
- * sent now either (its scope does not apply), which must not hold its domain back.
+ * Where one question stands with one person: returned when a response waiting to be merged
+ * answers it; otherwise as the latest round holding it says (sent; merged, or returned unanswered
+ * when its response left it open). Nothing for a question never sent that would not be sent now
+ * either (its scope does not apply), which must not hold its domain back.
  */
 function stageWith(
   assignee: Assignee,
   questionId: string,
   askable: ReadonlySet<string>,
 ): DelegationStage | undefined {
+  const answeredInWaiting = assignee.rounds.some((round) =>
+    round.responses.some(
+      (response) => !response.mergedAt && response.answered?.includes(questionId),
+    ),
+  );
+  if (answeredInWaiting) return 'returned';
   const round = assignee.rounds.findLast((r) => r.questionIds.includes(questionId));
-  return round || askable.has(questionId) ? stageOfRound(round) : undefined;
+  if (!round) return askable.has(questionId) ? 'assigned' : undefined;
+  const latest = round.responses.at(-1);
+  if (!latest) return 'sent';
+  return latest.answered?.includes(questionId)
+    ? latest.mergedAt
+      ? 'merged'
+      : 'returned'
+    : 'left-open';
 }
 
 export interface DomainDelegation {
@@ -101,6 +123,31 @@ export function delegationByDomain(
   return result;
 }
 
-/** Where a person's questions stand as a whole: their latest round, or assigned when none was sent. */
-export const assigneeStage = (assignee: Assignee): DelegationStage =>
-  stageOfRound(assignee.rounds.at(-1));
+/**
+ * Where a person's questions stand as a whole: a response waits to be merged; some of their
+ * questions were never sent (assigned since); or as their latest round says.
+ */
+export function assigneeStage(
+  assignee: Assignee,
+  set: QuestionSet,
+  answers: Assessment['answers'],
+): DelegationStage {
+  if (hasWaitingResponse(assignee)) return 'returned';
+  const latest = assignee.rounds.at(-1);
+  if (!latest || unsentQuestions(assignee, set, answers).length > 0) return 'assigned';
+  if (latest.responses.length === 0) return 'sent';
+  const answered = mergedAnswers(latest);
+  return latest.questionIds.every((id) => answered.has(id)) ? 'merged' : 'left-open';
+}
+
+/** The questions assigned to a person that no questionnaire has carried yet. */
+export function unsentQuestions(
+  assignee: Assignee,
+  set: QuestionSet,
+  answers: Assessment['answers'],
+): string[] {
+  const sent = new Set(assignee.rounds.flatMap((round) => round.questionIds));
+  return assignedQuestions(assignee, set, answers)
+    .map((q) => q.id)
+    .filter((id) => !sent.has(id));
+}

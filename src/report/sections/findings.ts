@@ -49,7 +49,7 @@ function evidenceLines(writer: ReportWriter, id: string, answer: Answer | undefi
 }
 
 /**
- * "Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; confirmed by
+ * "Answered by Ana Ruiz (network operations) via questionnaire, 12 March 2026; merged by
  * J. Smith (lead), 14 March 2026", from the answer's history; nothing for an answer without one.
  */
 function attribution(writer: ReportWriter, id: string, answer: Answer | undefined): string {
@@ -114,7 +114,7 @@ const attributionStyles: Partial<Styles> = {
 export function drawFindings(writer: ReportWriter, content: ReportContent) {
   const { set, assessment, result } = content;
   writer.paragraph(
-    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date (when it was true, and when it was entered if that was another day), and who owns the gap and by when; under an answer, who gave it and who last confirmed it, where Cellguard recorded that. Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted), CARRIED OVER or TAKEN FROM another set (with its id and cycle), UNCONFIRMED (an answer of an earlier cycle or of the other set that nobody has confirmed in this one).',
+    'Every question with its answer as recorded by the assessors, the coverage (0 to 1) the answer gives, the evidence with its date (when it was true, and when it was entered if that was another day), and who owns the gap and by when; under an answer, who gave it, who last confirmed it as it is and who merged it in from a questionnaire, where Cellguard recorded that (merged means taken in, not checked). Flags: SCOPE (a scoping question, not scored), UNVERIFIED ("Don\'t know", counted as not in place), N/A (not applicable, with the reason in the note; for a critical control also the compensating control and who accepted the risk), N/A, NO COMPENSATING CONTROL (a critical control counted as a gap), NOT ANSWERED (counted as not in place), OUT OF SCOPE (hidden by a scoping answer, not counted), CARRIED OVER or TAKEN FROM another set (with its id and cycle), UNCONFIRMED (an answer of an earlier cycle or of the other set that nobody has confirmed in this one).',
     { size: 9, colour: colours.muted },
   );
   const hidden = new Set(result.hidden);

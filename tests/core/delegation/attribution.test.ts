@@ -160,41 +160,79 @@ describe('the attribution line', () => {
   );
   const mergedByLead = historyWith(answeredByAna, 'merged', lead, new Date('2026-03-14T10:00:00Z'));
 
-  it('says who answered via questionnaire and who confirmed it, with their roles and dates', () => {
+  it('says who answered via questionnaire and who merged it, with their roles and dates', () => {
     expect(attributionLine({ history: mergedByLead }, formatDate)).toBe(
-      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; confirmed by J. Smith (lead), 14 Mar 2026',
+      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by J. Smith (lead), 14 Mar 2026',
+    );
+    expect(attributionOf({ history: mergedByLead })).toEqual({
+      answered: {
+        by: 'Ana Ruiz (network operations)',
+        via: 'questionnaire',
+        at: '2026-03-12T14:00:00.000Z',
+      },
+      merged: { by: 'J. Smith (lead)', via: 'lead', at: '2026-03-14T10:00:00.000Z' },
+    });
+  });
+
+  it('says "merged by" for a merge, never "confirmed by": a merge verifies nothing', () => {
+    const line = attributionLine({ history: mergedByLead }, formatDate) ?? '';
+    expect(line).not.toContain('confirmed');
+    // A merge without an answer since (the lead's answer kept, a note appended): merged alone.
+    const mergedOnly = historyWith([], 'merged', lead, new Date('2026-03-14T10:00:00Z'));
+    expect(attributionLine({ history: mergedOnly }, formatDate)).toBe(
+      'merged by J. Smith (lead), 14 Mar 2026',
     );
   });
 
-  it('says "answered by" for the lead, "taken from" for another set, and the dates in the format given', () => {
-    const byLead = historyAfterChoice([], undefined, 'most', lead, start);
-    expect(attributionLine({ history: byLead }, (iso) => iso.slice(0, 10))).toBe(
-      'answered by J. Smith (lead), 2026-03-12',
-    );
-    const taken = historyAfterChoice(
+  it('says who confirmed an answer returned unchanged via questionnaire, then who merged it', () => {
+    const carried = historyAfterChoice(
       [],
       undefined,
       'most',
-      { name: 'Softcell 2026-Q3', via: 'other-set' },
-      start,
+      lead,
+      new Date('2026-01-05T10:00:00Z'),
     );
-    expect(attributionLine({ history: taken }, formatDate)).toBe(
-      'taken from Softcell 2026-Q3, 12 Mar 2026',
+    const returnedUnchanged = historyWith(
+      historyWith(carried, 'confirmed', ana, new Date('2026-03-12T14:00:00Z')),
+      'merged',
+      lead,
+      new Date('2026-03-14T10:00:00Z'),
     );
+    expect(attributionLine({ history: returnedUnchanged }, formatDate)).toBe(
+      'answered by J. Smith (lead), 5 Jan 2026; confirmed by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by J. Smith (lead), 14 Mar 2026',
+    );
+    expect(attributionOf({ history: returnedUnchanged })).toEqual({
+      answered: { by: 'J. Smith (lead)', via: 'lead', at: '2026-01-05T10:00:00.000Z' },
+      confirmed: {
+        by: 'Ana Ruiz (network operations)',
+        via: 'questionnaire',
+        at: '2026-03-12T14:00:00.000Z',
+      },
+      merged: { by: 'J. Smith (lead)', via: 'lead', at: '2026-03-14T10:00:00.000Z' },
+    });
   });
 
-  it('names the latest confirmation since the choice was given, and none given before it', () => {
+  it('names the latest confirmation and the latest merge since the choice was given, and none given before it', () => {
     const confirmedTwice = historyWith(
-      mergedByLead,
+      historyWith(mergedByLead, 'confirmed', lead, new Date('2026-03-20T10:00:00Z')),
       'confirmed',
       { name: 'A. Chief', via: 'lead' },
       new Date('2026-04-01T10:00:00Z'),
     );
     expect(attributionLine({ history: confirmedTwice }, formatDate)).toBe(
-      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; confirmed by A. Chief, 1 Apr 2026',
+      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; confirmed by A. Chief, 1 Apr 2026; merged by J. Smith (lead), 14 Mar 2026',
+    );
+    const mergedAgain = historyWith(
+      mergedByLead,
+      'merged',
+      { name: 'A. Chief', via: 'lead' },
+      new Date('2026-04-02T10:00:00Z'),
+    );
+    expect(attributionLine({ history: mergedAgain }, formatDate)).toBe(
+      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by A. Chief, 2 Apr 2026',
     );
     const changedSince = historyAfterChoice(
-      mergedByLead,
+      confirmedTwice,
       'most',
       'all',
       lead,
@@ -203,7 +241,9 @@ describe('the attribution line', () => {
     expect(attributionLine({ history: changedSince }, formatDate)).toBe(
       'answered by J. Smith (lead), 1 May 2026',
     );
-    expect(attributionOf({ history: changedSince })?.confirmed).toEqual([]);
+    expect(attributionOf({ history: changedSince })).toEqual({
+      answered: { by: 'J. Smith (lead)', via: 'lead', at: '2026-05-01T10:00:00.000Z' },
+    });
   });
 
   it('says only who confirmed an answer given before Cellguard kept a history', () => {

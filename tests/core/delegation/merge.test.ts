@@ -15,7 +15,7 @@ import {
 } from '../../../src/core/delegation/merge.ts';
 import { parseResponseValue, type ResponseFile } from '../../../src/core/delegation/response.ts';
 import { respondentFields } from '../../../src/core/delegation/fields.ts';
-import { formatDate } from '../../../src/core/format.ts';
+import { formatDate, formatDateTime } from '../../../src/core/format.ts';
 import {
   anaId,
   answeredAt,
@@ -101,6 +101,8 @@ describe('receiving a response', () => {
         digest: responded.digest,
         respondedAt: respondedAt.toISOString(),
         importedAt: '2026-03-13T08:00:00.000Z',
+        // What the response answers with something given: EXP-05 was opened, never answered.
+        answered: ['EXP-01', 'EXP-02', 'EXP-03', 'EXP-08', 'EXP-04'],
         answers: responded.response.answers,
       },
     ]);
@@ -234,9 +236,11 @@ describe('receiving a response', () => {
     const [message] = messages(
       receiveResponse(deepFreeze(assessment), set, earlier.response, earlier.digest, respondedAt),
     );
-    expect(message).toMatch(
-      /^This response from Ana Ruiz was written on .*, before the one already waiting to be merged \(.*\)\. Nothing was changed\.$/,
+    // Date and time: two responses of the same day are told apart.
+    expect(message).toBe(
+      `This response from Ana Ruiz was written on ${formatDateTime(respondedAt.toISOString())}, before the one already waiting to be merged (${formatDateTime('2026-03-13T10:00:00.000Z')}). Nothing was changed.`,
     );
+    expect(formatDateTime(respondedAt.toISOString())).toMatch(/\d\d:\d\d/);
     const latest = respond(
       sent.questionnaire,
       { 'EXP-03': { choice: 'fortnight' } },
@@ -285,6 +289,53 @@ describe('which assessment a response belongs to', () => {
   });
 });
 
+describe('a response waiting while a later questionnaire is sent', () => {
+  const secondAt = new Date('2026-03-13T09:00:00Z');
+
+  it('stays mergeable, and the later round is left as it is', () => {
+    const { sent, assessment: waiting } = received();
+    const second = send(waiting, anaId, questionnaireIds[1], secondAt);
+    expect(second.assessment.delegation?.assignees[0]?.rounds.map((r) => r.round)).toEqual([1, 2]);
+    const pending = pendingMerge(second.assessment, set, anaId);
+    expect(pending?.round.round).toBe(1);
+    expect(pending?.round.questionnaireId).toBe(sent.questionnaire.questionnaireId);
+    expect(pending?.items.map((i) => [i.questionId, i.kind])).toEqual([
+      ['EXP-01', 'same'],
+      ['EXP-02', 'conflict'],
+      ['EXP-03', 'new'],
+      ['EXP-08', 'adds'],
+      ['EXP-04', 'same'],
+    ]);
+    const merged = ok(applyMerge(second.assessment, set, anaId, { 'EXP-02': 'theirs' }, mergedAt));
+    expect(merged.answers['EXP-03']?.choice).toBe('month');
+    expect(merged.answers['EXP-02']?.choice).toBe('most');
+    const [round1, round2] = merged.delegation?.assignees[0]?.rounds ?? [];
+    expect(round1?.responses.map((r) => r.mergedAt)).toEqual([mergedAt.toISOString()]);
+    expect(round2).toBe(second.assessment.delegation?.assignees[0]?.rounds[1]);
+    expect(pendingMerge(merged, set, anaId)).toBeUndefined();
+  });
+
+  it("comes after the later round's response, which is merged first", () => {
+    const { assessment: waiting } = received();
+    const second = send(waiting, anaId, questionnaireIds[1], secondAt);
+    const later = respond(
+      second.questionnaire,
+      { 'EXP-05': { choice: 'few' } },
+      new Date('2026-03-13T15:00:00Z'),
+    );
+    const both = receive(second.assessment, later).assessment;
+    const first = pendingMerge(both, set, anaId);
+    expect(first?.round.round).toBe(2);
+    expect(first?.items.map((i) => [i.questionId, i.kind])).toEqual([['EXP-05', 'new']]);
+    const once = ok(applyMerge(both, set, anaId, {}, mergedAt));
+    expect(once.answers['EXP-05']?.choice).toBe('few');
+    expect(pendingMerge(once, set, anaId)?.round.round).toBe(1);
+    const twice = ok(applyMerge(once, set, anaId, { 'EXP-02': 'mine' }, mergedAt));
+    expect(twice.answers['EXP-03']?.choice).toBe('month');
+    expect(pendingMerge(twice, set, anaId)).toBeUndefined();
+  });
+});
+
 describe("how each returned answer stands against the lead's", () => {
   it("tells new, adds, same and conflict apart, in the set's order, leaving out empty answers", () => {
     const pending = pendingMerge(received().assessment, set, anaId);
@@ -305,6 +356,25 @@ describe("how each returned answer stands against the lead's", () => {
       'EXP-02': { choice: 'some', note: '  Blocking on two portals.\n' },
     });
     expect(pendingMerge(assessment, set, anaId)?.items[0]?.kind).toBe('same');
+  });
+
+  it("names the round's questions the response left open: not answered, or answered with nothing", () => {
+    const pending = pendingMerge(received().assessment, set, anaId);
+    // EXP-05 was opened and left empty; EXP-06 and EXP-07 were not in the response at all.
+    expect(pending?.round.questionIds).toEqual([
+      'EXP-01',
+      'EXP-02',
+      'EXP-03',
+      'EXP-08',
+      'EXP-04',
+      'EXP-05',
+      'EXP-06',
+      'EXP-07',
+    ]);
+    expect(pending?.leftOpen).toEqual(['EXP-05', 'EXP-06', 'EXP-07']);
+    const { assessment: blank } = received({ 'EXP-01': { note: '   ' }, 'EXP-03': {} });
+    expect(pendingMerge(blank, set, anaId)?.items).toEqual([]);
+    expect(pendingMerge(blank, set, anaId)?.leftOpen).toEqual(pending?.round.questionIds);
   });
 
   it('has nothing pending for a person without a response waiting', () => {
@@ -348,7 +418,7 @@ describe('merging a response', () => {
       ],
     });
     expect(attributionLine(merged.answers['EXP-03'], formatDate)).toBe(
-      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; confirmed by J. Smith (lead), 14 Mar 2026',
+      'answered by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by J. Smith (lead), 14 Mar 2026',
     );
     expect(merged.updatedAt).toBe(mergedAt.toISOString());
     expect(assessmentSchema.safeParse(merged).success).toBe(true);
@@ -384,11 +454,41 @@ describe('merging a response', () => {
       ],
     });
     expect(attributionLine(merged.answers['EXP-04'], formatDate)).toBe(
-      'confirmed by J. Smith (lead), 14 Mar 2026',
+      'confirmed by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by J. Smith (lead), 14 Mar 2026',
     );
-    // An answer given the same and not carried over is left exactly as it was.
-    expect(merged.answers['EXP-01']).toBe(assessment.answers['EXP-01']);
+    // Another domain's answer is left exactly as it was.
     expect(merged.answers['CRD-01']).toBe(assessment.answers['CRD-01']);
+  });
+
+  it("records the assignee's confirmation of the same choice, carried over or not", () => {
+    const merged = ok(applyMerge(assessment, set, anaId, { 'EXP-02': 'mine' }, mergedAt));
+    // EXP-01: the lead's own answer, returned the same.
+    expect(merged.answers['EXP-01']).toEqual({
+      choice: 'yes',
+      history: [
+        {
+          at: answeredAt,
+          event: 'confirmed',
+          by: 'Ana Ruiz',
+          role: 'network operations',
+          via: 'questionnaire',
+        },
+        { at: mergedAt.toISOString(), event: 'merged', by: 'J. Smith', role: 'lead', via: 'lead' },
+      ],
+    });
+    expect(attributionLine(merged.answers['EXP-01'], formatDate)).toBe(
+      'confirmed by Ana Ruiz (network operations) via questionnaire, 12 Mar 2026; merged by J. Smith (lead), 14 Mar 2026',
+    );
+  });
+
+  it('changes nothing for the same answer returned without a choice', () => {
+    const { assessment: noted } = received({ 'EXP-08': { note: ' Logged centrally. ' } });
+    expect(pendingMerge(noted, set, anaId)?.items.map((i) => [i.questionId, i.kind])).toEqual([
+      ['EXP-08', 'same'],
+    ]);
+    const merged = ok(applyMerge(noted, set, anaId, {}, mergedAt));
+    expect(merged.answers['EXP-08']).toBe(noted.answers['EXP-08']);
+    expect(merged.answers).toEqual(noted.answers);
   });
 
   it("keeps the lead's answer to a conflict on 'mine'", () => {
@@ -420,6 +520,92 @@ describe('merging a response', () => {
     });
   });
 
+  it("takes their answer whole on 'theirs': what they left empty is cleared, the plan stays", () => {
+    const { assessment: full } = received(
+      { 'EXP-02': { choice: 'most' } },
+      {
+        'EXP-02': {
+          choice: 'some',
+          note: 'Blocking on two portals.',
+          evidence: 'WAF scan, January',
+          evidenceDate: '2026-01-10',
+          evidenceEnteredAt: '2026-01-12T10:00:00.000Z',
+          owner: 'Web team',
+          due: '2026-09-30',
+        },
+      },
+    );
+    const merged = ok(applyMerge(full, set, anaId, { 'EXP-02': 'theirs' }, mergedAt));
+    // The lead's note spoke of "some": kept beside "most", it would contradict the answer.
+    expect(merged.answers['EXP-02']).toEqual({
+      choice: 'most',
+      owner: 'Web team',
+      due: '2026-09-30',
+      history: [
+        {
+          at: answeredAt,
+          event: 'answered',
+          by: 'Ana Ruiz',
+          role: 'network operations',
+          via: 'questionnaire',
+          from: 'some',
+          to: 'most',
+        },
+        { at: mergedAt.toISOString(), event: 'merged', by: 'J. Smith', role: 'lead', via: 'lead' },
+      ],
+    });
+  });
+
+  it("keeps who accepted the risk on 'theirs' when the answer stays not applicable", () => {
+    const { assessment: na } = received(
+      { 'EXP-02': { choice: 'na', naReason: 'The portals moved to the provider.' } },
+      {
+        'EXP-02': {
+          choice: 'na',
+          naReason: 'No web tier.',
+          compensatingControl: 'A proxy.',
+          riskAcceptedBy: 'A. Chief, CISO',
+          note: 'Checked in January.',
+        },
+      },
+    );
+    const merged = ok(applyMerge(na, set, anaId, { 'EXP-02': 'theirs' }, mergedAt));
+    expect(merged.answers['EXP-02']).toEqual({
+      choice: 'na',
+      naReason: 'The portals moved to the provider.',
+      riskAcceptedBy: 'A. Chief, CISO',
+      history: [
+        {
+          at: answeredAt,
+          event: 'confirmed',
+          by: 'Ana Ruiz',
+          role: 'network operations',
+          via: 'questionnaire',
+        },
+        { at: mergedAt.toISOString(), event: 'merged', by: 'J. Smith', role: 'lead', via: 'lead' },
+      ],
+    });
+  });
+
+  it("keeps the lead's choice on 'theirs' when they gave none: only their note replaces the lead's", () => {
+    const { assessment: noteOnly } = received(
+      { 'EXP-02': { note: 'Blocking on four portals.' } },
+      { 'EXP-02': { choice: 'some', note: 'Blocking on two portals.' } },
+    );
+    expect(pendingMerge(noteOnly, set, anaId)?.items[0]).toMatchObject({
+      kind: 'conflict',
+      differing: ['note'],
+    });
+    const merged = ok(applyMerge(noteOnly, set, anaId, { 'EXP-02': 'theirs' }, mergedAt));
+    expect(merged.answers['EXP-02']).toEqual({
+      choice: 'some',
+      note: 'Blocking on four portals.',
+      history: [
+        { at: mergedAt.toISOString(), event: 'merged', by: 'J. Smith', role: 'lead', via: 'lead' },
+      ],
+    });
+  });
+
   it("keeps the lead's answer and appends their note, signed and dated, on 'mine-and-note'", () => {
     const merged = ok(applyMerge(assessment, set, anaId, { 'EXP-02': 'mine-and-note' }, mergedAt));
     expect(merged.answers['EXP-02']).toEqual({
@@ -445,6 +631,8 @@ describe('merging a response', () => {
         respondedAt: respondedAt.toISOString(),
         importedAt: respondedAt.toISOString(),
         mergedAt: mergedAt.toISOString(),
+        // Kept: which questions this response answered, and so which it left open.
+        answered: ['EXP-01', 'EXP-02', 'EXP-03', 'EXP-08', 'EXP-04'],
       },
     ]);
     expect(pendingMerge(merged, set, anaId)).toBeUndefined();
@@ -462,6 +650,21 @@ describe('merging a response', () => {
       event: 'answered',
       from: 'partial',
       to: 'scanned',
+    });
+  });
+
+  it('keeps the carried-over mark when they add evidence without a choice', () => {
+    const { assessment: carried } = received({ 'EXP-04': { evidence: 'Register export' } });
+    expect(pendingMerge(carried, set, anaId)?.items[0]?.kind).toBe('adds');
+    const merged = ok(applyMerge(carried, set, anaId, {}, mergedAt));
+    expect(merged.answers['EXP-04']).toEqual({
+      choice: 'partial',
+      carriedOver: true,
+      evidence: 'Register export',
+      evidenceEnteredAt: answeredAt,
+      history: [
+        { at: mergedAt.toISOString(), event: 'merged', by: 'J. Smith', role: 'lead', via: 'lead' },
+      ],
     });
   });
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { withNewAssignee } from '../../../src/core/delegation/assignments.ts';
+import { withAssigneeChanged, withNewAssignee } from '../../../src/core/delegation/assignments.ts';
 import { applyMerge } from '../../../src/core/delegation/merge.ts';
+import type { Assessment } from '../../../src/core/assessment/model.ts';
 import {
   assigneeStage,
   delegationByDomain,
+  hasWaitingResponse,
   stageLabel,
+  unsentQuestions,
 } from '../../../src/core/delegation/status.ts';
 import {
+  ana,
   anaId,
   benId,
   key,
@@ -24,6 +28,17 @@ import {
 const count = (domain: string) => set.questions.filter((q) => q.domain === domain).length;
 const stages = (assessment: Parameters<typeof delegationByDomain>[0]) =>
   Object.fromEntries([...delegationByDomain(assessment, set)].map(([id, d]) => [id, d.stage]));
+/** Every question of a questionnaire answered with its first option. */
+const everything = (questionnaire: ReturnType<typeof send>['questionnaire']) =>
+  Object.fromEntries(
+    questionnaire.questions.map((q) => [q.id, { choice: q.options[0]?.id ?? 'unknown' }]),
+  );
+/** Where a person's questions stand as a whole, in this assessment. */
+const personStage = (assessment: Assessment, assigneeId = anaId) => {
+  const assignee = assessment.delegation?.assignees.find((a) => a.id === assigneeId);
+  if (!assignee) throw new Error(`no assignee ${assigneeId}`);
+  return assigneeStage(assignee, set, assessment.answers);
+};
 
 describe('where each domain stands in its delegation', () => {
   it('is empty while nobody has questions of the assessment', () => {
@@ -69,13 +84,34 @@ describe('where each domain stands in its delegation', () => {
     ).assessment;
     expect(stages(returned)).toMatchObject({ EXP: 'returned', CRD: 'assigned' });
     const merged = ok(applyMerge(returned, set, anaId, {}, mergedAt));
-    expect(stages(merged)).toMatchObject({ EXP: 'merged', CRD: 'assigned' });
+    // Ana answered one question of EXP: the others are hers still, returned unanswered.
+    expect(stages(merged)).toMatchObject({ EXP: 'left-open', CRD: 'assigned' });
+    expect(stageLabel['left-open']).toBe('Returned unanswered');
+    const [anaNow, benNow] = merged.delegation?.assignees ?? [];
+    expect(anaNow && assigneeStage(anaNow, set, merged.answers)).toBe('left-open');
+    expect(benNow && assigneeStage(benNow, set, merged.answers)).toBe('assigned');
+
+    // Every question answered: merged.
+    const all = Object.fromEntries(
+      sent.questionnaire.questions.map((q) => [q.id, { choice: q.options[0]?.id ?? 'unknown' }]),
+    );
+    const complete = ok(
+      applyMerge(
+        receive(sent.assessment, respond(sent.questionnaire, all)).assessment,
+        set,
+        anaId,
+        {},
+        mergedAt,
+      ),
+    );
+    expect(stages(complete)).toMatchObject({ EXP: 'merged' });
     expect(stageLabel.merged).toBe('Merged');
-    expect(assigneeStage(merged.delegation?.assignees[0] ?? (undefined as never))).toBe('merged');
-    expect(assigneeStage(merged.delegation?.assignees[1] ?? (undefined as never))).toBe('assigned');
+    const anaDone = complete.delegation?.assignees[0];
+    expect(anaDone && assigneeStage(anaDone, set, complete.answers)).toBe('merged');
   });
 
   it('shows the least advanced stage of a domain whose questions several people have', () => {
+    // Ana returns nothing: her questions are returned unanswered, and Ben's, not sent, hold EXP back.
     const sent = send(withPeople(leadAssessment()));
     const merged = ok(
       applyMerge(
@@ -138,9 +174,142 @@ describe('where each domain stands in its delegation', () => {
       respond(sent.questionnaire, { 'EDR-01': { choice: 'all' } }),
     ).assessment;
     expect(stages(returned).EDR).toBe('returned');
-    expect(stages(ok(applyMerge(returned, set, 'eeeeeeeeeeee', {}, mergedAt))).EDR).toBe('merged');
+    // Only EDR-01 answered: the others of EDR were returned unanswered.
+    expect(stages(ok(applyMerge(returned, set, 'eeeeeeeeeeee', {}, mergedAt))).EDR).toBe(
+      'left-open',
+    );
+    // Every question sent answered: merged, EDR-03 and EDR-04 (never asked) not holding it back.
+    const complete = receive(
+      sent.assessment,
+      respond(sent.questionnaire, everything(sent.questionnaire)),
+    ).assessment;
+    expect(stages(complete).EDR).toBe('returned');
+    expect(stages(ok(applyMerge(complete, set, 'eeeeeeeeeeee', {}, mergedAt))).EDR).toBe('merged');
     // Once the scope applies again, the gated questions wait to be sent.
     const rescoped = { ...sent.assessment, answers: { 'EXP-01': { choice: 'yes' } } };
     expect(stages(rescoped).EDR).toBe('assigned');
+  });
+
+  it('ranks "returned unanswered" after "returned" and before "merged"', () => {
+    const sent = send(withPeople(leadAssessment()));
+    // Ana answers EXP-03 only: merged, the other seven of EXP left open.
+    const anaMerged = ok(
+      applyMerge(
+        receive(sent.assessment, respond(sent.questionnaire, { 'EXP-03': { choice: 'month' } }))
+          .assessment,
+        set,
+        anaId,
+        {},
+        mergedAt,
+      ),
+    );
+    expect(stages(anaMerged).EXP).toBe('left-open');
+    // Ben gets EXP-02 too: assigned, then sent, hold the domain back…
+    const withBen = withNewAssignee(
+      anaMerged,
+      set,
+      { name: 'Ben Okafor', domains: [], questions: ['EXP-02'] },
+      { assigneeId: benId, key },
+    );
+    expect(stages(withBen).EXP).toBe('assigned');
+    const benSent = send(withBen, benId, questionnaireIds[1]);
+    expect(stages(benSent.assessment).EXP).toBe('sent');
+    // …so does his response waiting to be merged…
+    const benReturned = receive(
+      benSent.assessment,
+      respond(benSent.questionnaire, { 'EXP-02': { choice: 'all' } }),
+    ).assessment;
+    expect(stages(benReturned).EXP).toBe('returned');
+    // …and once it is merged, what Ana left open is the least advanced.
+    expect(stages(ok(applyMerge(benReturned, set, benId, {}, mergedAt))).EXP).toBe('left-open');
+  });
+
+  it('shows a question returned while its response waits, even after a later round was sent', () => {
+    const sent = send(withPeople(leadAssessment()));
+    const waiting = receive(
+      sent.assessment,
+      respond(sent.questionnaire, everything(sent.questionnaire)),
+    ).assessment;
+    expect(stages(waiting).EXP).toBe('returned');
+    const second = send(waiting, anaId, questionnaireIds[1], new Date('2026-03-13T09:00:00Z'));
+    expect(stages(second.assessment).EXP).toBe('returned');
+    expect(stages(ok(applyMerge(second.assessment, set, anaId, {}, mergedAt))).EXP).toBe('sent');
+  });
+});
+
+describe("where a person's questions stand as a whole", () => {
+  it('goes from assigned to sent, returned and merged, or returned unanswered', () => {
+    const assigned = withPeople(leadAssessment());
+    expect(personStage(assigned)).toBe('assigned');
+    const anaNow = assigned.delegation?.assignees[0];
+    expect(anaNow && hasWaitingResponse(anaNow)).toBe(false);
+    expect(anaNow && unsentQuestions(anaNow, set, assigned.answers)).toEqual([
+      'EXP-01',
+      'EXP-02',
+      'EXP-03',
+      'EXP-08',
+      'EXP-04',
+      'EXP-05',
+      'EXP-06',
+      'EXP-07',
+    ]);
+    const sent = send(assigned);
+    expect(personStage(sent.assessment)).toBe('sent');
+    const partly = receive(
+      sent.assessment,
+      respond(sent.questionnaire, { 'EXP-03': { choice: 'month' } }),
+    ).assessment;
+    expect(personStage(partly)).toBe('returned');
+    expect(stageLabel.returned).toBe('Returned, to merge');
+    expect(personStage(ok(applyMerge(partly, set, anaId, {}, mergedAt)))).toBe('left-open');
+    const whole = receive(
+      sent.assessment,
+      respond(sent.questionnaire, everything(sent.questionnaire)),
+    ).assessment;
+    expect(personStage(ok(applyMerge(whole, set, anaId, {}, mergedAt)))).toBe('merged');
+  });
+
+  it('is returned while any response waits, even one to an earlier round', () => {
+    const sent = send(withPeople(leadAssessment()));
+    const waiting = receive(
+      sent.assessment,
+      respond(sent.questionnaire, { 'EXP-03': { choice: 'month' } }),
+    ).assessment;
+    const second = send(waiting, anaId, questionnaireIds[1], new Date('2026-03-13T09:00:00Z'));
+    const anaNow = second.assessment.delegation?.assignees[0];
+    expect(anaNow?.rounds.map((r) => r.responses.length)).toEqual([1, 0]);
+    expect(anaNow && hasWaitingResponse(anaNow)).toBe(true);
+    expect(personStage(second.assessment)).toBe('returned');
+    // Merged: the latest round, not answered yet, decides.
+    const merged = ok(applyMerge(second.assessment, set, anaId, {}, mergedAt));
+    const anaAfter = merged.delegation?.assignees[0];
+    expect(anaAfter && hasWaitingResponse(anaAfter)).toBe(false);
+    expect(personStage(merged)).toBe('sent');
+  });
+
+  it('is assigned when questions were given to the person after their last round', () => {
+    const sent = send(withPeople(leadAssessment()));
+    const merged = ok(
+      applyMerge(
+        receive(sent.assessment, respond(sent.questionnaire, everything(sent.questionnaire)))
+          .assessment,
+        set,
+        anaId,
+        {},
+        mergedAt,
+      ),
+    );
+    expect(personStage(merged)).toBe('merged');
+    const widened = withAssigneeChanged(merged, set, anaId, { ...ana, questions: ['CRD-01'] });
+    const anaNow = widened.delegation?.assignees[0];
+    expect(anaNow && unsentQuestions(anaNow, set, widened.answers)).toEqual(['CRD-01']);
+    expect(personStage(widened)).toBe('assigned');
+    expect(stages(widened)).toMatchObject({ EXP: 'merged', CRD: 'assigned' });
+    // Sent in a round of its own: the person's stage follows that round again.
+    const resent = send(widened, anaId, questionnaireIds[1], new Date('2026-03-20T09:00:00Z'));
+    expect(resent.questionnaire.questions.map((q) => q.id)).toContain('CRD-01');
+    const anaResent = resent.assessment.delegation?.assignees[0];
+    expect(anaResent && unsentQuestions(anaResent, set, resent.assessment.answers)).toEqual([]);
+    expect(personStage(resent.assessment)).toBe('sent');
   });
 });
