@@ -279,7 +279,7 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
           notPolluted();
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   }, 60_000);
 
@@ -297,7 +297,7 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
         }
         notPolluted();
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
     expect(lead).toEqual(leadBefore);
   }, 60_000);
@@ -374,7 +374,7 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
         },
       ),
       // A fixed seed: the check below that every stage is reached must not depend on luck.
-      { numRuns: 200, seed: 20261126 },
+      { numRuns: 100, seed: 20261126 },
     );
     // The runs reach every stage: refused on reading, refused on receiving, merged.
     expect([...outcomes].sort()).toEqual(['invalid', 'merged', 'refused']);
