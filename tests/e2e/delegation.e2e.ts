@@ -10,7 +10,12 @@ import { prepareQuestionnaire } from '../../src/core/delegation/send.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
-import { expectNoSeriousAxeViolations, seedAssessment, storedAssessment } from './support/app.ts';
+import {
+  expectNoHorizontalOverflow,
+  expectNoSeriousAxeViolations,
+  seedAssessment,
+  storedAssessment,
+} from './support/app.ts';
 import { browserForThisFile } from './support/browser.ts';
 
 const browser = browserForThisFile();
@@ -69,6 +74,11 @@ async function answerQuestionnaire(
   expect(await page.locator('main .band, main a[href^="#/a/"]').count()).toBe(0);
   expect((await page.locator('main').textContent()) ?? '').not.toMatch(/risk score|\/ ?100/i);
   await expectNoSeriousAxeViolations(page, `${name}'s questionnaire`);
+  // Often answered on a phone.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expectNoHorizontalOverflow(page);
+  await expectNoSeriousAxeViolations(page, `${name}'s questionnaire at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const ids = await page
     .locator('fieldset.question')
     .evaluateAll((cards) => cards.map((card) => card.id.replace('question-', '')));
@@ -123,6 +133,10 @@ describe('one assessment answered by three people in three browsers', () => {
       await lead.getByRole('heading', { name: new RegExp(name) }).waitFor();
     }
     await expectNoSeriousAxeViolations(lead, 'delegate page');
+    await lead.setViewportSize({ width: 390, height: 800 });
+    await expectNoHorizontalOverflow(lead);
+    await expectNoSeriousAxeViolations(lead, 'delegate page at 390 px');
+    await lead.setViewportSize({ width: 1280, height: 800 });
     const anaQuestionnaire = await saveDownload(
       lead,
       () => lead.getByRole('button', { name: 'Create questionnaire file for Ana Ruiz' }).click(),
