@@ -5,6 +5,7 @@ import type { ResponseAnswer } from '../core/delegation/schema.ts';
 import { questionnaireProgress } from '../core/delegation/respondent.ts';
 import { fail, succeed, type Result } from '../core/result.ts';
 import { browserIndexedDb, openDatabase, type CellguardDatabase } from './database.ts';
+import { readJournals } from './journal.ts';
 import type { TabChannel } from './recordSync.ts';
 
 /**
@@ -521,18 +522,12 @@ export function createQuestionnairesStore({
   const applyJournals = async (database: CellguardDatabase) => {
     const local = storage();
     if (!local) return;
-    const keys = Array.from({ length: local.length }, (_, i) => local.key(i)).filter(
-      (key): key is string => key?.startsWith(questionnaireJournalPrefix) === true,
+    const journals = readJournals<Journal>(
+      local,
+      questionnaireJournalPrefix,
+      (journal) => Array.isArray(journal.entries) && Array.isArray(journal.removed),
     );
-    for (const key of keys) {
-      let journal: Journal;
-      try {
-        journal = JSON.parse(local.getItem(key) ?? '') as Journal;
-        if (!Array.isArray(journal.entries) || !Array.isArray(journal.removed)) throw new Error();
-      } catch {
-        local.removeItem(key);
-        continue;
-      }
+    for (const { key, journal } of journals) {
       const replaced = new Set(Array.isArray(journal.replaced) ? journal.replaced : []);
       for (const entry of journal.entries) {
         if (!looksLikeStoredQuestionnaire(entry)) continue;

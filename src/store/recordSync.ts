@@ -1,3 +1,4 @@
+import { readJournals } from './journal.ts';
 import type { AssessmentRecord, CellguardDatabase } from './database.ts';
 import { moveLegacyStore } from './legacyMove.ts';
 import { merge3 } from './merge3.ts';
@@ -328,18 +329,12 @@ export function recordSync(target: SyncTarget, options: RecordSyncOptions) {
   const applyJournals = async (database: CellguardDatabase) => {
     const storage = options.legacy();
     if (!storage) return;
-    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
-      (key): key is string => key?.startsWith(journalPrefix) === true,
+    const journals = readJournals<Journal>(
+      storage,
+      journalPrefix,
+      (journal) => Array.isArray(journal.records) && Array.isArray(journal.removed),
     );
-    for (const key of keys) {
-      let journal: Journal;
-      try {
-        journal = JSON.parse(storage.getItem(key) ?? '') as Journal;
-        if (!Array.isArray(journal.records) || !Array.isArray(journal.removed)) throw new Error();
-      } catch {
-        storage.removeItem(key);
-        continue;
-      }
+    for (const { key, journal } of journals) {
       for (const entry of journal.records) {
         if (!looksLikeStoredAssessment(entry.stored)) continue;
         await database.writeRecord(entry.id, (current) => {
