@@ -1,5 +1,5 @@
-import { readJournals } from './journal.ts';
 import type { AssessmentRecord, CellguardDatabase } from './database.ts';
+import { readJournals } from './journal.ts';
 import { moveLegacyStore } from './legacyMove.ts';
 import { merge3 } from './merge3.ts';
 import type { Settings, StoredAssessment } from './model.ts';
