@@ -18,7 +18,11 @@ import { succeed } from '../../src/core/result.ts';
 import { FakeStorage } from '../support/fakeStorage.ts';
 import { drain, settle, TestBrowser } from '../support/testBrowser.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
-import { leadAssessment, questionnaireIds, send } from '../features/respond/respondFixtures.ts';
+import {
+  leadWithAna as leadAssessment,
+  questionnaireIds,
+  sendToAna as send,
+} from '../support/delegationFixtures.ts';
 
 /** One browser profile: its IndexedDB, its localStorage and the channel its tabs share. */
 class Profile {

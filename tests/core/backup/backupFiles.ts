@@ -7,7 +7,11 @@ import type {
 } from '../../../src/core/backup/format.ts';
 import { backupDigest, exportBackupFile } from '../../../src/core/backup/serialize.ts';
 import { formatProblem } from '../../../src/core/result.ts';
-import { leadAssessment, questionnaireIds, send } from '../../features/respond/respondFixtures.ts';
+import {
+  leadWithAna as leadAssessment,
+  questionnaireIds,
+  sendToAna as send,
+} from '../../support/delegationFixtures.ts';
 
 /** A device holding these assessments, each at the given position, with evidence flagged after 90 days. */
 export function deviceWith(

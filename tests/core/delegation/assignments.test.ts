@@ -18,7 +18,7 @@ import {
   sentAt,
   set,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 describe('assigning questions to people', () => {
   it("keeps what the lead typed, trimmed, and the domains and questions in the set's order", () => {

@@ -11,7 +11,7 @@ import {
   send,
   sentAt,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 const sets = loadShippedSets();
 const { questionnaire, text } = send(withPeople(leadAssessment({ 'EXP-01': { choice: 'yes' } })));

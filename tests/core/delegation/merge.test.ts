@@ -34,7 +34,7 @@ import {
   sentAt,
   set,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 /** The lead's answers before Ana's questionnaire: one of each case the merge tells apart. */
 const leadAnswers: Record<string, Answer> = {

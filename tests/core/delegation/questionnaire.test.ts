@@ -28,7 +28,7 @@ import {
   sentAt,
   set,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 import { withNewAssignee } from '../../../src/core/delegation/assignments.ts';
 
 const exp = set.questions.filter((q) => q.domain === 'EXP').map((q) => q.id);

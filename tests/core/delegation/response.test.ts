@@ -19,7 +19,7 @@ import {
   respondedAt,
   send,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 const { questionnaire, text: questionnaireText } = send(
   withPeople(leadAssessment({ 'EXP-01': { choice: 'yes' } })),

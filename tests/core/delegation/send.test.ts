@@ -17,7 +17,7 @@ import {
   sentAt,
   set,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 describe('prepareQuestionnaire', () => {
   it("writes the person's next questionnaire and records it as sent, leaving the given assessment alone", () => {

@@ -23,7 +23,7 @@ import {
   send,
   set,
   withPeople,
-} from './delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 
 const count = (domain: string) => set.questions.filter((q) => q.domain === domain).length;
 const stages = (assessment: Parameters<typeof delegationByDomain>[0]) =>

@@ -20,7 +20,7 @@ import {
   send,
   set,
   withPeople,
-} from '../delegation/delegationFixtures.ts';
+} from '../../support/delegationFixtures.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
 import { paths, setAt } from '../../support/jsonPaths.ts';
 

@@ -10,7 +10,11 @@ import { score } from '../../../src/core/scoring/score.ts';
 import { HomePage } from '../../../src/features/home/index.ts';
 import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
-import { leadAssessment, questionnaireIds, send } from '../respond/respondFixtures.ts';
+import {
+  leadWithAna as leadAssessment,
+  questionnaireIds,
+  sendToAna as send,
+} from '../../support/delegationFixtures.ts';
 
 const questionSet = questionSetById('softcell');
 

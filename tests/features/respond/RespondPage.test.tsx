@@ -7,7 +7,11 @@ import type { Questionnaire } from '../../../src/core/delegation/questionnaire.t
 import { RespondPage } from '../../../src/features/respond/index.ts';
 import { openDatabase } from '../../../src/store/database.ts';
 import { useQuestionnaires, type StoredQuestionnaire } from '../../../src/store/index.ts';
-import { leadAssessment, questionnaireIds, send } from './respondFixtures.ts';
+import {
+  leadWithAna as leadAssessment,
+  questionnaireIds,
+  sendToAna as send,
+} from '../../support/delegationFixtures.ts';
 
 vi.mock('../../../src/components/download.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../src/components/download.ts')>()),

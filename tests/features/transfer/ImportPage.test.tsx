@@ -12,11 +12,11 @@ import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
 import {
   anaId,
-  leadAssessment,
+  leadWithAna as leadAssessment,
   questionnaireIds,
   responseText,
-  send,
-} from '../respond/respondFixtures.ts';
+  sendToAna as send,
+} from '../../support/delegationFixtures.ts';
 
 const fileLabel = 'Assessment, questionnaire or response file';
 const fileOf = (text: string) => new File([text], 'assessment.json', { type: 'application/json' });

@@ -1,22 +1,22 @@
-import type { Answer, Assessment } from '../../../src/core/assessment/model.ts';
-import { withNewAssignee, type AssigneeDraft } from '../../../src/core/delegation/assignments.ts';
-import { receiveResponse, type Received } from '../../../src/core/delegation/merge.ts';
+import type { Answer, Assessment } from '../../src/core/assessment/model.ts';
+import { withNewAssignee, type AssigneeDraft } from '../../src/core/delegation/assignments.ts';
+import { receiveResponse, type Received } from '../../src/core/delegation/merge.ts';
 import {
   parseQuestionnaireValue,
   serializeQuestionnaire,
   type Questionnaire,
-} from '../../../src/core/delegation/questionnaire.ts';
+} from '../../src/core/delegation/questionnaire.ts';
 import {
   buildResponse,
   parseResponseValue,
   serializeResponse,
   type ResponseFile,
-} from '../../../src/core/delegation/response.ts';
-import type { ResponseAnswer } from '../../../src/core/delegation/schema.ts';
-import { prepareQuestionnaire } from '../../../src/core/delegation/send.ts';
-import { formatProblem, type Result } from '../../../src/core/result.ts';
-import { loadShippedSet } from '../../support/shippedSet.ts';
-import { fixtureAssessment } from '../../support/storeFixtures.ts';
+} from '../../src/core/delegation/response.ts';
+import type { ResponseAnswer } from '../../src/core/delegation/schema.ts';
+import { prepareQuestionnaire } from '../../src/core/delegation/send.ts';
+import { formatProblem, type Result } from '../../src/core/result.ts';
+import { loadShippedSet } from './shippedSet.ts';
+import { fixtureAssessment } from './storeFixtures.ts';
 
 /** The shipped softcell set, and the people, ids and dates the delegation tests share. */
 export const set = loadShippedSet();
@@ -130,3 +130,35 @@ export function deepFreeze<T>(value: T): T {
 /** The date as the attribution line and the messages show it. */
 export const day = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+
+/**
+ * The lead's assessment as the respondent's tests start from it: the middle-profile fixture run by
+ * J. Smith with these answers and Ana (EXP) assigned, under a key and an organisation of choice.
+ */
+export function leadWithAna(
+  answers: Record<string, Answer> = {},
+  assessmentKey = key,
+  organisation?: string,
+): Assessment {
+  const lead = leadAssessment(answers);
+  return withNewAssignee({ ...lead, ...(organisation ? { organisation } : {}) }, set, ana, {
+    assigneeId: anaId,
+    key: assessmentKey,
+  });
+}
+
+/** The next questionnaire to Ana (see send). */
+export const sendToAna = (
+  assessment: Assessment,
+  questionnaireId: string = questionnaireIds[0],
+  at = sentAt,
+): Sent => send(assessment, anaId, questionnaireId, at);
+
+/** Ana's response file's text, as the respondent's page writes it. */
+export function responseText(
+  questionnaire: Questionnaire,
+  answers: Record<string, Omit<ResponseAnswer, 'answeredAt'>>,
+  at = respondedAt,
+): string {
+  return respond(questionnaire, answers, at).text;
+}
