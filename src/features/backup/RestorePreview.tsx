@@ -40,22 +40,35 @@ const NewerHere = () => (
   </strong>
 );
 
+/** How many entries a restore adds, replaces and leaves as they are. */
+function RestoreCounts({
+  label,
+  plan,
+}: {
+  label: string;
+  plan: { added: readonly unknown[]; replaced: readonly unknown[]; unchanged: readonly unknown[] };
+}) {
+  return (
+    <ul className="restore-counts" aria-label={label}>
+      <li>
+        <strong>{plan.added.length}</strong> to add
+      </li>
+      <li>
+        <strong>{plan.replaced.length}</strong> to replace
+      </li>
+      <li>
+        <strong>{plan.unchanged.length}</strong> unchanged
+      </li>
+    </ul>
+  );
+}
+
 /** Every questionnaire of the backup: added, replacing the one with its id, or already here. */
 function QuestionnairesPreview({ plan }: { plan: RestorePlan['questionnaires'] }) {
   return (
     <>
       <h4>Questionnaires you were sent to answer</h4>
-      <ul className="restore-counts" aria-label="Questionnaires summary">
-        <li>
-          <strong>{plan.added.length}</strong> to add
-        </li>
-        <li>
-          <strong>{plan.replaced.length}</strong> to replace
-        </li>
-        <li>
-          <strong>{plan.unchanged.length}</strong> unchanged
-        </li>
-      </ul>
+      <RestoreCounts label="Questionnaires summary" plan={plan} />
       <div className="table-scroll">
         <table className="restore-table">
           <caption>Every questionnaire in the backup</caption>
@@ -202,17 +215,7 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
         being recomputed. Nothing on this device is removed.
       </p>
       {hasQuestionnaires && <h4>Assessments</h4>}
-      <ul className="restore-counts" aria-label="Summary">
-        <li>
-          <strong>{plan.added.length}</strong> to add
-        </li>
-        <li>
-          <strong>{plan.replaced.length}</strong> to replace
-        </li>
-        <li>
-          <strong>{plan.unchanged.length}</strong> unchanged
-        </li>
-      </ul>
+      <RestoreCounts label="Summary" plan={plan} />
       {backup.entries.length > 0 && (
         <div className="table-scroll">
           <table className="restore-table">
