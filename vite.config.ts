@@ -40,7 +40,8 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    // Property tests run a thousand cases each; a loaded 2-core CI machine needs more than 5 s.
+    // Property tests run a thousand cases each in npm run check (tests/support/propertyRuns.ts); a
+    // loaded 2-core CI machine needs more than 5 s.
     testTimeout: 60_000,
     // One worker per core: the default leaves one core idle, which on a 2-core machine doubles the run.
     maxWorkers: '100%',

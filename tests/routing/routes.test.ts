@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hrefs, parseRoute, type Route } from '../../src/routing/routes.ts';
+import { propertyRuns } from '../support/propertyRuns.ts';
 
 // Ids as the app makes them: assessment ids are 24 hex digits, domain ids like "EXP", question ids
 // like "EDR-03". The router accepts any 1 to 64 letters, digits and hyphens in a path segment.
@@ -180,7 +181,7 @@ describe('hrefs and parseRoute', () => {
         ];
         for (const [href, route] of cases) expect(parseRoute(href), href).toStrictEqual(route);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEqual, merge3 } from '../../src/store/merge3.ts';
+import { propertyRuns } from '../support/propertyRuns.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Answers = Record<string, Record<string, string>>;
 
-const runs = { numRuns: 700 };
+const runs = { numRuns: propertyRuns(700) };
 
 /** JSON text with the keys of every object sorted: two values are equal when their texts are. */
 function canonical(value: Json): string {

@@ -8,6 +8,7 @@ import {
   scanJsonText,
 } from '../../../src/core/assessment/inspectJson.ts';
 import { parseJsonText } from '../../../src/core/assessment/parseFile.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 const fixture = readFileSync(
   join(import.meta.dirname, '../../fixtures/assessments/middle-profile.json'),
@@ -84,7 +85,7 @@ describe('scanJsonText: the import limits checked on the text, before JSON.parse
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         scanJsonText(text);
       }),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
     expect(parseJsonText('{"note":"cut off')).toMatchObject({ ok: false });
   });
@@ -114,7 +115,7 @@ describe('scanJsonText: the import limits checked on the text, before JSON.parse
         const walked = inspectJson(JSON.parse(text));
         expect(scanJsonText(text) === undefined).toBe(walked === undefined);
       }),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { importAssessmentFile } from '../../../src/core/assessment/transfer.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 import { fixtureAssessment, fixtureText } from '../../support/storeFixtures.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 const set = loadShippedSet();
 
@@ -80,7 +81,7 @@ describe('assessment files: export and import', () => {
         );
         expect(withoutExportTime(second)).toBe(withoutExportTime(first));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

@@ -23,6 +23,7 @@ import {
 } from '../../support/delegationFixtures.ts';
 import { exportedFile } from '../../support/exportedFile.ts';
 import { paths, setAt } from '../../support/jsonPaths.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 /**
  * Questionnaire and response files, damaged or hostile, through the paths the app reads them by
@@ -279,7 +280,7 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
           notPolluted();
         },
       ),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(400) },
     );
   }, 60_000);
 
@@ -297,7 +298,7 @@ describe('delegation fuzzing: damaged and hostile questionnaire and response fil
         }
         notPolluted();
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(400) },
     );
     expect(lead).toEqual(leadBefore);
   }, 60_000);

@@ -7,6 +7,7 @@ import { paths, setAt } from '../../support/jsonPaths.ts';
 import { TestBrowser } from '../../support/testBrowser.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 const set = loadShippedSet();
 let validFile = '';
@@ -108,7 +109,7 @@ function plainWords(message: string) {
 }
 
 describe('import fuzzing: malformed and hostile files through the import path the app uses', () => {
-  it('never throws, always explains, never pollutes prototypes, and leaves the stored data unchanged (12,000 files)', async () => {
+  it('never throws, always explains, never pollutes prototypes, and leaves the stored data unchanged (12,000 files in npm run check)', async () => {
     const browser = new TestBrowser();
     const store = await browser.tab();
     store.getState().add(fixtureAssessment('middle-profile'), { view: 'results' });
@@ -116,6 +117,7 @@ describe('import fuzzing: malformed and hostile files through the import path th
     const before = structuredClone(store.getState().assessments);
     const storedBefore = await browser.saved();
     let rejected = 0;
+    const runs = propertyRuns(12_000);
     await fc.assert(
       fc.asyncProperty(hostileFile, async (text) => {
         const result = await importAssessmentFile(text, set);
@@ -127,12 +129,13 @@ describe('import fuzzing: malformed and hostile files through the import path th
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(Object.prototype).not.toHaveProperty('polluted');
       }),
-      { numRuns: 12_000 },
+      { numRuns: runs },
     );
     expect(store.getState().assessments).toEqual(before);
     await store.persistence.flush();
     expect(await browser.saved()).toEqual(storedBefore);
-    expect(rejected).toBeGreaterThan(10_000);
+    // Most generated files are refused: the generators aim at what must be refused.
+    expect(rejected).toBeGreaterThan((runs * 5) / 6);
   }, 120_000);
 
   it('refuses a wrong passphrase in plain words, whatever the passphrase', async () => {

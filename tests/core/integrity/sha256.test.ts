@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/integrity/canonicalJson.ts';
 import { sha256, sha256Hex, toHex } from '../../../src/core/integrity/sha256.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 example vectors', () => {
@@ -20,7 +21,7 @@ describe('sha256', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expect(toHex(sha256(bytes))).toBe(createHash('sha256').update(bytes).digest('hex'));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });
@@ -36,7 +37,7 @@ describe('canonicalJson', () => {
           canonicalJson(value),
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -6,10 +6,11 @@ import { plan, type Horizon } from '../../../src/core/planning/plan.ts';
 import { score } from '../../../src/core/scoring/score.ts';
 import { answersArbitrary } from '../../support/arbitraries.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 const set = loadShippedSet();
 const byId = new Map(controlQuestions(set).map((q) => [q.id, q]));
-const runs = { numRuns: 1000 };
+const runs = { numRuns: propertyRuns(1000) };
 const days: Record<Horizon, number> = { '0-30': 30, '31-90': 90, '91-180': 180 };
 /** The shortest horizon each effort can honestly promise: a quarter's work is not 30 days. */
 const shortest: Record<string, number> = { S: 30, M: 90, L: 180 };

@@ -8,10 +8,11 @@ import { score } from '../../../src/core/scoring/score.ts';
 import { visibleQuestionIds } from '../../../src/core/scoring/visibility.ts';
 import { answersArbitrary } from '../../support/arbitraries.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
+import { propertyRuns } from '../../support/propertyRuns.ts';
 
 const set = loadShippedSet();
 const controls = controlQuestions(set);
-const runs = { numRuns: 1000 };
+const runs = { numRuns: propertyRuns(1000) };
 const scopeChoices = (answers: Record<string, Answer>) =>
   Object.fromEntries(
     set.questions.filter((q) => q.kind === 'scope').map((q) => [q.id, answers[q.id] ?? {}]),
