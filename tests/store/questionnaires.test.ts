@@ -23,26 +23,17 @@ import {
   questionnaireIds,
   sendToAna as send,
 } from '../support/delegationFixtures.ts';
+import { TabChannels } from '../support/tabChannels.ts';
 
 /** One browser profile: its IndexedDB, its localStorage and the channel its tabs share. */
 class Profile {
   readonly factory = new IDBFactory();
   readonly localStorage = new FakeStorage();
   full = false;
-  private readonly listeners = new Set<(event: { data: unknown }) => void>();
+  private readonly channels = new TabChannels();
 
   channel(): TabChannel {
-    const own = new Set<(event: { data: unknown }) => void>();
-    return {
-      postMessage: (data) => {
-        for (const listener of this.listeners)
-          if (!own.has(listener)) setTimeout(() => listener({ data }), 0);
-      },
-      addEventListener: (_type, listener) => {
-        own.add(listener);
-        this.listeners.add(listener);
-      },
-    };
+    return this.channels.open();
   }
 
   async open(): Promise<CellguardDatabase> {

@@ -4,6 +4,7 @@ import { openDatabase, type CellguardDatabase } from '../../src/store/database.t
 import type { TabChannel } from '../../src/store/recordSync.ts';
 import { FakeStorage } from './fakeStorage.ts';
 import { shippedRules } from './storeFixtures.ts';
+import { TabChannels } from './tabChannels.ts';
 
 /**
  * One browser profile for store tests: its IndexedDB (fake-indexeddb), its localStorage, and the
@@ -15,21 +16,10 @@ export class TestBrowser {
   full = false;
   /** The id of every assessment record written, in order. */
   readonly writes: string[] = [];
-  private readonly listeners = new Set<(event: { data: unknown }) => void>();
+  private readonly channels = new TabChannels();
 
   private channel(): TabChannel {
-    const own = new Set<(event: { data: unknown }) => void>();
-    return {
-      postMessage: (data) => {
-        // Like BroadcastChannel: every other tab hears it, later, never the sender.
-        for (const listener of this.listeners)
-          if (!own.has(listener)) setTimeout(() => listener({ data }), 0);
-      },
-      addEventListener: (_type, listener) => {
-        own.add(listener);
-        this.listeners.add(listener);
-      },
-    };
+    return this.channels.open();
   }
 
   /** The database as the app opens it, with writes failing while the browser is full. */

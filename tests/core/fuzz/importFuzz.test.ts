@@ -8,6 +8,7 @@ import { TestBrowser } from '../../support/testBrowser.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
 import { propertyRuns } from '../../support/propertyRuns.ts';
+import { garbageFile, hostileValue } from '../../support/hostileJson.ts';
 
 const set = loadShippedSet();
 let validFile = '';
@@ -20,21 +21,6 @@ beforeAll(async () => {
   );
   validValue = JSON.parse(validFile) as Record<string, unknown>;
 });
-
-const hostileValue = fc.oneof(
-  fc.constant(null),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constant('x'.repeat(25_000)),
-  fc.constant([]),
-  fc.constant({}),
-  fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')),
-  fc.constant(JSON.parse('{"constructor": {"prototype": {"polluted": true}}}')),
-  fc.nat(40).map((depth) => JSON.parse(`${'['.repeat(depth + 10)}${']'.repeat(depth + 10)}`)),
-  fc.jsonValue({ maxDepth: 4 }),
-);
 
 /** Malformed or hostile file texts, each a kind of mistake or attack an import must survive. */
 const hostileFile = fc.oneof(
@@ -68,19 +54,8 @@ const hostileFile = fc.oneof(
     const position = start + (at % (validFile.length - start - 200));
     return validFile.slice(0, position) + text + validFile.slice(position + text.length);
   }),
-  // binary garbage and random JSON
-  fc.uint8Array({ maxLength: 2000 }).map((bytes) => String.fromCharCode(...bytes)),
-  fc.jsonValue({ maxDepth: 6 }).map((value) => JSON.stringify(value)),
-  // an encrypted wrapper with damaged fields (the passphrase is never reached)
-  fc
-    .record({
-      format: fc.constant('cellguard-encrypted'),
-      formatVersion: fc.oneof(fc.constant(1), fc.integer()),
-      kdf: hostileValue,
-      cipher: hostileValue,
-      ciphertext: hostileValue,
-    })
-    .map((value) => JSON.stringify(value)),
+  // binary garbage, random JSON, a damaged encrypted wrapper
+  garbageFile,
 );
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
