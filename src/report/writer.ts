@@ -1,5 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type Styles, type UserOptions } from 'jspdf-autotable';
+import { textString, type Text } from '../core/reporting/model/index.ts';
 import { describeCharacters, drawableText } from './drawableText.ts';
 import type { CodePointRanges } from './fontCoverage.ts';
 import { colours, contentWidth, page, type Rgb } from './theme.ts';
@@ -64,6 +65,11 @@ export class ReportWriter {
       this.replacements.set(where, [...new Set([...known, ...replaced])]);
     }
     return text;
+  }
+
+  /** Report text as one drawable string: each user span through `user`. */
+  plain(value: Text): string {
+    return textString(value, (span) => this.user(span.user, span.field));
   }
 
   warnings(): string[] {

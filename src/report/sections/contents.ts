@@ -1,44 +1,30 @@
-import { unverifiedNote } from '../../core/reporting/labels.ts';
-import { bandRule, chainOrigin } from '../../core/reporting/methodology.ts';
+import type { Contents } from '../../core/reporting/model/index.ts';
 import { colours, contentWidth, page } from '../theme.ts';
-import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import type { ReportWriter } from '../writer.ts';
 
-export function drawContents(
-  writer: ReportWriter,
-  set: QuestionSet,
-  entries: readonly { title: string; page: number }[],
-) {
+/** The contents with each section's page, linked, then how to read the report. */
+export function drawContents(writer: ReportWriter, contents: Contents, pages: readonly number[]) {
   const { doc } = writer;
   writer.y = page.top;
-  writer.heading('Contents', 1);
-  for (const entry of entries) {
+  writer.heading(contents.title, 1);
+  contents.entries.forEach((entry, index) => {
+    const title = writer.plain(entry);
+    const pageNumber = pages[index] ?? 1;
     writer.font(11);
     const y = writer.y + 11;
-    doc.text(entry.title, page.left, y);
-    const number = String(entry.page);
+    doc.text(title, page.left, y);
+    const number = String(pageNumber);
     doc.text(number, page.left + contentWidth, y, { align: 'right' });
-    const start = page.left + doc.getTextWidth(entry.title) + 6;
+    const start = page.left + doc.getTextWidth(title) + 6;
     const end = page.left + contentWidth - doc.getTextWidth(number) - 6;
     doc.setLineDashPattern([1, 3], 0);
     doc.setDrawColor(...colours.muted);
     doc.line(start, y, end, y);
     doc.setLineDashPattern([], 0);
-    doc.link(page.left, writer.y, contentWidth, 16, { pageNumber: entry.page });
+    doc.link(page.left, writer.y, contentWidth, 16, { pageNumber });
     writer.y += 22;
-  }
+  });
   writer.y += 20;
-  writer.heading('How to read this report', 2, 200);
-  const guide = [
-    `The risk score runs from 0 to 100; higher means more exposed. It is the weighted share of the controls against this intrusion pattern that are missing. ${bandRule.join(' ')}`,
-    `The attack chain shows the ${set.phases.length} phases of ${chainOrigin(set)}, from "${set.phases[0]?.title ?? ''}" to "${set.phases.at(-1)?.title ?? ''}", with the controls in place that prevent or detect each. It says which phases an intruder would pass unopposed and the first phase with a detection in place; it gives no probabilities.`,
-    'The programmes group the remediation plan for management. The plan lists one action per gap in the order to tackle them, each with the exact fall in the score once it is done, the horizon its effort allows, an owner and a due date; stop-gaps come first for critical gaps that take longer to fix.',
-    'The findings list every answer with the assessors\' notes and evidence. "Don\'t know" answers are flagged as unverified and counted as not in place. The line under a finding says who gave its answer and when (the lead, or a named person through a questionnaire) who last confirmed it as it is, and who merged it in from a questionnaire (taken in, not checked); answers recorded before Cellguard kept this have no such line.',
-    ...(set.recommendations.some((r) => r.unverified)
-      ? [
-          `A recommendation id with * (such as ${set.recommendations.find((r) => r.unverified)?.id ?? ''}*) is an ${unverifiedNote}; the methodology lists every recommendation.`,
-        ]
-      : []),
-  ];
-  for (const text of guide) writer.bullet(text, { size: 9.5 });
+  writer.heading(contents.guideTitle, 2, 200);
+  for (const text of contents.guide) writer.bullet(text, { size: 9.5 });
 }
