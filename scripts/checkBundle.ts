@@ -35,6 +35,7 @@ const rules: [boolean, string][] = [
   [initial.some((a) => a.file.endsWith('.js')), 'the initial load has no script'],
   [initial.some((a) => a.file.endsWith('.css')), 'the initial load has no stylesheet'],
   [!initialCode.includes('jsPDF'), 'the PDF code is in the initial load'],
+  [!initialCode.includes('wordprocessingml'), 'the Word report code is in the initial load'],
   [
     !initialCode.includes('Exploit Public-Facing Application'),
     'the question set is in the initial load',

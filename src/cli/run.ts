@@ -27,9 +27,10 @@ export const usage = [
   '                                  folder of sets), every set and the facts they share',
   '  score <file> [--set <folder>] [--passphrase-file <file>]',
   '                                  score an assessment file and print the result and plan as JSON',
-  '  report <file> -o <out.pdf> [--previous <earlier file>] [--set <folder>]',
+  '  report <file> -o <out.pdf|out.docx> [--previous <earlier file>] [--set <folder>]',
   '         [--passphrase-file <file>] [--issue-as-is]',
-  '                                  write the management report as a PDF',
+  '                                  write the management report as a PDF, or as an editable Word',
+  '                                  file with the same content when the name ends in .docx',
   '  assign <file> --to <name> [--role <role>] [--email <text>] [--note <text>]',
   '         [--domains EXP,SEG] [--questions EXP-01,PRV-03] -o <questionnaire.json>',
   '         [--assessment-out <file>] [--questionnaire-passphrase-file <file>]',
@@ -46,8 +47,9 @@ export const usage = [
   'options:',
   '  --set <folder>                  the question set; by default questions/<the set the file names>,',
   '                                  or any set of questions/ for an encrypted file',
-  '  -o, --out <file>                where report writes the PDF, assign the questionnaire, merge the',
-  '                                  merged assessment (by default over the input file)',
+  '  -o, --out <file>                where report writes the PDF (or .docx), assign the',
+  '                                  questionnaire, merge the merged assessment (by default over',
+  '                                  the input file)',
   "  --previous <earlier file>       an earlier cycle's file: the report adds what changed since then",
   '  --issue-as-is                   issue a report whose carried-over answers are not all confirmed;',
   '                                  without it such a report is marked DRAFT on every page',
@@ -204,21 +206,29 @@ async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<C
     ? { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) }
     : undefined;
   const result = score(main.set, main.assessment);
-  // jsPDF is loaded only for a report: score, validate and coverage start without it.
-  const { buildReport } = await import('../report/index.ts');
-  const report = buildReport({
+  const input = {
     set: main.set,
     assessment: main.assessment,
     result,
     plan: plan(main.set, main.assessment, result),
     ...(previous ? { previous } : {}),
-    fonts: loadReportFonts(),
     generatedAt: new Date(),
     issueAsIs: parsed.flags.has('issue-as-is'),
     setTitles: shippedSetTitles(),
-  });
+  };
+  // jsPDF and docx are loaded only for a report: score, validate and coverage start without them.
+  const built = out.toLowerCase().endsWith('.docx')
+    ? {
+        file: await (await import('../report/word/index.ts')).buildWordReport(input),
+        what: 'Word report',
+        warnings: [],
+      }
+    : await import('../report/index.ts').then(({ buildReport }) => {
+        const report = buildReport({ ...input, fonts: loadReportFonts() });
+        return { file: report.pdf, what: `${report.pageCount} pages`, warnings: report.warnings };
+      });
   try {
-    writeFileSync(out, report.pdf);
+    writeFileSync(out, built.file);
   } catch (error) {
     return badInput(
       `cannot write ${out}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`,
@@ -226,8 +236,8 @@ async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<C
   }
   return {
     exitCode: 0,
-    stdout: `${out}: ${report.pageCount} pages, risk ${result.risk.toFixed(1)} (${result.band})\n`,
-    stderr: report.warnings.map((w) => `warning: ${w}\n`).join(''),
+    stdout: `${out}: ${built.what}, risk ${result.risk.toFixed(1)} (${result.band})\n`,
+    stderr: built.warnings.map((w) => `warning: ${w}\n`).join(''),
   };
 }
 

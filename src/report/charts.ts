@@ -35,7 +35,11 @@ export function drawDomainBars(writer: ReportWriter, figure: DomainBars) {
     writer.y = top + rowHeight;
   }
   writer.font(8, 'normal', colours.muted);
-  doc.text(figure.legend, page.left, writer.y + 6);
+  // The model's legend, and what the drawing adds to it.
+  const key = figure.rows.some((row) => row.previous !== undefined)
+    ? 'The black tick marks the previous cycle.'
+    : 'Bar colour shows the band of the value.';
+  doc.text(`${figure.legend} ${key}`, page.left, writer.y + 6);
   writer.y += 20;
 }
 
@@ -83,10 +87,20 @@ export function drawAttackChain(writer: ReportWriter, figure: AttackChain) {
     doc.roundedRect(x, y, boxWidth, boxHeight, 4, 4, 'FD');
     writer.font(9, 'bold');
     doc.text(phase.id, x + 7, y + 14);
+    // A long phase title ("Tunnelling, command and control, exfiltration") takes a third line in
+    // a smaller size rather than lose its end.
     writer.font(8.5);
-    doc.text(doc.splitTextToSize(phase.title, boxWidth - 14).slice(0, 2), x + 7, y + 27);
+    let title: string[] = doc.splitTextToSize(phase.title, boxWidth - 14);
+    const lineHeight = doc.getLineHeightFactor();
+    if (title.length > 2) {
+      writer.font(7.5);
+      title = doc.splitTextToSize(phase.title, boxWidth - 14);
+      doc.setLineHeightFactor(1.1);
+    }
+    doc.text(title.slice(0, 3), x + 7, y + 26);
+    doc.setLineHeightFactor(lineHeight);
     writer.font(7.5, 'bold', unopposed ? colours.confidential : colours.ink);
-    doc.text(doc.splitTextToSize(phase.state, boxWidth - 14).slice(0, 2), x + 7, y + 50);
+    doc.text(doc.splitTextToSize(phase.state, boxWidth - 14).slice(0, 2), x + 7, y + 55);
     const gauge = ({ label, inPlace, total }: PhaseGauge, top: number) => {
       writer.font(7.5, 'normal', colours.muted);
       doc.text(label, x + 7, top);

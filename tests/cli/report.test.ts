@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { carryForward } from '../../src/core/cycles/cycles.ts';
 import { runInProcess } from '../support/cli.ts';
+import { docxParagraphs, docxParts } from '../support/docxText.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 
@@ -35,6 +36,28 @@ describe('npm run cli -- report', () => {
     );
     const text = squash((await pdfPages(new Uint8Array(readFileSync(out)))).join(' '));
     expect(text).toContain(squash(`Risk ${score.risk.toFixed(1)} / 100`));
+  });
+
+  it("writes the Word report when the output ends in .docx, with the PDF report's words", async () => {
+    const out = join(scratch, 'middle-profile.docx');
+    const { status, stdout } = await runInProcess([
+      'report',
+      `${fixtures}/middle-profile.json`,
+      '-o',
+      out,
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /middle-profile\.docx: Word report, risk \d+\.\d \((low|medium|high|critical)\)\n$/,
+    );
+    const text = squash(
+      docxParagraphs(docxParts(new Uint8Array(readFileSync(out)))['word/document.xml'] ?? '').join(
+        ' ',
+      ),
+    );
+    const risk = /risk (\d+\.\d)/.exec(stdout)?.[1] ?? 'none';
+    expect(text).toContain(squash(`Risk ${risk} / 100`));
+    expect(text).toContain(squash('Findings by domain'));
   });
 
   it('issues a report with unconfirmed carried-over answers only when told to, and says so in it', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRisk } from '../../src/core/format.ts';
 import { plan } from '../../src/core/planning/plan.ts';
 import { score } from '../../src/core/scoring/score.ts';
+import { docxParagraphs, docxParts } from '../support/docxText.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
@@ -130,12 +131,45 @@ describe('the PDF report in Chromium', () => {
       100,
     );
     const percents = statuses.flatMap((text) => {
-      const match = /^Preparing the PDF… (\d+) %$/.exec(text);
+      const match = /^Preparing the PDF report… (\d+) %$/.exec(text);
       return match ? [Number(match[1])] : [];
     });
     expect(percents.length).toBeGreaterThan(0);
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('downloads the Word report with the same words, loading neither jsPDF nor the fonts', async () => {
+    const { page, watch } = await browser().isolatedPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const assessment = fixtureAssessment('middle-profile');
+    const id = await seedAssessment(page, browser().baseUrl, assessment);
+    await page.goto(`${browser().baseUrl}#/a/${id}/results`);
+    await page.waitForSelector('#results-title');
+    expect(requests.filter((url) => reportCode.test(url))).toEqual([]);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Word report (.docx)' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^cellguard-softcell-.+-2026-Q4\.docx$/);
+    const path = join(mkdtempSync(join(tmpdir(), 'cellguard-docx-')), 'report.docx');
+    await saved.saveAs(path);
+    expect(requests.filter((url) => /report-fonts/.test(url))).toEqual([]);
+
+    const word = docxParts(new Uint8Array(readFileSync(path)));
+    const text = squash(docxParagraphs(word['word/document.xml'] ?? '').join(' '));
+    const result = score(set, assessment);
+    expect(text).toContain(squash(`Risk ${formatRisk(result.risk)} / 100`));
+    expect(text).toContain(squash(assessment.organisation));
+    for (const action of plan(set, assessment, result).actions)
+      expect(text).toContain(squash(action.action));
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'downloaded' }).textContent())
+      .toBe('The Word report has been downloaded.');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.offOriginRequests).toEqual([]);
   });
 });

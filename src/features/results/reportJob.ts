@@ -17,14 +17,18 @@ export interface ReportRequest {
   setTitles?: Readonly<Record<string, string>>;
 }
 
-/** Page → worker: the one report to build. */
+/** The PDF, or the Word file for a team that edits the report into its own template. */
+export type ReportFormat = 'pdf' | 'docx';
+
+/** Page → worker: the one report to build, and in which format. */
 export interface ReportJob {
   request: ReportRequest;
+  format: ReportFormat;
   generatedAt: Date;
 }
 
-/** Worker → page: progress after each step, then the PDF's bytes or why there are none. */
+/** Worker → page: progress after each step, then the file's bytes or why there are none. */
 export type ReportWorkerMessage =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'built'; pdf: Uint8Array<ArrayBuffer>; warnings: string[] }
+  | { kind: 'built'; file: Uint8Array<ArrayBuffer>; warnings: string[] }
   | { kind: 'failed'; reason: string };

@@ -5,6 +5,9 @@ import { heading } from './blocks.ts';
 import type { ReportContent } from './content.ts';
 import type { Block } from './model.ts';
 
+const riskText = (risk: number | null | undefined) =>
+  risk === null || risk === undefined ? 'n/a' : formatRisk(risk);
+
 /** Risk per domain (bars, with the previous cycle's value) and the attack chain's phases. */
 export function chartBlocks(content: ReportContent): Block[] {
   const { result, previous, set, statements } = content;
@@ -16,18 +19,21 @@ export function chartBlocks(content: ReportContent): Block[] {
       rows: result.domains.map((domain) => ({
         title: domain.title,
         risk: domain.risk,
-        riskText: domain.risk === null ? 'n/a' : formatRisk(domain.risk),
-        ...(previous ? { previous: before.get(domain.domainId) ?? null } : {}),
+        riskText: riskText(domain.risk),
+        ...(previous
+          ? {
+              previous: before.get(domain.domainId) ?? null,
+              previousText: riskText(before.get(domain.domainId)),
+            }
+          : {}),
       })),
-      legend: previous
-        ? 'Risk 0-100 per domain, higher is more exposed. The black tick marks the previous cycle.'
-        : 'Risk 0-100 per domain, higher is more exposed; bar colour shows the band of the value.',
+      legend: 'Risk 0-100 per domain, higher is more exposed.',
       columns: previous ? ['Domain', 'Risk', 'Previous cycle'] : ['Domain', 'Risk'],
     },
     {
       kind: 'attack-chain',
       heading: 'What prevents and what detects each attack phase',
-      explanation: `Each box is one phase of ${chainOrigin(set)}; phases with nothing in place, passed unopposed, are outlined in red. ${chainGaugeExplanation}`,
+      explanation: `One entry per phase of ${chainOrigin(set)}; phases with nothing in place, passed unopposed, are marked in red. ${chainGaugeExplanation}`,
       statements: Object.values(statements.chain),
       phases: result.phases.map((phase) => ({
         id: phase.phaseId,

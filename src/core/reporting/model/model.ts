@@ -141,7 +141,9 @@ export interface DomainBars {
     risk: number | null;
     riskText: string;
     previous?: number | null;
+    previousText?: string;
   }[];
+  /** What the values mean, whatever draws them. */
   legend: string;
   /** Column heads where a renderer shows the figure as a table; the PDF draws bars instead. */
   columns: string[];

@@ -1,0 +1,30 @@
+import { strFromU8, unzipSync } from 'fflate';
+
+/** The XML parts of a .docx (a zip), by path, as Word would read them. */
+export function docxParts(docx: Uint8Array): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(unzipSync(docx)).map(([path, bytes]) => [path, strFromU8(bytes)]),
+  );
+}
+
+const entities: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&apos;': "'",
+};
+
+/**
+ * The text of each paragraph of a part (word/document.xml): its w:t runs joined, a w:br or a w:tab
+ * as a space; paragraphs in document order, table cells included.
+ */
+export function docxParagraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) =>
+    [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+      .map(([whole, text]) =>
+        whole.startsWith('<w:t') ? (text ?? '').replace(/&[a-z]+;/g, (e) => entities[e] ?? e) : ' ',
+      )
+      .join(''),
+  );
+}
