@@ -13,6 +13,7 @@ import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionS
 import { loadReportFonts } from '../node/reportFonts.ts';
 import { parseCommand, type CommandShape, type ParsedCommand } from './args.ts';
 import { loadAssessment, shippedSetTitles, type Loaded } from './assessmentInput.ts';
+import { cisoAssistantCommand, cisoAssistantShapes, cisoAssistantUsage } from './cisoAssistant.ts';
 import { assignCommand, delegationShapes, mergeCommand } from './delegation.ts';
 import { badInput, ok, type CommandOutput } from './output.ts';
 import { passphraseFrom, passphraseVariable, type Environment } from './passphrase.ts';
@@ -42,6 +43,7 @@ export const usage = [
   '         [--response-passphrase-file <file>] [--set <folder>] [--passphrase-file <file>]',
   "                                  merge a person's response into the assessment file; without a",
   '                                  decision for each conflict, list the conflicts and change nothing',
+  ...cisoAssistantUsage,
   '  help                            print this text (as does -h or --help after any command)',
   '',
   'options:',
@@ -101,6 +103,7 @@ export const commandShapes = {
     positionals: [{ missing: missingFile }],
   },
   ...delegationShapes,
+  ...cisoAssistantShapes,
   help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
 } satisfies Record<string, CommandShape>;
 
@@ -272,5 +275,7 @@ export async function runCommand(
       return assignCommand(parsed.value, env);
     case 'merge':
       return mergeCommand(parsed.value, env);
+    case 'ciso-assistant-library':
+      return cisoAssistantCommand(parsed.value);
   }
 }

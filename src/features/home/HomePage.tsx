@@ -15,6 +15,7 @@ import {
   type StoredQuestionnaire,
 } from '../../store/index.ts';
 import { laterRound, questionnaireProgress } from '../../core/delegation/respondent.ts';
+import { CisoAssistantExports } from './CisoAssistantExports.tsx';
 import { StorageUsePanel } from './StorageUsePanel.tsx';
 import './home.css';
 
@@ -343,6 +344,7 @@ export function HomePage() {
           </section>
         ))
       )}
+      <CisoAssistantExports />
       <details className="settings">
         <summary>Settings</summary>
         <div className="field">

@@ -20,6 +20,10 @@ const questionSet = questionSetById('softcell');
 
 const ids = () => Object.keys(useAssessments.getState().assessments);
 
+/** The one card of the saved assessments (the page holds other lists, such as the downloads). */
+const savedCard = () =>
+  within(screen.getByRole('list', { name: /^Saved assessments/ })).getByRole('listitem');
+
 describe('HomePage', () => {
   beforeEach(() => {
     window.location.hash = '';
@@ -42,7 +46,7 @@ describe('HomePage', () => {
     const result = score(questionSet, assessment);
     const answered = String(progressOf(questionSet, assessment.answers).answered);
     render(<HomePage />);
-    const card = screen.getByRole('listitem');
+    const card = savedCard();
     expect(within(card).getByRole('heading')).toHaveTextContent('Example Mobile (mature profile)');
     expect(card).toHaveTextContent('Group-wide · 2026-Q4');
     expect(card).toHaveTextContent(/Last edited 15 Oct 2026/);
@@ -58,7 +62,7 @@ describe('HomePage', () => {
     const next = carryForward(previous, { cycle: '2027-Q1' }, new Date('2027-01-05T09:00:00Z'));
     seedStore(next);
     render(<HomePage />);
-    const card = screen.getByRole('listitem');
+    const card = savedCard();
     const carried = Object.keys(next.answers).length;
     expect(card).toHaveTextContent(`${carried} carried over from 2026-Q4, not confirmed`);
     expect(within(card).getByText('Draft')).toBeInTheDocument();
