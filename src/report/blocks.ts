@@ -26,7 +26,7 @@ export function drawBlock(writer: ReportWriter, block: Block) {
   switch (block.kind) {
     case 'paragraph': {
       const { size, bold, colour, after } = paragraphStyles[block.style];
-      writer.paragraph(writer.plain(block.text), {
+      writer.paragraph(writer.drawn(block.text), {
         size,
         ...(bold ? { style: 'bold' as const } : {}),
         ...(colour ? { colour } : {}),
@@ -35,11 +35,11 @@ export function drawBlock(writer: ReportWriter, block: Block) {
       return;
     }
     case 'heading':
-      writer.heading(writer.plain(block.text), block.level, block.keepWith);
+      writer.heading(writer.drawn(block.text), block.level, block.keepWith);
       return;
     case 'bullets':
       for (const item of block.items)
-        writer.bullet(writer.plain(item), { size: bulletSize[block.size] });
+        writer.bullet(writer.drawn(item), { size: bulletSize[block.size] });
       writer.y += 4;
       return;
     case 'table':

@@ -65,9 +65,8 @@ export function renderPdf(
   const sections: { title: string; page: number }[] = [];
   for (const section of model.sections) {
     writer.newPage();
-    const title = writer.plain(section.title);
-    sections.push({ title, page: writer.pageNumber() });
-    writer.heading(title, 1);
+    sections.push({ title: writer.plain(section.title), page: writer.pageNumber() });
+    writer.heading(writer.drawn(section.title), 1);
     for (const block of section.blocks) drawBlock(writer, block);
     stepDone();
   }

@@ -1,5 +1,10 @@
 import type { CellInput, RowInput, Styles, UserOptions } from 'jspdf-autotable';
-import type { Table, TableRole, TableRow } from '../core/reporting/model/index.ts';
+import {
+  joinTexts,
+  type Table,
+  type TableRole,
+  type TableRow,
+} from '../core/reporting/model/index.ts';
 import { colours, contentWidth, page } from './theme.ts';
 import type { ReportWriter } from './writer.ts';
 
@@ -82,11 +87,11 @@ const attributionStyles: Partial<Styles> = {
 
 /** A row's cells as jspdf-autotable rows: one, or two with the attribution under it. */
 function rowsOf(writer: ReportWriter, row: TableRow): RowInput[] {
-  const cells = row.cells.map((cell) => cell.map((line) => writer.plain(line)).join('\n'));
+  const cells = row.cells.map((cell) => writer.drawn(joinTexts(cell, '\n')));
   if (!row.attribution) return [cells];
   const [first = '', ...rest] = cells;
   const attributed: CellInput = {
-    content: writer.plain(row.attribution),
+    content: writer.drawn(row.attribution),
     colSpan: rest.length,
     styles: attributionStyles,
   };
@@ -99,7 +104,7 @@ function rowsOf(writer: ReportWriter, row: TableRow): RowInput[] {
 
 export function drawTable(writer: ReportWriter, table: Table) {
   writer.table({
-    head: [table.head.map((cell) => writer.plain(cell))],
+    head: [table.head.map((cell) => writer.drawn(cell))],
     body: table.rows.flatMap((row) => rowsOf(writer, row)),
     ...layouts[table.role],
   });

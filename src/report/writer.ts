@@ -1,6 +1,12 @@
-import { jsPDF } from 'jspdf';
-import { autoTable, type Styles, type UserOptions } from 'jspdf-autotable';
-import { textString, type Text } from '../core/reporting/model/index.ts';
+import { jsPDF, type TextOptionsLight } from 'jspdf';
+import { autoTable, type CellHookData, type Styles, type UserOptions } from 'jspdf-autotable';
+import {
+  holdsRightToLeft,
+  startsRightToLeft,
+  textString,
+  type Text,
+} from '../core/reporting/model/index.ts';
+import { visualLines, type DrawnLine, type Isolate } from './bidi.ts';
 import { describeCharacters, drawableText } from './drawableText.ts';
 import type { CodePointRanges } from './fontCoverage.ts';
 import { colours, contentWidth, page, type Rgb } from './theme.ts';
@@ -31,6 +37,13 @@ const bulletIndent = 16;
 const bulletAfter = 2;
 
 /**
+ * Tells jsPDF that text is already in visual order, so its own reordering leaves it alone: the
+ * writer lays out right-to-left text itself (bidi.ts). jsPDF's Arabic shaper still runs on every
+ * text, and leaves the already shaped forms as they are.
+ */
+const inVisualOrder = { isInputVisual: true, isOutputVisual: true } as TextOptionsLight;
+
+/**
  * The drawing surface of the report: a cursor that flows text down the page, starts new pages
  * before anything would cross the bottom margin, and passes every user-typed string through
  * `drawableText` so that missing glyphs become visible markers and are reported.
@@ -40,6 +53,10 @@ export class ReportWriter {
   y: number = page.top;
   private readonly covered: ReadonlySet<number>;
   private readonly replacements = new Map<string, string[]>();
+  /** The user texts with right-to-left letters in each drawn string, by the string. */
+  private readonly isolates = new Map<string, Isolate[]>();
+  /** The lines of table cells with right-to-left text, drawn by the writer, not autotable. */
+  private readonly cellLines = new WeakMap<object, DrawnLine[]>();
   /** The jsPDF font family of each style: the face's PDF name. */
   private readonly faces: Readonly<Record<FaceStyle, string>>;
 
@@ -67,9 +84,55 @@ export class ReportWriter {
     return text;
   }
 
-  /** Report text as one drawable string: each user span through `user`. */
+  /** Report text as one string for the file's properties: each user span through `user`. */
   plain(value: Text): string {
     return textString(value, (span) => this.user(span.user, span.field));
+  }
+
+  /**
+   * Report text as the string to draw: each user span through `user`, Arabic shaped, and each
+   * user span with right-to-left letters remembered as an isolate, for the drawing to order.
+   */
+  drawn(value: Text): string {
+    let text = '';
+    const isolates: Isolate[] = [];
+    for (const span of value) {
+      if (typeof span === 'string') {
+        text += span;
+        continue;
+      }
+      const drawable = this.user(span.user, span.field);
+      if (!holdsRightToLeft(drawable)) {
+        text += drawable;
+        continue;
+      }
+      const shaped = this.doc.processArabic(drawable);
+      isolates.push({
+        start: text.length,
+        end: text.length + shaped.length,
+        rtl: startsRightToLeft(shaped),
+      });
+      text += shaped;
+    }
+    if (isolates.length > 0) this.isolates.set(text, isolates);
+    return text;
+  }
+
+  /**
+   * A drawn string on one line at (x, y), in visual order; with `maxWidth`, only as much of it
+   * as fits, cut where it would wrap.
+   */
+  text(
+    text: string,
+    x: number,
+    y: number,
+    { maxWidth, ...options }: TextOptionsLight & { maxWidth?: number } = {},
+  ) {
+    const isolates = this.isolates.get(text) ?? [];
+    const [first = ''] =
+      maxWidth === undefined ? [text] : (this.doc.splitTextToSize(text, maxWidth) as string[]);
+    const [line] = visualLines(text, [first], isolates);
+    this.doc.text(line?.text ?? first, x, y, { ...inVisualOrder, ...options });
   }
 
   warnings(): string[] {
@@ -118,9 +181,9 @@ export class ReportWriter {
       text,
       (options.width ?? contentWidth) - indent,
     );
-    for (const line of lines) {
+    for (const line of visualLines(text, lines, this.isolates.get(text) ?? [])) {
       this.ensureSpace(this.lineHeight(size));
-      this.doc.text(line, page.left + indent, this.y + size);
+      this.doc.text(line.text, page.left + indent, this.y + size, inVisualOrder);
       this.y += this.lineHeight(size);
     }
     this.y += options.after ?? 6;
@@ -185,6 +248,8 @@ export class ReportWriter {
       ]),
     );
     autoTable(this.doc, {
+      willDrawCell: (data) => this.takeOverRightToLeft(data),
+      didDrawCell: (data) => this.drawRightToLeft(data),
       startY: this.y,
       margin: { left: page.left, right: page.right, top: page.top, bottom: page.bottom },
       theme: 'grid',
@@ -201,6 +266,7 @@ export class ReportWriter {
         lineWidth: 0.5,
         overflow: 'linebreak',
         valign: 'top',
+        textOptions: inVisualOrder,
         ...options.styles,
       }),
       headStyles: this.inFaces({
@@ -215,6 +281,42 @@ export class ReportWriter {
     });
     const last = (this.doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable;
     this.y = (last?.finalY ?? this.y) + 12;
+  }
+
+  /**
+   * A cell holding right-to-left user text is drawn by the writer: autotable wraps it, then the
+   * writer puts each line in visual order, and right-aligns a line that is all right-to-left
+   * user text (a note in Hebrew), which autotable can do only for a whole cell.
+   */
+  private takeOverRightToLeft({ cell }: CellHookData) {
+    const raw: unknown = cell.raw;
+    const content =
+      typeof raw === 'string'
+        ? raw
+        : raw && typeof raw === 'object' && 'content' in raw && typeof raw.content === 'string'
+          ? raw.content
+          : undefined;
+    const isolates = content === undefined ? undefined : this.isolates.get(content);
+    if (content === undefined || !isolates) return;
+    this.cellLines.set(cell, visualLines(content, cell.text, isolates));
+    cell.text = [];
+  }
+
+  /** Draws the lines `takeOverRightToLeft` took, where autotable would have put them. */
+  private drawRightToLeft({ cell }: CellHookData) {
+    const lines = this.cellLines.get(cell);
+    if (!lines) return;
+    const fontSize = this.doc.getFontSize();
+    const lineHeight = fontSize * this.doc.getLineHeightFactor();
+    // autotable's own offset from the top padding to the first baseline.
+    let y = cell.y + cell.padding('top') + fontSize * (2 - 1.15);
+    for (const line of lines) {
+      const x = line.rightToLeft
+        ? cell.x + cell.width - cell.padding('right') - this.doc.getTextWidth(line.text)
+        : cell.x + cell.padding('left');
+      this.doc.text(line.text, x, y, inVisualOrder);
+      y += lineHeight;
+    }
   }
 
   pageNumber(): number {

@@ -15,9 +15,12 @@ const entities: Record<string, string> = {
   '&apos;': "'",
 };
 
+/** Marks that set the direction of text and show nothing: left out, as a reader sees none. */
+const directionMarks = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * The text of each paragraph of a part (word/document.xml): its w:t runs joined, a w:br or a w:tab
- * as a space; paragraphs in document order, table cells included.
+ * as a space, without direction marks; paragraphs in document order, table cells included.
  */
 export function docxParagraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) =>
@@ -25,6 +28,7 @@ export function docxParagraphs(xml: string): string[] {
       .map(([whole, text]) =>
         whole.startsWith('<w:t') ? (text ?? '').replace(/&[a-z]+;/g, (e) => entities[e] ?? e) : ' ',
       )
-      .join(''),
+      .join('')
+      .replace(directionMarks, ''),
   );
 }

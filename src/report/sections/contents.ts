@@ -8,11 +8,11 @@ export function drawContents(writer: ReportWriter, contents: Contents, pages: re
   writer.y = page.top;
   writer.heading(contents.title, 1);
   contents.entries.forEach((entry, index) => {
-    const title = writer.plain(entry);
+    const title = writer.drawn(entry);
     const pageNumber = pages[index] ?? 1;
     writer.font(11);
     const y = writer.y + 11;
-    doc.text(title, page.left, y);
+    writer.text(title, page.left, y);
     const number = String(pageNumber);
     doc.text(number, page.left + contentWidth, y, { align: 'right' });
     const start = page.left + doc.getTextWidth(title) + 6;

@@ -36,18 +36,18 @@ export function drawCover(writer: ReportWriter, { cover, draft }: ReportModel) {
   }
 
   writer.y = 230;
-  writer.paragraph(writer.plain(cover.organisation), {
+  writer.paragraph(writer.drawn(cover.organisation), {
     size: 22,
     style: 'bold',
     after: 2,
   });
   if (cover.scope)
-    writer.paragraph(writer.plain(cover.scope), {
+    writer.paragraph(writer.drawn(cover.scope), {
       size: 13,
       colour: colours.muted,
       after: 2,
     });
-  writer.paragraph(writer.plain(cover.cycle), {
+  writer.paragraph(writer.drawn(cover.cycle), {
     size: 13,
     colour: colours.muted,
     after: 8,
@@ -71,7 +71,7 @@ export function drawCover(writer: ReportWriter, { cover, draft }: ReportModel) {
   writer.y = boxY + 80;
 
   writer.table({
-    body: cover.facts.map(([label, value]) => [label, writer.plain(value)]),
+    body: cover.facts.map(([label, value]) => [label, writer.drawn(value)]),
     theme: 'plain',
     styles: { fontSize: 9, cellPadding: 3 },
     columnStyles: { 0: { fontStyle: 'bold', cellWidth: 140, textColor: [...colours.muted] } },
@@ -84,7 +84,7 @@ export function drawCover(writer: ReportWriter, { cover, draft }: ReportModel) {
   writer.font(18, 'bold', colours.confidential);
   doc.text(cover.confidential.title, page.left + 16, writer.y + 28);
   writer.y += 40;
-  writer.paragraph(writer.plain(cover.confidential.text), {
+  writer.paragraph(writer.drawn(cover.confidential.text), {
     size: 9,
     indent: 16,
     width: contentWidth - 16,

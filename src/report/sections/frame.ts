@@ -6,7 +6,7 @@ import type { ReportWriter } from '../writer.ts';
 export function drawHeadersAndFooters(writer: ReportWriter, { frame, draft }: ReportModel) {
   const { doc } = writer;
   const total = doc.getNumberOfPages();
-  const header = writer.plain(frame.header);
+  const header = writer.drawn(frame.header);
   for (let number = 1; number <= total; number += 1) {
     doc.setPage(number);
     const onCover = number === 1;
@@ -15,8 +15,7 @@ export function drawHeadersAndFooters(writer: ReportWriter, { frame, draft }: Re
     doc.text(frame.marking, page.width - page.right, 30, { align: 'right' });
     if (!onCover) {
       writer.font(8, 'normal', colours.muted);
-      const title: string[] = doc.splitTextToSize(header, contentWidth - (draft ? 130 : 90));
-      doc.text(title[0] ?? '', page.left, 30);
+      writer.text(header, page.left, 30, { maxWidth: contentWidth - (draft ? 130 : 90) });
       doc.setDrawColor(...colours.line);
       doc.setLineWidth(0.5);
       doc.line(page.left, 38, page.width - page.right, 38);

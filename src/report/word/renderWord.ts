@@ -19,6 +19,9 @@ import {
   type IRunOptions,
 } from 'docx';
 import {
+  directionControlsShown,
+  holdsRightToLeft,
+  startsRightToLeft,
   textString,
   type AttackChain,
   type Block,
@@ -57,13 +60,33 @@ const paragraphStyles: Readonly<Record<ParagraphStyle, RunStyle>> = {
  * Runs of a text; a line break inside it (a note typed over several lines) becomes a break in
  * the run, so each line stays a line.
  */
+const leftToRightMark = '\u200e';
+
 function runs(value: Text, style: RunStyle = {}): TextRun[] {
-  return textString(value)
-    .split('\n')
-    .map(
-      (line, index) => new TextRun({ ...style, text: line, ...(index > 0 ? { break: 1 } : {}) }),
-    );
+  return value.flatMap((span) => {
+    const typed = typeof span === 'string' ? span : directionControlsShown(span.user);
+    // A user's Hebrew or Arabic is a right-to-left run that Word lays out with the bidirectional
+    // algorithm, as the page does; a left-to-right mark after it keeps what follows, such as the
+    // cycle after an organisation's name, out of it ("· 2026-Q4" would otherwise read "2026 ·").
+    const rightToLeft = typeof span !== 'string' && holdsRightToLeft(typed);
+    const direction = rightToLeft ? { rightToLeft: true } : {};
+    return `${typed}${rightToLeft ? leftToRightMark : ''}`
+      .split('\n')
+      .map(
+        (line, index) =>
+          new TextRun({ ...style, ...direction, text: line, ...(index > 0 ? { break: 1 } : {}) }),
+      );
+  });
 }
+
+/** A paragraph that is all a user's right-to-left text, such as a note in Hebrew, reads from the right. */
+const direction = (line: Text) => {
+  const [only] = line;
+  return line.length === 1 && typeof only !== 'string' && only && startsRightToLeft(only.user)
+    ? // A right-to-left paragraph starts at the right margin: Word's "start".
+      { bidirectional: true }
+    : {};
+};
 
 const para = (value: Text, style: RunStyle = {}, options: { after?: number } = {}) =>
   new Paragraph({ children: runs(value, style), spacing: { after: options.after ?? 120 } });
@@ -111,7 +134,8 @@ function cellOf(
   const style = { size: options.size, ...(options.head ? { bold: true } : {}), ...options.style };
   return new TableCell({
     children: (lines.length > 0 ? lines : [[]]).map(
-      (line) => new Paragraph({ children: runs(line, style), spacing: { after: 40 } }),
+      (line) =>
+        new Paragraph({ children: runs(line, style), spacing: { after: 40 }, ...direction(line) }),
     ),
     width: { size: options.width, type: WidthType.PERCENTAGE },
     margins: { top: 50, bottom: 50, left: 80, right: 80 },
@@ -434,12 +458,13 @@ const rightMargin = 11906 - 2 * 1134;
 type RunChild = NonNullable<IRunOptions['children']>[number];
 
 /** A line of the running header or footer: text at the left margin, text at the right. */
-function frameParagraph(left: RunChild[], right: RunChild[], rightStyle: RunStyle = {}) {
+function frameParagraph(left: Text, right: RunChild[], rightStyle: RunStyle = {}) {
   const muted = { size: 16, color: hex(colours.muted) };
   return new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: rightMargin }],
     children: [
-      new TextRun({ ...muted, children: [...left, new Tab()] }),
+      ...runs(left, muted),
+      new TextRun({ ...muted, children: [new Tab()] }),
       new TextRun({ ...muted, ...rightStyle, children: right }),
     ],
   });
@@ -450,7 +475,6 @@ function frameParagraph(left: RunChild[], right: RunChild[], rightStyle: RunStyl
  * same model, with the figures as tables so that they paste into a board template.
  */
 export async function renderWord(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
-  const header = textString(model.frame.header);
   const marking = { bold: true, color: hex(colours.confidential) };
   const document = new Document({
     creator: 'Cellguard',
@@ -487,7 +511,7 @@ export async function renderWord(model: ReportModel): Promise<Uint8Array<ArrayBu
         headers: {
           first: new Header({ children: [frameParagraph([], [model.frame.marking], marking)] }),
           default: new Header({
-            children: [frameParagraph([header], [model.frame.marking], marking)],
+            children: [frameParagraph(model.frame.header, [model.frame.marking], marking)],
           }),
         },
         footers: {

@@ -20,8 +20,6 @@ export const user = (value: string | undefined, field: string): UserSpan => ({
   field,
 });
 
-export const isUserSpan = (span: Span): span is UserSpan => typeof span !== 'string';
-
 /**
  * Report text from a template: `text\`Cycle ${user(cycle, 'the cycle')}\`` keeps the cycle a
  * user span; strings and numbers interpolated are the report's own words.
@@ -55,9 +53,6 @@ export const textString = (
   userText: (span: UserSpan) => string = (span) => span.user,
 ): string => value.map((span) => (typeof span === 'string' ? span : userText(span))).join('');
 
-/** Whether the text has nothing to show. */
-export const isBlank = (value: Text): boolean => textString(value).trim() === '';
-
 /** Text with its first letter upper case, for a sentence that starts with a user's word. */
 export function capitalised(value: Text): Text {
   const [first, ...rest] = value;
@@ -73,3 +68,25 @@ export function capitalised(value: Text): Text {
 export function joinTexts(values: readonly Text[], separator: string): Text {
   return values.flatMap((value, index) => (index === 0 ? value : [separator, ...value]));
 }
+
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const rightToLeftLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+export const holdsRightToLeft = (value: string): boolean => rightToLeftLetter.test(value);
+
+/**
+ * Whether text reads right to left by its first letter, the Unicode rule for the direction of a
+ * paragraph or an isolate (digits and punctuation have none of their own).
+ */
+export function startsRightToLeft(value: string): boolean {
+  const first = /\p{L}/u.exec(value)?.[0];
+  return first !== undefined && rightToLeftLetter.test(first);
+}
+
+/**
+ * A user's text with the characters that force the direction of what follows (embeddings,
+ * overrides, isolates) shown as □, as the PDF shows them, instead of obeyed: with them a note can
+ * disguise "invoice.exe" as "invoice.jpg" in a renderer that follows them.
+ */
+export const directionControlsShown = (value: string): string =>
+  value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '\u25a1');
