@@ -11,7 +11,7 @@ export interface CommandShape {
   options: Readonly<Record<string, { short?: string; flag?: true; repeatable?: true }>>;
   /** The plain arguments the command needs, in order, each with the line that says it is missing. */
   positionals: readonly { missing: string }[];
-  /** Further plain arguments are ignored instead of refused (only `help` takes a topic). */
+  /** Further plain arguments are accepted instead of refused: `help`'s topic, or `group`'s files. */
   ignoreExtra?: boolean;
 }
 

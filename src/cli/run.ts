@@ -6,17 +6,19 @@ import {
   coverageOf,
   libraryCoverageMarkdown,
 } from '../core/questionSet/coverage.ts';
-import { setFileName, type ParseSetResult } from '../core/questionSet/parse.ts';
+import { setFileName } from '../core/questionSet/parse.ts';
 import { formatSetProblem } from '../core/questionSet/problems.ts';
 import { score } from '../core/scoring/score.ts';
 import { loadQuestionSetFolder, loadQuestionSetLibrary } from '../node/questionSetFolder.ts';
 import { loadReportFonts } from '../node/reportFonts.ts';
 import { parseCommand, type CommandShape, type ParsedCommand } from './args.ts';
-import { loadAssessment, shippedSetTitles, type Loaded } from './assessmentInput.ts';
+import { shippedSetTitles } from './assessmentInput.ts';
 import { cisoAssistantCommand, cisoAssistantShapes, cisoAssistantUsage } from './cisoAssistant.ts';
 import { assignCommand, delegationShapes, mergeCommand } from './delegation.ts';
+import { groupCommand, groupShapes, groupUsage } from './group.ts';
+import { loadFiles } from './loadFiles.ts';
 import { badInput, ok, type CommandOutput } from './output.ts';
-import { passphraseFrom, passphraseVariable, type Environment } from './passphrase.ts';
+import { passphraseVariable, type Environment } from './passphrase.ts';
 import { scoreReport } from './scoreReport.ts';
 
 export { badInput, type CommandOutput } from './output.ts';
@@ -44,6 +46,7 @@ export const usage = [
   "                                  merge a person's response into the assessment file; without a",
   '                                  decision for each conflict, list the conflicts and change nothing',
   ...cisoAssistantUsage,
+  ...groupUsage,
   '  help                            print this text (as does -h or --help after any command)',
   '',
   'options:',
@@ -104,6 +107,7 @@ export const commandShapes = {
   },
   ...delegationShapes,
   ...cisoAssistantShapes,
+  ...groupShapes,
   help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
 } satisfies Record<string, CommandShape>;
 
@@ -160,27 +164,6 @@ function coverage(folder: string | undefined): CommandOutput {
   if (!result.ok)
     return badInput(`${folder} is not a valid question set; run validate to see why.`);
   return ok(coverageMarkdown(result.value));
-}
-
-/**
- * Opens the named assessment files with one passphrase (from --passphrase-file or the
- * environment), in order; stops at the first failure.
- */
-async function loadFiles(
-  files: readonly string[],
-  options: ParsedCommand['options'],
-  env: Environment,
-): Promise<{ ok: true; loaded: Extract<Loaded, { ok: true }>[] } | { ok: false; line: string }> {
-  const passphrase = passphraseFrom(options['passphrase-file'], env);
-  if (!passphrase.ok) return passphrase;
-  const loaded: Extract<Loaded, { ok: true }>[] = [];
-  const sets = new Map<string, ParseSetResult>();
-  for (const file of files) {
-    const one = await loadAssessment(file, options.set, passphrase.value, sets);
-    if (!one.ok) return one;
-    loaded.push(one);
-  }
-  return { ok: true, loaded };
 }
 
 async function scoreCommand(parsed: ParsedCommand, env: Environment): Promise<CommandOutput> {
@@ -277,5 +260,7 @@ export async function runCommand(
       return mergeCommand(parsed.value, env);
     case 'ciso-assistant-library':
       return cisoAssistantCommand(parsed.value);
+    case 'group':
+      return groupCommand(parsed.value, env);
   }
 }

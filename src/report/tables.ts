@@ -5,10 +5,10 @@ import {
   type TableRole,
   type TableRow,
 } from '../core/reporting/model/index.ts';
-import { colours, contentWidth, page } from './theme.ts';
+import { bandTints, colours, contentWidth, page } from './theme.ts';
 import type { ReportWriter } from './writer.ts';
 
-type TableLayout = Pick<UserOptions, 'columnStyles' | 'styles' | 'pageBreak'>;
+type TableLayout = Pick<UserOptions, 'columnStyles' | 'styles' | 'pageBreak' | 'didParseCell'>;
 
 /** The widths of the findings table's columns but the last, the flag, which takes the rest. */
 const findingsWidths = [44, 116, 58, 88, 66, 68] as const;
@@ -55,6 +55,43 @@ const layouts: Readonly<Record<TableRole, TableLayout>> = {
     styles: { fontSize: 7.5, cellPadding: 2.5 },
     columnStyles: { 0: { cellWidth: 60 } },
   },
+  'group-members': {
+    columnStyles: {
+      1: { cellWidth: 44 },
+      2: { halign: 'right', cellWidth: 32 },
+      3: { cellWidth: 42 },
+      4: { cellWidth: 48 },
+      5: { halign: 'right', cellWidth: 44 },
+      6: { halign: 'right', cellWidth: 62 },
+      7: { cellWidth: 44 },
+      8: { halign: 'right', cellWidth: 40 },
+    },
+  },
+  // A column per domain, as many as the set has: they share what the member's column leaves.
+  'heat-map': {
+    styles: { fontSize: 7.5, cellPadding: 3, halign: 'right' },
+    columnStyles: { 0: { halign: 'left', cellWidth: 130 } },
+    // Column styles reach the body only: the member's head cell is set apart from the numbers'.
+    didParseCell: ({ section, column, cell }) => {
+      if (section === 'head' && column.index === 0) cell.styles.halign = 'left';
+    },
+    pageBreak: 'avoid',
+  },
+  'group-phases': {
+    columnStyles: { 0: { cellWidth: 150 }, 1: { halign: 'right', cellWidth: 64 } },
+  },
+  'common-gaps': {
+    columnStyles: {
+      1: { cellWidth: 46 },
+      2: { halign: 'right', cellWidth: 48 },
+      3: { halign: 'right', cellWidth: 62 },
+      4: { cellWidth: 120 },
+    },
+  },
+  'group-programmes': {
+    columnStyles: { 1: { cellWidth: 140 }, 2: { halign: 'right', cellWidth: 70 } },
+    pageBreak: 'avoid',
+  },
 };
 
 /** Whether a finding's row, with the table's head and its attribution's row, fits on one page. */
@@ -88,7 +125,13 @@ const attributionStyles: Partial<Styles> = {
 /** A row's cells as jspdf-autotable rows: one, or two with the attribution under it. */
 function rowsOf(writer: ReportWriter, row: TableRow): RowInput[] {
   const cells = row.cells.map((cell) => writer.drawn(joinTexts(cell, '\n')));
-  if (!row.attribution) return [cells];
+  if (!row.attribution)
+    return [
+      cells.map((content, column): CellInput => {
+        const tone = row.tones?.[column];
+        return tone ? { content, styles: { fillColor: [...bandTints[tone]] } } : content;
+      }),
+    ];
   const [first = '', ...rest] = cells;
   const attributed: CellInput = {
     content: writer.drawn(row.attribution),

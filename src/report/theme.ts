@@ -31,3 +31,18 @@ export const bandColours: Readonly<Record<Band, Rgb>> = {
   high: [194, 65, 12],
   critical: [180, 35, 42],
 };
+
+/** A colour a quarter strong on white. */
+const tint = ([r, g, b]: Rgb): Rgb =>
+  [r, g, b].map((c) => Math.round(255 - 0.25 * (255 - c))) as unknown as Rgb;
+
+/**
+ * The background of a heat-map cell in each band: light enough that its number stays as readable
+ * as on white.
+ */
+export const bandTints: Readonly<Record<Band, Rgb>> = {
+  low: tint(bandColours.low),
+  medium: tint(bandColours.medium),
+  high: tint(bandColours.high),
+  critical: tint(bandColours.critical),
+};

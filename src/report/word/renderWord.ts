@@ -35,7 +35,7 @@ import {
   type Text,
 } from '../../core/reporting/model/index.ts';
 import { bandOf } from '../../core/scoring/bands.ts';
-import { bandColours, colours, type Rgb } from '../theme.ts';
+import { bandColours, bandTints, colours, type Rgb } from '../theme.ts';
 
 /** Word's colours are hex without the hash. */
 const hex = ([r, g, b]: Rgb) => [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('');
@@ -91,8 +91,13 @@ const direction = (line: Text) => {
 const para = (value: Text, style: RunStyle = {}, options: { after?: number } = {}) =>
   new Paragraph({ children: runs(value, style), spacing: { after: options.after ?? 120 } });
 
-/** Each table's columns in percent of the page's width; the PDF's proportions. */
-const columnPercents: Readonly<Record<TableRole, readonly number[]>> = {
+/**
+ * Each table's columns in percent of the page's width; the PDF's proportions. The heat map has a
+ * column per domain of its set, so its widths follow from how many columns it has.
+ */
+const columnPercents: Readonly<
+  Record<TableRole, readonly number[] | ((columns: number) => readonly number[])>
+> = {
   programmes: [42, 18, 10, 12, 18],
   plan: [4, 46, 12, 11, 9, 9, 9],
   findings: [9, 23, 12, 18, 13, 14, 11],
@@ -100,6 +105,11 @@ const columnPercents: Readonly<Record<TableRole, readonly number[]>> = {
   'answer-changes': [38, 24, 24, 14],
   'plan-progress': [56, 18, 14, 12],
   references: [14, 86],
+  'group-members': [24, 9, 7, 9, 10, 9, 12, 11, 9],
+  'heat-map': (columns) => [24, ...Array<number>(columns - 1).fill(76 / (columns - 1))],
+  'group-phases': [30, 14, 56],
+  'common-gaps': [38, 10, 10, 14, 28],
+  'group-programmes': [50, 32, 18],
 };
 const figurePercents = { bars: [60, 20, 20], chain: [34, 24, 21, 21] } as const;
 
@@ -111,6 +121,11 @@ const tableFontSize: Readonly<Record<TableRole, number>> = {
   'answer-changes': 17,
   'plan-progress': 17,
   references: 16,
+  'group-members': 17,
+  'heat-map': 15,
+  'group-phases': 17,
+  'common-gaps': 17,
+  'group-programmes': 17,
 };
 
 const borders = {
@@ -129,8 +144,11 @@ function cellOf(
     style?: RunStyle;
     columnSpan?: number;
     rowSpan?: number;
+    /** A background, as a heat-map cell's band tint. */
+    fill?: Rgb;
   },
 ): TableCell {
+  const fill = options.head ? colours.headFill : options.fill;
   const style = { size: options.size, ...(options.head ? { bold: true } : {}), ...options.style };
   return new TableCell({
     children: (lines.length > 0 ? lines : [[]]).map(
@@ -140,9 +158,7 @@ function cellOf(
     width: { size: options.width, type: WidthType.PERCENTAGE },
     margins: { top: 50, bottom: 50, left: 80, right: 80 },
     borders,
-    ...(options.head
-      ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(colours.headFill) } }
-      : {}),
+    ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) } } : {}),
     ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
     ...(options.rowSpan ? { rowSpan: options.rowSpan } : {}),
   });
@@ -172,18 +188,21 @@ function tableOf(
 }
 
 function reportTable(table: ReportTable): Table {
-  const percents = columnPercents[table.role];
+  const layout = columnPercents[table.role];
+  const percents = typeof layout === 'function' ? layout(table.head.length) : layout;
   const size = tableFontSize[table.role];
   const rows = table.rows.flatMap((row) => {
     const attribution = row.attribution;
-    const cells = row.cells.map((cell: Cell, column) =>
-      cellOf(cell, {
+    const cells = row.cells.map((cell: Cell, column) => {
+      const tone = row.tones?.[column];
+      return cellOf(cell, {
         size,
         width: percents[column] ?? 10,
+        ...(tone ? { fill: bandTints[tone] } : {}),
         // The first cell spans the attribution's row too, as in the PDF.
         ...(attribution && column === 0 ? { rowSpan: 2 } : {}),
-      }),
-    );
+      });
+    });
     const main = new TableRow({ cantSplit: true, children: cells });
     if (!attribution) return [main];
     return [

@@ -1,5 +1,6 @@
 export type * from './model.ts';
 export { reportModel, type ReportModelInput } from './reportModel.ts';
+export { groupReportModel } from './group.ts';
 export { longDate, reportDate } from './dates.ts';
 export {
   capitalised,

@@ -102,7 +102,13 @@ export type TableRole =
   | 'domain-change'
   | 'answer-changes'
   | 'plan-progress'
-  | 'references';
+  | 'references'
+  // The group report's tables (reportModel's group.ts).
+  | 'group-members'
+  | 'heat-map'
+  | 'group-phases'
+  | 'common-gaps'
+  | 'group-programmes';
 
 /** One cell: its lines. */
 export type Cell = Text[];
@@ -111,6 +117,11 @@ export interface TableRow {
   cells: Cell[];
   /** A line under the row across all but its first column: who answered, confirmed, merged. */
   attribution?: Text;
+  /**
+   * Per cell, the band whose colour tints it, or null for none: the group report's heat map. The
+   * cell states its value too, so the colour only repeats what the text says.
+   */
+  tones?: (Band | null)[];
 }
 
 export interface Table {
