@@ -17,6 +17,7 @@ import { cisoAssistantCommand, cisoAssistantShapes, cisoAssistantUsage } from '.
 import { assignCommand, delegationShapes, mergeCommand } from './delegation.ts';
 import { groupCommand, groupShapes, groupUsage } from './group.ts';
 import { loadFiles } from './loadFiles.ts';
+import { navigatorCommand, navigatorShapes, navigatorUsage } from './navigator.ts';
 import { badInput, ok, type CommandOutput } from './output.ts';
 import { passphraseVariable, type Environment } from './passphrase.ts';
 import { scoreReport } from './scoreReport.ts';
@@ -45,6 +46,7 @@ export const usage = [
   '         [--response-passphrase-file <file>] [--set <folder>] [--passphrase-file <file>]',
   "                                  merge a person's response into the assessment file; without a",
   '                                  decision for each conflict, list the conflicts and change nothing',
+  ...navigatorUsage,
   ...cisoAssistantUsage,
   ...groupUsage,
   '  help                            print this text (as does -h or --help after any command)',
@@ -106,6 +108,7 @@ export const commandShapes = {
     positionals: [{ missing: missingFile }],
   },
   ...delegationShapes,
+  ...navigatorShapes,
   ...cisoAssistantShapes,
   ...groupShapes,
   help: { command: 'help', options: {}, positionals: [], ignoreExtra: true },
@@ -262,5 +265,7 @@ export async function runCommand(
       return cisoAssistantCommand(parsed.value);
     case 'group':
       return groupCommand(parsed.value, env);
+    case 'navigator':
+      return navigatorCommand(parsed.value, env);
   }
 }

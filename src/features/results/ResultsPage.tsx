@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { assessmentFileName, downloadFile } from '../../components/download.ts';
+import { NavigatorLayerDownloads } from '../../components/NavigatorLayerDownloads.tsx';
 import { questionSets, setTitle } from '../../content/questionSets.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { previousCycle, unconfirmedOrigins } from '../../core/cycles/cycles.ts';
@@ -86,6 +87,7 @@ export function ResultsPage({
         <button type="button" className="button" onClick={downloadCsv}>
           Download plan as CSV
         </button>
+        <NavigatorLayerDownloads set={set} current={assessment} previous={previous?.assessment} />
         <a className="button" href={hrefs.exportFile(assessmentId)}>
           Export assessment file
         </a>
