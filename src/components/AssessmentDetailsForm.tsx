@@ -125,7 +125,6 @@ export function AssessmentDetailsForm({
             id={id('organisation')}
             label="Organisation"
             autoComplete="organization"
-            dir="auto"
             error={errors.organisation?.message}
             registration={limitedField(
               register,
@@ -139,7 +138,6 @@ export function AssessmentDetailsForm({
             label="Scope"
             placeholder="e.g. Mobile core, OSS/BSS and corporate IT"
             hint="Cycles of the same organisation and scope are compared with each other."
-            dir="auto"
             error={errors.scope?.message}
             registration={limitedField(
               register,
@@ -185,7 +183,6 @@ export function AssessmentDetailsForm({
         id={id('assessor')}
         label="Assessor"
         autoComplete="name"
-        dir="auto"
         error={errors.assessor?.message}
         registration={limitedField(register, 'assessor', 'assessor')}
       />

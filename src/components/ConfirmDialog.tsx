@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import './ConfirmDialog.css';
 
 interface ConfirmDialogProps {
-  title: string;
-  body: string;
+  /** Text, or text with a user's values in <bdi> so that they keep their own direction. */
+  title: ReactNode;
+  body: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
+
 /** How an action the user asked for ended, in a sentence. */
 export interface Outcome {
   ok: boolean;
-  message: string;
+  /** Text, or text with a user's values in <bdi> so that they keep their own direction. */
+  message: ReactNode;
 }
 
 /** The outcome, announced politely when it went well and at once when it did not. */

@@ -9,9 +9,13 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   hint?: string;
 }
 
+/** The input types a user types words into; a date, number or password has no direction of its own. */
+const freeTextTypes = new Set(['text', 'search', 'email', 'url', 'tel']);
+
 /**
  * A labelled input of a react-hook-form form, with its hint and its error tied to it for screen
- * readers (aria-describedby) and marked invalid while the error stands.
+ * readers (aria-describedby) and marked invalid while the error stands. Free text runs in the
+ * direction of its first letter (dir="auto"), so an Arabic or Hebrew value reads right to left.
  */
 export function TextField({ id, label, registration, error, hint, ...input }: TextFieldProps) {
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
@@ -24,6 +28,7 @@ export function TextField({ id, label, registration, error, hint, ...input }: Te
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}
+        dir={freeTextTypes.has(input.type ?? 'text') ? 'auto' : undefined}
         {...input}
         {...registration}
       />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Result } from '../core/result.ts';
 import { downloadFile } from './download.ts';
@@ -10,8 +10,8 @@ export interface ProtectedDownload {
   make: (passphrase: string | undefined) => Promise<Result<string>>;
   /** The downloaded file's name, which says whether it is encrypted. */
   fileName: (encrypted: boolean) => string;
-  /** What the user is told once the file is downloaded. */
-  done: (encrypted: boolean) => string;
+  /** What the user is told once the file is downloaded (with any name it quotes in a <bdi>). */
+  done: (encrypted: boolean) => ReactNode;
 }
 
 /**

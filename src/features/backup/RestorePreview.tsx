@@ -1,16 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import type { BackupEntry, BackupQuestionnaire, ParsedBackup } from '../../core/backup/format.ts';
-import {
-  applyRestore,
-  planRestore,
-  questionnaireTitle,
-  type RestorePlan,
-} from '../../core/backup/restore.ts';
+import { applyRestore, planRestore, type RestorePlan } from '../../core/backup/restore.ts';
 import { questionnaireProgress } from '../../core/delegation/respondent.ts';
 import { formatDateTime } from '../../core/format.ts';
 import type { Problem } from '../../core/result.ts';
-import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { useAssessments, useQuestionnaires } from '../../store/index.ts';
 import { RestoreProblems } from './RestoreProblems.tsx';
 
@@ -31,6 +27,36 @@ const questionnaireState = (entry: BackupQuestionnaire) => {
     : '';
   return `${answered} of ${plural(total, 'question')} answered, last changed ${formatDateTime(entry.updatedAt)}${responded}`;
 };
+
+/** "Questions from J. Smith · Example Networks · Mobile core · 2026-Q4", each name isolated. */
+const QuestionnaireName = ({
+  questionnaire,
+}: {
+  questionnaire: {
+    from: { name: string };
+    assessment: { organisation: string; scope: string; cycle: string };
+    round: number;
+  };
+}) => (
+  <>
+    Questions from <bdi>{questionnaire.from.name}</bdi> ·{' '}
+    <AssessmentName assessment={questionnaire.assessment} />
+    {questionnaire.round > 1 && ` · round ${questionnaire.round}`}
+  </>
+);
+
+/** "a, b and c", as listJoin writes it, of names that are elements. */
+const NodeList = ({ items }: { items: readonly ReactNode[] }) => (
+  <>
+    {items.map((item, index) => (
+      // The list never reorders: the position is the identity.
+      <Fragment key={index}>
+        {index === 0 ? '' : index === items.length - 1 ? ' and ' : ', '}
+        {item}
+      </Fragment>
+    ))}
+  </>
+);
 
 /** Changed here after the backup was made: restoring loses those changes. */
 const NewerHere = () => (
@@ -82,14 +108,18 @@ function QuestionnairesPreview({ plan }: { plan: RestorePlan['questionnaires'] }
           <tbody>
             {plan.added.map((entry) => (
               <tr key={`added-${entry.questionnaire.questionnaireId}`}>
-                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <th scope="row">
+                  <QuestionnaireName questionnaire={entry.questionnaire} />
+                </th>
                 <td>Added</td>
                 <td>{questionnaireState(entry)}.</td>
               </tr>
             ))}
             {plan.replaced.map(({ entry, existing, deviceIsNewer }) => (
               <tr key={`replaced-${entry.questionnaire.questionnaireId}`}>
-                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <th scope="row">
+                  <QuestionnaireName questionnaire={entry.questionnaire} />
+                </th>
                 <td>Replaces the one on this device</td>
                 <td>
                   Backup: {questionnaireState(entry)}. This device: {questionnaireState(existing)}.
@@ -99,7 +129,9 @@ function QuestionnairesPreview({ plan }: { plan: RestorePlan['questionnaires'] }
             ))}
             {plan.unchanged.map((entry) => (
               <tr key={`unchanged-${entry.questionnaire.questionnaireId}`}>
-                <th scope="row">{questionnaireTitle(entry.questionnaire)}</th>
+                <th scope="row">
+                  <QuestionnaireName questionnaire={entry.questionnaire} />
+                </th>
                 <td>Already here, unchanged</td>
                 <td>{questionnaireState(entry)}.</td>
               </tr>
@@ -157,8 +189,10 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
   const replacements = [...plan.replaced, ...questionnairePlan.replaced];
   const newer = replacements.filter((replacement) => replacement.deviceIsNewer).length;
   const names = [
-    ...plan.replaced.map(({ existing }) => assessmentTitle(existing.assessment)),
-    ...questionnairePlan.replaced.map(({ existing }) => questionnaireTitle(existing.questionnaire)),
+    ...plan.replaced.map(({ existing }) => <AssessmentName assessment={existing.assessment} />),
+    ...questionnairePlan.replaced.map(({ existing }) => (
+      <QuestionnaireName questionnaire={existing.questionnaire} />
+    )),
   ];
   const replacedKinds = listJoin(
     [
@@ -170,10 +204,14 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
   );
   // A dialog, not a list: a handful of names, then how many more (the table lists them all).
   const shownNames = 5;
-  const replacedNames = listJoin(
-    names.length > shownNames
-      ? [...names.slice(0, shownNames), `${names.length - shownNames} more`]
-      : names,
+  const replacedNames = (
+    <NodeList
+      items={
+        names.length > shownNames
+          ? [...names.slice(0, shownNames), `${names.length - shownNames} more`]
+          : names
+      }
+    />
   );
 
   const restore = () => {
@@ -230,7 +268,9 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
             <tbody>
               {plan.added.map((entry, index) => (
                 <tr key={`added-${index}`}>
-                  <th scope="row">{assessmentTitle(entry.assessment)}</th>
+                  <th scope="row">
+                    <AssessmentName assessment={entry.assessment} />
+                  </th>
                   <td>Added</td>
                   <td>
                     {lastChanged(entry)}.
@@ -240,7 +280,9 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
               ))}
               {plan.replaced.map(({ entry, existing, deviceIsNewer }, index) => (
                 <tr key={`replaced-${index}`}>
-                  <th scope="row">{assessmentTitle(entry.assessment)}</th>
+                  <th scope="row">
+                    <AssessmentName assessment={entry.assessment} />
+                  </th>
                   <td>Replaces the one on this device</td>
                   <td>
                     Backup: {lastChanged(entry)}. This device: last changed{' '}
@@ -251,7 +293,9 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
               ))}
               {plan.unchanged.map(({ entry }, index) => (
                 <tr key={`unchanged-${index}`}>
-                  <th scope="row">{assessmentTitle(entry.assessment)}</th>
+                  <th scope="row">
+                    <AssessmentName assessment={entry.assessment} />
+                  </th>
                   <td>Already here, unchanged</td>
                   <td>{lastChanged(entry)}.</td>
                 </tr>
@@ -287,7 +331,15 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
       {confirmReplace && (
         <ConfirmDialog
           title={`Replace ${replacedKinds} on this device?`}
-          body={`The answers kept in this browser for ${replacedNames} will be replaced by the backup's${newer > 0 ? `; ${newer} of them ${newer === 1 ? 'was' : 'were'} changed here after the backup was made, and those changes will be lost` : ''}. Back up this device first if you may need them.`}
+          body={
+            <>
+              The answers kept in this browser for {replacedNames} will be replaced by the
+              backup&apos;s
+              {newer > 0 &&
+                `; ${newer} of them ${newer === 1 ? 'was' : 'were'} changed here after the backup was made, and those changes will be lost`}
+              . Back up this device first if you may need them.
+            </>
+          }
           confirmLabel="Replace and restore"
           onCancel={() => setConfirmReplace(false)}
           onConfirm={restore}

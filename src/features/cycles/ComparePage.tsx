@@ -1,5 +1,7 @@
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
+import { NavigatorLayerDownloads } from '../../components/NavigatorLayerDownloads.tsx';
+import { isolated, UserTextList } from '../../components/UserText.tsx';
 import { questionSetById, setTitle } from '../../content/questionSets.ts';
 import {
   answerChanges,
@@ -23,7 +25,7 @@ import { formatDate, formatRisk } from '../../core/format.ts';
 import { plan } from '../../core/planning/plan.ts';
 import { phaseStateLabel } from '../../core/reporting/statements.ts';
 import { score } from '../../core/scoring/score.ts';
-import { assessmentTitle, signed } from '../../core/text.ts';
+import { signed } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, type StoredAssessment } from '../../store/index.ts';
@@ -35,9 +37,15 @@ const stateLabel: Record<ActionState, string> = {
   overdue: 'Overdue',
   open: 'Open',
 };
-/** The cycle first, so that a narrow picker still shows which cycle it holds. */
+/**
+ * The cycle first, so that a narrow picker still shows which cycle it holds. An <option> holds no
+ * <bdi>: organisation and scope are isolated in the text instead.
+ */
 const describe = ({ assessment }: StoredAssessment) =>
-  `${assessment.cycle} · ${assessmentTitle({ ...assessment, cycle: '' })}`;
+  [
+    assessment.cycle,
+    ...[assessment.organisation, assessment.scope].filter(Boolean).map(isolated),
+  ].join(' · ');
 
 /** More controls in place is better. */
 const countDirection = (change: number): Direction =>
@@ -303,6 +311,12 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
             set={view.set}
             sides={before.id === after.id ? [after] : [before, after]}
           />
+          <NavigatorLayerDownloads
+            set={view.set}
+            current={after.assessment}
+            previous={before.assessment}
+            changeOnly
+          />
           <div className="panel">
             <h2>Risk</h2>
             <p className="compare-score">
@@ -389,7 +403,9 @@ export function ComparePage({ from, to }: { from: string; to: string }) {
                   {view.progress.map(({ action, state }) => (
                     <tr key={action.id}>
                       <td>{action.action}</td>
-                      <td>{action.owners.join(', ') || '—'}</td>
+                      <td>
+                        {action.owners.length > 0 ? <UserTextList items={action.owners} /> : '—'}
+                      </td>
                       <td className="nowrap">{action.due ? formatDate(action.due) : '—'}</td>
                       <td>
                         <span className={`status status-${state}`}>{stateLabel[state]}</span>

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
+import { isolated } from '../../components/UserText.tsx';
 import { questionSetById } from '../../content/questionSets.ts';
 import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { cycleSeries } from '../../core/cycles/cycles.ts';
@@ -44,8 +45,13 @@ export function HistoryPage({ id }: { id: string }) {
         <a href={hrefs.results(id)}>Back to the {cycle} results</a>
       </p>
       <h1 id="history-title">
-        History: {organisation}
-        {scope ? ` · ${scope}` : ''}
+        History: <bdi>{organisation}</bdi>
+        {scope && (
+          <>
+            {' · '}
+            <bdi>{scope}</bdi>
+          </>
+        )}
       </h1>
       <p className="muted">{set.title}</p>
       <p className="lead">
@@ -63,7 +69,7 @@ export function HistoryPage({ id }: { id: string }) {
         <CycleScroller labelledBy={chartTitleId}>
           {(width) => (
             <TrendChart
-              title={`Risk score per cycle for ${organisation}`}
+              title={`Risk score per cycle for ${isolated(organisation)}`}
               width={width}
               // A cycle without answers has no risk worth drawing: it would plot as 100.
               points={series

@@ -1,5 +1,6 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { TextField } from '../../components/TextField.tsx';
+import { UserTextList } from '../../components/UserText.tsx';
 import { lengthRule } from '../../core/assessment/limits.ts';
 import type { AssigneeDraft } from '../../core/delegation/assignments.ts';
 import type { Assignee } from '../../core/delegation/schema.ts';
@@ -68,7 +69,6 @@ export function AssigneeForm({
           id={`${idPrefix}-name`}
           label="Name"
           autoComplete="off"
-          dir="auto"
           maxLength={lengthRule('person').value}
           error={errors.name?.message}
           registration={register('name', {
@@ -80,7 +80,6 @@ export function AssigneeForm({
           label="Role or team (optional)"
           hint="Shown in the findings: “answered by Ana Ruiz (network operations)”."
           autoComplete="off"
-          dir="auto"
           maxLength={lengthRule('role').value}
           registration={register('role')}
         />
@@ -131,7 +130,8 @@ export function AssigneeForm({
                     {domain.title}{' '}
                     <span className="muted small">
                       ({count} questions
-                      {others.length > 0 ? `; also with ${others.join(', ')}` : ''})
+                      {others.length > 0 && '; also with '}
+                      <UserTextList items={others} />)
                     </span>
                   </span>
                 </label>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DelegationTable } from '../../components/DelegationTable.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { questionSetById } from '../../content/questionSets.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
 import { leadOf } from '../../core/delegation/attribution.ts';
@@ -16,7 +17,7 @@ import {
 } from '../../core/delegation/status.ts';
 import { formatDate } from '../../core/format.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
-import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import { AssigneeForm } from './AssigneeForm.tsx';
@@ -134,7 +135,11 @@ function AssigneeCard({
         <p className="notice">
           A response from <bdi>{assignee.name}</bdi> waits to be merged.{' '}
           <a className="button primary" href={hrefs.merge(id, assignee.id)}>
-            Review and merge {assignee.name}’s answers
+            {/* One span: in the flex .button, a bare <bdi> and the text beside it would each be
+                a flex item, and the spaces between them would go. */}
+            <span>
+              Review and merge <bdi>{assignee.name}</bdi>’s answers
+            </span>
           </a>
         </p>
       )}
@@ -142,7 +147,7 @@ function AssigneeCard({
         <p className="notice warning">
           {plural(unsent.length, 'question')} assigned since the last questionnaire (
           {listJoin(unsent)}
-          ): create a new questionnaire for {assignee.name} to send them.
+          ): create a new questionnaire for <bdi>{assignee.name}</bdi> to send them.
         </p>
       )}
       {editing ? (
@@ -172,25 +177,42 @@ function AssigneeCard({
           <EmailText assessment={assessment} set={set} assignee={assignee} fileName={fileName} />
           <div className="button-row">
             <button type="button" className="button" onClick={() => setEditing(true)}>
-              Change {assignee.name}’s questions
+              <span>
+                Change <bdi>{assignee.name}</bdi>’s questions
+              </span>
             </button>
             <button
               type="button"
               className="button danger-outline"
               onClick={() => setRemoving(true)}
             >
-              Remove {assignee.name}
+              <span>
+                Remove <bdi>{assignee.name}</bdi>
+              </span>
             </button>
           </div>
         </>
       )}
       {removing && (
         <ConfirmDialog
-          title={`Remove ${assignee.name}?`}
+          title={
+            <>
+              Remove <bdi>{assignee.name}</bdi>?
+            </>
+          }
           body={
-            waiting
-              ? `${assignee.name}’s response waits to be merged: removing ${assignee.name} discards it. Merge it first to keep their answers. Answers already merged from them stay, with who gave them.`
-              : `Answers already merged from ${assignee.name} stay, with who gave them. A response from them arriving later can no longer be merged.`
+            waiting ? (
+              <>
+                <bdi>{assignee.name}</bdi>’s response waits to be merged: removing{' '}
+                <bdi>{assignee.name}</bdi> discards it. Merge it first to keep their answers.
+                Answers already merged from them stay, with who gave them.
+              </>
+            ) : (
+              <>
+                Answers already merged from <bdi>{assignee.name}</bdi> stay, with who gave them. A
+                response from them arriving later can no longer be merged.
+              </>
+            )
           }
           confirmLabel="Remove"
           onCancel={() => setRemoving(false)}
@@ -236,7 +258,7 @@ export function DelegatePage({ id }: { id: string }) {
         Ask others to answer
       </h1>
       <p className="lead">
-        <bdi>{assessmentTitle(assessment)}</bdi>. Give each person the domains or questions they
+        <AssessmentName assessment={assessment} />. Give each person the domains or questions they
         know; each gets a file holding only their questions, the current answers to them and your
         note, with no score and nothing else of the assessment. They answer in their own browser and
         send back a response file, which you import on the{' '}

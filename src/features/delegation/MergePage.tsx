@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { questionSetById } from '../../content/questionSets.ts';
 import type { Answer } from '../../core/assessment/model.ts';
 import { pendingMerge, type MergeDecision, type MergeItem } from '../../core/delegation/merge.ts';
@@ -8,7 +9,7 @@ import type { ResponseAnswer } from '../../core/delegation/schema.ts';
 import { formatDate } from '../../core/format.ts';
 import { choiceLabel } from '../../core/questionSet/choiceLabel.ts';
 import type { Question, QuestionSet } from '../../core/questionSet/schema.ts';
-import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { useAssessments } from '../../store/index.ts';
 import './delegation.css';
@@ -19,7 +20,7 @@ function AnswerSide({
   question,
   answer,
 }: {
-  title: string;
+  title: ReactNode;
   question: Question | undefined;
   answer: Partial<Answer> | ResponseAnswer | undefined;
 }) {
@@ -57,11 +58,15 @@ const kindWords: Record<MergeItem['kind'], string> = {
 };
 
 /** "Current answer", saying whose it is when somebody else gave it (another assignee, say). */
-function currentTitle(mine: Answer | undefined): string {
+function currentTitle(mine: Answer | undefined): ReactNode {
   const answered = attributionOf(mine)?.answered;
-  return answered && answered.via !== 'lead'
-    ? `Current answer (${answered.by}, ${formatDate(answered.at)})`
-    : 'Current answer';
+  return answered && answered.via !== 'lead' ? (
+    <>
+      Current answer (<bdi>{answered.by}</bdi>, {formatDate(answered.at)})
+    </>
+  ) : (
+    'Current answer'
+  );
 }
 
 function questionOf(set: QuestionSet, id: string) {
@@ -102,7 +107,12 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
     if (undecided.length > 0) {
       setOutcome({
         ok: false,
-        message: `Choose for ${plural(undecided.length, 'question')} whether to take ${name}’s answer or keep yours.`,
+        message: (
+          <>
+            Choose for {plural(undecided.length, 'question')} whether to take <bdi>{name}</bdi>’s
+            answer or keep yours.
+          </>
+        ),
       });
       document.getElementById(`merge-${undecided[0] ?? ''}`)?.focus();
       return;
@@ -112,7 +122,18 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
       merged.ok
         ? {
             ok: true,
-            message: `Merged: ${plural(taken.length + conflicts.filter((c) => decisions[c.questionId] === 'theirs').length, 'answer')} taken from ${name}. Each records that ${name} gave it and you merged it.`,
+            message: (
+              <>
+                Merged:{' '}
+                {plural(
+                  taken.length +
+                    conflicts.filter((c) => decisions[c.questionId] === 'theirs').length,
+                  'answer',
+                )}{' '}
+                taken from <bdi>{name}</bdi>. Each records that <bdi>{name}</bdi> gave it and you
+                merged it.
+              </>
+            ),
           }
         : { ok: false, message: merged.problems.map((p) => p.message).join(' ') },
     );
@@ -128,14 +149,22 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
         Merge <bdi>{name}</bdi>’s answers
       </h1>
       <p className="lead">
-        <bdi>{assessmentTitle(stored.assessment)}</bdi>
+        <AssessmentName assessment={stored.assessment} />
       </p>
       <OutcomeNotice outcome={outcome} />
       {!pending ? (
         <p>
-          {lastMerged?.mergedAt
-            ? `${name}’s response was merged on ${formatDate(lastMerged.mergedAt)}; nothing waits to be merged.`
-            : `No response from ${name} waits to be merged. Import their response file on the import page.`}{' '}
+          {lastMerged?.mergedAt ? (
+            <>
+              <bdi>{name}</bdi>’s response was merged on {formatDate(lastMerged.mergedAt)}; nothing
+              waits to be merged.
+            </>
+          ) : (
+            <>
+              No response from <bdi>{name}</bdi> waits to be merged. Import their response file on
+              the import page.
+            </>
+          )}{' '}
           <a href={hrefs.review(id)}>Review the assessment</a>
         </p>
       ) : (
@@ -149,7 +178,9 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
           </p>
           {conflicts.length > 0 && (
             <>
-              <h2>Where {name}’s answer differs from the current one</h2>
+              <h2>
+                Where <bdi>{name}</bdi>’s answer differs from the current one
+              </h2>
               <p>
                 Nothing changes unless you choose to take theirs; taken, their answer replaces the
                 current one whole, note and evidence included.
@@ -177,7 +208,11 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
                         answer={item.mine}
                       />
                       <AnswerSide
-                        title={`${name}’s, ${formatDate(item.theirs.answeredAt)}`}
+                        title={
+                          <>
+                            <bdi>{name}</bdi>’s, {formatDate(item.theirs.answeredAt)}
+                          </>
+                        }
                         question={question}
                         answer={item.theirs}
                       />
@@ -189,12 +224,24 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
                     >
                       {(
                         [
-                          ['theirs', `Take ${name}’s answer`],
+                          [
+                            'theirs',
+                            <>
+                              Take <bdi>{name}</bdi>’s answer
+                            </>,
+                          ],
                           ['mine', 'Keep mine'],
                           ...(item.theirs.note
-                            ? [['mine-and-note', `Keep mine and add ${name}’s note`]]
+                            ? [
+                                [
+                                  'mine-and-note',
+                                  <>
+                                    Keep mine and add <bdi>{name}</bdi>’s note
+                                  </>,
+                                ],
+                              ]
                             : []),
-                        ] as [MergeDecision, string][]
+                        ] as [MergeDecision, ReactNode][]
                       ).map(([decision, label]) => (
                         <label key={decision} className="check-option">
                           <input
@@ -244,12 +291,16 @@ export function MergePage({ id, assigneeId }: { id: string; assigneeId: string }
             <p className="notice warning">
               <bdi>{name}</bdi> left {plural(pending.leftOpen.length, 'question')} unanswered (
               {listJoin(pending.leftOpen)}): they stay as they are; answer them yourself or send{' '}
-              {name} a new questionnaire.
+              <bdi>{name}</bdi> a new questionnaire.
             </p>
           )}
           <div className="button-row">
             <button type="button" className="button primary" onClick={merge}>
-              Merge {name}’s answers
+              {/* One span: in the flex .button, a bare <bdi> and the text beside it would each be
+                  a flex item, and the spaces between them would go. */}
+              <span>
+                Merge <bdi>{name}</bdi>’s answers
+              </span>
             </button>
           </div>
         </>

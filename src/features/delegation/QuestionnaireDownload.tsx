@@ -62,9 +62,17 @@ export function QuestionnaireDownload({
     // Named in make, which knows the round; the download follows it at once.
     fileName: () => madeName.current,
     done: (encrypted) =>
-      encrypted
-        ? `The encrypted questionnaire for ${assignee.name} has been downloaded. Give them the passphrase another way than the file.`
-        : `The questionnaire for ${assignee.name} has been downloaded. It is not encrypted: it holds the current answers to their questions.`,
+      encrypted ? (
+        <>
+          The encrypted questionnaire for <bdi>{assignee.name}</bdi> has been downloaded. Give them
+          the passphrase another way than the file.
+        </>
+      ) : (
+        <>
+          The questionnaire for <bdi>{assignee.name}</bdi> has been downloaded. It is not encrypted:
+          it holds the current answers to their questions.
+        </>
+      ),
   });
   const idPrefix = `questionnaire-${assignee.id}`;
   return (
@@ -76,7 +84,11 @@ export function QuestionnaireDownload({
         </details>
         <div className="button-row">
           <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
-            Create questionnaire file for {assignee.name}
+            {/* One span: in the flex .button, a bare <bdi> and the text beside it would each be
+                a flex item, and the spaces between them would go. */}
+            <span>
+              Create questionnaire file for <bdi>{assignee.name}</bdi>
+            </span>
           </button>
         </div>
       </form>

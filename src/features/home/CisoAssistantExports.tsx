@@ -44,8 +44,11 @@ export function CisoAssistantExports() {
           <li key={set.id}>
             <span>{set.title}</span>
             <button type="button" className="button" onClick={() => void download(set)}>
-              Download <span className="visually-hidden">{set.title}</span> for CISO Assistant
-              (YAML)
+              {/* One flex item: a .button lays out each child apart, which would drop the spaces. */}
+              <span>
+                Download <span className="visually-hidden">{set.title}</span> for CISO Assistant
+                (YAML)
+              </span>
             </button>
           </li>
         ))}

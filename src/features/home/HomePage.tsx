@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ProgressMeter } from '../../components/ProgressMeter.tsx';
 import { questionSetTitles, setTitle } from '../../content/setTitles.ts';
@@ -171,7 +172,7 @@ function QuestionnaireRow({
           </a>
         </h3>
         <p className="muted">
-          <bdi>{assessmentTitle(questionnaire.assessment)}</bdi> ·{' '}
+          <AssessmentName assessment={questionnaire.assessment} /> ·{' '}
           {questionnaire.assessment.questionSet.title}
           {questionnaire.round > 1 ? ` · round ${questionnaire.round}` : ''}
         </p>
@@ -243,7 +244,18 @@ function QuestionnairesToAnswer({ onGone }: { onGone: () => HTMLElement | null }
       {pendingRemove && (
         <ConfirmDialog
           title="Remove this questionnaire?"
-          body={`The ${questionnaireName(pendingRemove)} and your ${questionnaireProgress(pendingRemove).answered} answers will be removed from this browser. Create the response file first if you have not sent it. This cannot be undone.`}
+          body={
+            <>
+              The questions from <bdi>{pendingRemove.questionnaire.from.name}</bdi>,{' '}
+              <AssessmentName assessment={pendingRemove.questionnaire.assessment} />
+              {pendingRemove.questionnaire.round > 1
+                ? `, round ${pendingRemove.questionnaire.round}`
+                : ''}{' '}
+              and your {questionnaireProgress(pendingRemove).answered} answers will be removed from
+              this browser. Create the response file first if you have not sent it. This cannot be
+              undone.
+            </>
+          }
           confirmLabel="Remove questionnaire"
           onCancel={() => setPendingRemove(null)}
           onConfirm={() => {
@@ -403,7 +415,13 @@ export function HomePage() {
       {pendingDelete && (
         <ConfirmDialog
           title="Delete this assessment?"
-          body={`${pendingDelete.assessment.organisation}, ${pendingDelete.assessment.cycle} and all its answers will be removed from this browser. This cannot be undone.`}
+          body={
+            <>
+              <bdi>{pendingDelete.assessment.organisation}</bdi>,{' '}
+              <bdi>{pendingDelete.assessment.cycle}</bdi> and all its answers will be removed from
+              this browser. This cannot be undone.
+            </>
+          }
           confirmLabel="Delete assessment"
           onCancel={() => setPendingDelete(null)}
           onConfirm={() => {

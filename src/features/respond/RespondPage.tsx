@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
 import { PagePlaceholder } from '../../components/PagePlaceholder.tsx';
 import { PassphraseFields } from '../../components/PassphraseFields.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { fileSafe } from '../../components/download.ts';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { sealText } from '../../core/crypto/passphrase.ts';
@@ -9,7 +10,7 @@ import type { QuestionnaireQuestion } from '../../core/delegation/questionnaire.
 import { buildResponse, serializeResponse } from '../../core/delegation/response.ts';
 import { formatDate, formatDateTime } from '../../core/format.ts';
 import { fail, succeed } from '../../core/result.ts';
-import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import {
   useQuestionnaires,
@@ -95,14 +96,22 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
       return file;
     },
     fileName: (encrypted) => responseFileName(questionnaire, encrypted),
-    done: (encrypted) =>
-      [
-        `The response file ${responseFileName(questionnaire, encrypted)} has been downloaded. Send it to ${lead}, who imports it in Cellguard with "Import a file".`,
-        encrypted
-          ? `It is encrypted: tell ${lead} the passphrase another way, such as by phone, never in the same message as the file.`
-          : 'It is not encrypted: send it as you would other internal documents.',
-        'Your answers stay in this browser, so you can change them and create a new file if needed.',
-      ].join(' '),
+    done: (encrypted) => (
+      <>
+        The response file <bdi>{responseFileName(questionnaire, encrypted)}</bdi> has been
+        downloaded. Send it to <bdi>{lead}</bdi>, who imports it in Cellguard with{' '}
+        {'"Import a file".'}{' '}
+        {encrypted ? (
+          <>
+            It is encrypted: tell <bdi>{lead}</bdi> the passphrase another way, such as by phone,
+            never in the same message as the file.
+          </>
+        ) : (
+          'It is not encrypted: send it as you would other internal documents.'
+        )}{' '}
+        Your answers stay in this browser, so you can change them and create a new file if needed.
+      </>
+    ),
   });
   const { isSubmitting } = form.formState;
   const changedSince =
@@ -113,16 +122,16 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
         Create the response file
       </h2>
       <p>
-        The file holds your answers, notes and evidence for {lead}, with a SHA-256 digest that shows
-        any damage on the way. Nothing else of this browser goes into it.
+        The file holds your answers, notes and evidence for <bdi>{lead}</bdi>, with a SHA-256 digest
+        that shows any damage on the way. Nothing else of this browser goes into it.
       </p>
       {remaining > 0 ? (
         <p className="notice warning" id="respond-remaining">
           {remaining === 1
             ? `1 of ${progress.total} questions is not answered yet.`
             : `${remaining} of ${progress.total} questions are not answered yet.`}{' '}
-          You can create the file now and send another one later; {lead} sees which questions you
-          left open.
+          You can create the file now and send another one later; <bdi>{lead}</bdi> sees which
+          questions you left open.
         </p>
       ) : (
         <p className="notice" id="respond-remaining">
@@ -152,14 +161,19 @@ function CreateResponse({ id, entry }: { id: string; entry: StoredQuestionnaire 
       {entry.respondedAt && (
         <p className="muted">
           You created a response file on {formatDateTime(entry.respondedAt)}.
-          {changedSince &&
-            ` You changed answers since: create a new file and send it to ${lead}; it replaces the earlier one.`}
+          {changedSince && (
+            <>
+              {' '}
+              You changed answers since: create a new file and send it to <bdi>{lead}</bdi>; it
+              replaces the earlier one.
+            </>
+          )}
         </p>
       )}
       <form onSubmit={onSubmit} noValidate className="stacked-form">
         <p className="hint">
           Optional: a passphrase encrypts the file (AES-256-GCM, key from PBKDF2 with 600,000
-          iterations). {lead} then needs the passphrase to open it.
+          iterations). <bdi>{lead}</bdi> then needs the passphrase to open it.
         </p>
         <PassphraseFields idPrefix="response" form={form} />
         <div className="button-row">
@@ -196,7 +210,7 @@ function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
   return (
     <section className="respond" aria-labelledby="respond-title">
       <h1 id="respond-title">
-        Questions from <bdi>{from.name}</bdi> · <bdi>{assessmentTitle(assessment)}</bdi>
+        Questions from <bdi>{from.name}</bdi> · <AssessmentName assessment={assessment} />
       </h1>
       <p className="lead">
         For <bdi>{to.name}</bdi>
@@ -212,8 +226,9 @@ function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
       </p>
       {replacement && (
         <p className="notice warning" role="status">
-          {from.name} sent a later questionnaire (round {replacement.questionnaire.round}) on{' '}
-          {formatDate(replacement.questionnaire.createdAt)}: a response to this one will be refused.{' '}
+          <bdi>{from.name}</bdi> sent a later questionnaire (round {replacement.questionnaire.round}
+          ) on {formatDate(replacement.questionnaire.createdAt)}: a response to this one will be
+          refused.{' '}
           <a href={hrefs.respond(replacement.questionnaire.questionnaireId)}>
             Answer round {replacement.questionnaire.round}
           </a>
@@ -236,7 +251,9 @@ function Respond({ id, entry }: { id: string; entry: StoredQuestionnaire }) {
       {questionnaire.note && (
         <div className="notice lead-note">
           <p>
-            <strong>Note from {from.name}</strong>
+            <strong>
+              Note from <bdi>{from.name}</bdi>
+            </strong>
           </p>
           <p dir="auto">{questionnaire.note}</p>
         </div>

@@ -83,6 +83,8 @@ function OwnerInput({
   return (
     <input
       aria-label={label}
+      // Owners are typed in any script: an Arabic or Hebrew name runs right to left.
+      dir="auto"
       value={draft ?? shown}
       maxLength={textLimits.owner}
       onChange={(event) => setDraft(event.target.value)}

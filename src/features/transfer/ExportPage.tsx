@@ -1,5 +1,6 @@
 import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
 import { PassphraseFields } from '../../components/PassphraseFields.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { assessmentFileName } from '../../components/download.ts';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportAssessmentFile } from '../../core/assessment/transfer.ts';
@@ -33,12 +34,10 @@ export function ExportPage({ id }: { id: string }) {
     <section className="narrow" aria-labelledby="export-title">
       <h1 id="export-title">Export the assessment file</h1>
       <p className="lead">
-        {assessment.organisation}
-        {assessment.scope ? ` · ${assessment.scope}` : ''} · {assessment.cycle}. The file holds
-        every answer, note, owner and due date, with a SHA-256 digest that shows, on import, any
-        damage or careless edit (not a signature: against deliberate change, give the file a
-        passphrase, whose encryption also authenticates it). Use it to continue in another browser
-        or to keep a copy.
+        <AssessmentName assessment={assessment} />. The file holds every answer, note, owner and due
+        date, with a SHA-256 digest that shows, on import, any damage or careless edit (not a
+        signature: against deliberate change, give the file a passphrase, whose encryption also
+        authenticates it). Use it to continue in another browser or to keep a copy.
       </p>
       <form onSubmit={onSubmit} noValidate className="stacked-form">
         <p className="hint">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PassphrasePrompt } from '../../components/PassphrasePrompt.tsx';
 import { ProblemList } from '../../components/ProblemList.tsx';
+import { AssessmentName } from '../../components/UserText.tsx';
 import { useProtectedFile } from '../../components/useProtectedFile.ts';
 import { questionSets } from '../../content/questionSets.ts';
 import { sameAssessment } from '../../core/assessment/details.ts';
@@ -12,7 +13,7 @@ import type { Questionnaire } from '../../core/delegation/questionnaire.ts';
 import type { ResponseFile } from '../../core/delegation/response.ts';
 import { formatDate, formatDateTime } from '../../core/format.ts';
 import { succeed, type Result } from '../../core/result.ts';
-import { assessmentTitle, listJoin, plural } from '../../core/text.ts';
+import { listJoin, plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useAssessments, useQuestionnaires } from '../../store/index.ts';
@@ -65,8 +66,7 @@ function AssessmentPreview({
   return (
     <div className="panel" role="status">
       <h2>
-        {opened.assessment.organisation}
-        {opened.assessment.scope ? ` · ${opened.assessment.scope}` : ''} · {opened.assessment.cycle}
+        <AssessmentName assessment={opened.assessment} />
       </h2>
       <p>
         {Object.keys(opened.assessment.answers).length} answers, last changed{' '}
@@ -118,7 +118,14 @@ function AssessmentPreview({
       {existing && confirmReplace && (
         <ConfirmDialog
           title="Replace the assessment in this browser?"
-          body={`The answers of ${existing.assessment.organisation}, ${existing.assessment.cycle} kept in this browser (last changed ${formatDateTime(existing.assessment.updatedAt)}) will be replaced by the file's. Export them first if you may need them.`}
+          body={
+            <>
+              The answers of <bdi>{existing.assessment.organisation}</bdi>,{' '}
+              <bdi>{existing.assessment.cycle}</bdi> kept in this browser (last changed{' '}
+              {formatDateTime(existing.assessment.updatedAt)}) will be replaced by the file&apos;s.
+              Export them first if you may need them.
+            </>
+          }
           confirmLabel="Replace"
           onCancel={() => setConfirmReplace(false)}
           onConfirm={() => onProblems(replace(existing.id, opened.assessment))}
@@ -161,7 +168,7 @@ function QuestionnairePreview({
       </h2>
       <p>
         For <bdi>{to.name}</bdi>: {plural(questionnaire.questions.length, 'question')} of the{' '}
-        {assessment.questionSet.title} for <bdi>{assessmentTitle(assessment)}</bdi>
+        {assessment.questionSet.title} for <AssessmentName assessment={assessment} />
         {questionnaire.round > 1 ? ` (round ${questionnaire.round})` : ''}, sent on{' '}
         {formatDate(questionnaire.createdAt)}.
       </p>
@@ -189,9 +196,10 @@ function QuestionnairePreview({
         <p className="muted">
           This browser also holds{' '}
           {otherRounds.length === 1
-            ? `round ${otherRounds[0]} of the questions ${from.name} sent you for this assessment`
-            : `rounds ${listJoin(otherRounds.map(String))} of the questions ${from.name} sent you for this assessment`}
-          ; this questionnaire is kept apart, with its own answers.
+            ? `round ${otherRounds[0]}`
+            : `rounds ${listJoin(otherRounds.map(String))}`}{' '}
+          of the questions <bdi>{from.name}</bdi> sent you for this assessment; this questionnaire
+          is kept apart, with its own answers.
         </p>
       )}
       <div className="button-row">
@@ -232,14 +240,14 @@ function ResponseReceived({
         <>
           <p>
             {plural(taken, 'answer')} to round {round} of the questions sent for{' '}
-            <bdi>{assessmentTitle(response.assessment)}</bdi>, written on{' '}
+            <AssessmentName assessment={response.assessment} />, written on{' '}
             {formatDateTime(response.respondedAt)}. The file matches its SHA-256 digest.
           </p>
           {notAssigned.length > 0 && (
             <p className="notice warning">
-              {notAssigned.length === 1
-                ? `The response also answers ${notAssigned[0]}, which was not sent to ${name}; it was not taken.`
-                : `The response also answers ${listJoin(notAssigned)}, which were not sent to ${name}; they were not taken.`}
+              The response also answers {listJoin(notAssigned)}, which{' '}
+              {notAssigned.length === 1 ? 'was' : 'were'} not sent to <bdi>{name}</bdi>;{' '}
+              {notAssigned.length === 1 ? 'it was' : 'they were'} not taken.
             </p>
           )}
           <p>

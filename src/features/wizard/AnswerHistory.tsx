@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ChangeRoute } from '../../core/delegation/fields.ts';
 import type { HistoryEntry } from '../../core/delegation/schema.ts';
 
@@ -16,19 +17,35 @@ const universalLabels: Readonly<Record<string, string>> = {
   unknown: "Don't know",
 };
 
-/** "Ana Ruiz (network operations)"; "the lead", not "the lead (lead)", when no lead is named. */
-const person = ({ by, role }: HistoryEntry) =>
-  role && by !== `the ${role}` ? `${by} (${role})` : by;
+/**
+ * "Ana Ruiz (network operations)"; "the lead", not "the lead (lead)", when no lead is named. The
+ * name and the role are the user's own words: each is a <bdi>, so that an Arabic or Hebrew one
+ * keeps its direction and the brackets stay around it.
+ */
+function Person({ by, role }: HistoryEntry) {
+  return role && by !== `the ${role}` ? (
+    <>
+      <bdi>{by}</bdi> (<bdi>{role}</bdi>)
+    </>
+  ) : (
+    <bdi>{by}</bdi>
+  );
+}
 
 /**
  * Who made the change and how it reached the assessment: "typed by J. Smith (lead)", "by Ana Ruiz
  * (network operations), via questionnaire", "taken from <the other set and its cycle>".
  */
-function who(entry: HistoryEntry): string {
-  const route: Record<ChangeRoute, string> = {
-    lead: `${entry.event === 'answered' ? 'typed by' : 'by'} ${person(entry)}`,
-    questionnaire: `by ${person(entry)}, via questionnaire`,
-    'other-set': `taken from ${person(entry)}`,
+function Who({ entry }: { entry: HistoryEntry }) {
+  const person = <Person {...entry} />;
+  const route: Record<ChangeRoute, ReactNode> = {
+    lead: (
+      <>
+        {entry.event === 'answered' ? 'typed by' : 'by'} {person}
+      </>
+    ),
+    questionnaire: <>by {person}, via questionnaire</>,
+    'other-set': <>taken from {person}</>,
   };
   return route[entry.via];
 }
@@ -71,7 +88,7 @@ export function AnswerHistory({ history, options, formatDateTime }: AnswerHistor
           <li key={index}>
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
             <span>
-              <span className="history-what">{what(entry, label)}</span>, {who(entry)}
+              <span className="history-what">{what(entry, label)}</span>, <Who entry={entry} />
             </span>
           </li>
         ))}

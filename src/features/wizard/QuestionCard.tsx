@@ -159,7 +159,11 @@ function WhyItMatters({ set, question }: { set: QuestionSet; question: Question 
   );
 }
 
-/** One question: a fieldset whose legend is the question, its graded options, and its notes. */
+/**
+ * One question: a fieldset whose legend is the question, its graded options, and its notes. Each
+ * free-text field takes the direction of its first letter (dir="auto"): a note in Arabic or Hebrew
+ * runs right to left, one in English left to right.
+ */
 export const QuestionCard = memo(function QuestionCard({
   set,
   question,
@@ -270,6 +274,7 @@ export const QuestionCard = memo(function QuestionCard({
           <textarea
             id={reasonId}
             rows={2}
+            dir="auto"
             aria-invalid={errors?.naReason ? true : undefined}
             aria-describedby={errors?.naReason ? `${reasonId}-error` : undefined}
             {...limitedField(
@@ -291,7 +296,12 @@ export const QuestionCard = memo(function QuestionCard({
       )}
       <div className="field">
         <label htmlFor={noteId}>Note</label>
-        <textarea id={noteId} rows={2} {...limitedField(register, `${base}.note`, 'note')} />
+        <textarea
+          id={noteId}
+          rows={2}
+          dir="auto"
+          {...limitedField(register, `${base}.note`, 'note')}
+        />
       </div>
       {isNa && question.kind === 'control' && question.critical && (
         <div className="compensation">
@@ -306,6 +316,7 @@ export const QuestionCard = memo(function QuestionCard({
             <textarea
               id={`${question.id}-compensating`}
               rows={2}
+              dir="auto"
               {...limitedField(register, `${base}.compensatingControl`, 'compensatingControl')}
             />
           </div>
@@ -313,6 +324,7 @@ export const QuestionCard = memo(function QuestionCard({
             <label htmlFor={`${question.id}-accepted-by`}>Risk accepted by (name and role)</label>
             <input
               id={`${question.id}-accepted-by`}
+              dir="auto"
               {...limitedField(register, `${base}.riskAcceptedBy`, 'riskAcceptedBy')}
             />
           </div>
@@ -326,6 +338,7 @@ export const QuestionCard = memo(function QuestionCard({
             <textarea
               id={`${question.id}-evidence`}
               rows={2}
+              dir="auto"
               {...limitedField(register, `${base}.evidence`, 'evidence')}
             />
           </div>
@@ -348,6 +361,7 @@ export const QuestionCard = memo(function QuestionCard({
               <label htmlFor={`${question.id}-owner`}>Owner</label>
               <input
                 id={`${question.id}-owner`}
+                dir="auto"
                 {...limitedField(register, `${base}.owner`, 'owner')}
               />
             </div>

@@ -64,9 +64,10 @@ describe('DelegatePage', () => {
     expect(opened.value.questionnaire.questions.every((q) => q.domain.id === 'LOG')).toBe(true);
     expect(opened.value.questionnaire.to.name).toBe('Bo Chen');
     await waitFor(() => expect(delegation(id)?.assignees[0]?.rounds).toHaveLength(1));
-    expect(
-      await screen.findByText(/The questionnaire for Bo Chen has been downloaded/),
-    ).toBeVisible();
+    // The name is a <bdi> of its own, so the sentence is matched around it.
+    const done = await screen.findByText(/has been downloaded\. It is not encrypted/);
+    expect(done).toBeVisible();
+    expect(done).toHaveTextContent(/^The questionnaire for Bo Chen has been downloaded/);
     expect(
       within(screen.getByRole('region', { name: 'Delegation by domain' })).getByRole('row', {
         name: /Logging and detection engineering/,
