@@ -18,6 +18,7 @@ import { score } from '../src/core/scoring/score.ts';
 import { loadQuestionSetFolder } from '../src/node/questionSetFolder.ts';
 import { loadReportFonts } from '../src/node/reportFonts.ts';
 import { buildReport } from '../src/report/index.ts';
+import { buildWordReport } from '../src/report/word/index.ts';
 import {
   firstDrawn,
   inputLatency,
@@ -67,6 +68,18 @@ function timeMs(run: () => void, repeats: number): number {
       return performance.now() - start;
     }),
   );
+}
+
+/** `timeMs` for work that finishes later, such as zipping a Word file. */
+async function timeMsAsync(run: () => Promise<unknown>, repeats: number): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let index = 0; index < repeats; index += 1) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
 }
 
 function randomAnswers(questionSet: QuestionSet, random: () => number): Record<string, Answer> {
@@ -169,6 +182,25 @@ report(
   `${(largePdf / shippedPdf).toFixed(1)}×`,
   '≤ 12×',
   largePdf / shippedPdf <= 12,
+);
+
+function wordOf(questionSet: QuestionSet, assessment: Assessment) {
+  const result = score(questionSet, assessment);
+  return buildWordReport({
+    set: questionSet,
+    assessment,
+    result,
+    plan: plan(questionSet, assessment, result),
+    generatedAt: new Date(),
+  });
+}
+report(
+  'Word report, shipped set',
+  ms(await timeMsAsync(() => wordOf(set, middle.value.assessment), 7)),
+);
+report(
+  'Word report, 10× set',
+  ms(await timeMsAsync(() => wordOf(large.set, large.assessment), 3)),
 );
 
 // ——— browser
