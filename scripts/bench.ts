@@ -198,10 +198,7 @@ report(
   'Word report, shipped set',
   ms(await timeMsAsync(() => wordOf(set, middle.value.assessment), 7)),
 );
-report(
-  'Word report, 10× set',
-  ms(await timeMsAsync(() => wordOf(large.set, large.assessment), 3)),
-);
+report('Word report, 10× set', ms(await timeMsAsync(() => wordOf(large.set, large.assessment), 3)));
 
 // ——— browser
 const sizes = [1, 50, 160] as const;
