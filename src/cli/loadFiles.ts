@@ -24,3 +24,35 @@ export async function loadFiles(
   }
   return { ok: true, loaded };
 }
+
+type LoadedFile = Extract<Loaded, { ok: true }>;
+
+export const missingFile =
+  'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json';
+
+/**
+ * Opens an assessment file and, when --previous names one, an earlier cycle's file, which must
+ * answer the same question set (report and navigator compare the two).
+ */
+export async function loadWithPrevious(
+  file: string | undefined,
+  options: ParsedCommand['options'],
+  env: Environment,
+): Promise<{ ok: true; main: LoadedFile; earlier?: LoadedFile } | { ok: false; line: string }> {
+  if (!file) return { ok: false, line: missingFile };
+  const previousFile = options.previous;
+  const files = await loadFiles(
+    previousFile === undefined ? [file] : [file, previousFile],
+    options,
+    env,
+  );
+  if (!files.ok) return files;
+  const [main, earlier] = files.loaded;
+  if (!main) return { ok: false, line: missingFile };
+  if (earlier && earlier.set.id !== main.set.id)
+    return {
+      ok: false,
+      line: `${previousFile ?? 'the previous file'} answers ${earlier.set.id}, ${file} answers ${main.set.id}: --previous must be an earlier cycle of the same question set.`,
+    };
+  return { ok: true, main, ...(earlier ? { earlier } : {}) };
+}

@@ -9,7 +9,7 @@ import {
 import { score } from '../core/scoring/score.ts';
 import { plural } from '../core/text.ts';
 import type { CommandShape, ParsedCommand } from './args.ts';
-import { loadFiles } from './loadFiles.ts';
+import { loadWithPrevious, missingFile } from './loadFiles.ts';
 import { badInput, type CommandOutput } from './output.ts';
 import type { Environment } from './passphrase.ts';
 import { writeFilesTogether } from './writeFiles.ts';
@@ -28,8 +28,6 @@ export const navigatorUsage = [
  * Navigator layer, or the change since an earlier cycle as one (docs/navigator-layer.md), the same
  * files the results and compare pages download.
  */
-
-const missingFile = 'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json';
 
 export const navigatorShapes = {
   navigator: {
@@ -72,15 +70,9 @@ export async function navigatorCommand(
     return badInput(
       `navigator needs the file to write: npm run cli -- navigator ${file} -o <layer.json>`,
     );
-  const names = previousFile === undefined ? [file] : [file, previousFile];
-  const files = await loadFiles(names, parsed.options, env);
+  const files = await loadWithPrevious(file, parsed.options, env);
   if (!files.ok) return badInput(files.line);
-  const [main, earlier] = files.loaded;
-  if (!main) return badInput(missingFile);
-  if (earlier && earlier.set.id !== main.set.id)
-    return badInput(
-      `${previousFile ?? 'the previous file'} answers ${earlier.set.id}, ${file} answers ${main.set.id}: --previous must be an earlier cycle of the same question set.`,
-    );
+  const { main, earlier } = files;
 
   const current = { assessment: main.assessment, result: score(main.set, main.assessment) };
   const warnings: string[] = [];

@@ -16,7 +16,7 @@ import { shippedSetTitles } from './assessmentInput.ts';
 import { cisoAssistantCommand, cisoAssistantShapes, cisoAssistantUsage } from './cisoAssistant.ts';
 import { assignCommand, delegationShapes, mergeCommand } from './delegation.ts';
 import { groupCommand, groupShapes, groupUsage } from './group.ts';
-import { loadFiles } from './loadFiles.ts';
+import { loadFiles, loadWithPrevious, missingFile } from './loadFiles.ts';
 import { navigatorCommand, navigatorShapes, navigatorUsage } from './navigator.ts';
 import { badInput, ok, type CommandOutput } from './output.ts';
 import { passphraseVariable, type Environment } from './passphrase.ts';
@@ -84,7 +84,6 @@ export const usage = [
 
 const help = (): CommandOutput => ok(`${usage}\n`);
 
-const missingFile = 'name an assessment file, e.g. tests/fixtures/assessments/middle-profile.json';
 const fileOptions = { set: {}, 'passphrase-file': {} };
 
 /** What each command accepts; anything else is refused with exit 2 before any work is done. */
@@ -178,19 +177,12 @@ async function scoreCommand(parsed: ParsedCommand, env: Environment): Promise<Co
 }
 
 async function reportCommand(parsed: ParsedCommand, env: Environment): Promise<CommandOutput> {
-  const { out, previous: previousFile } = parsed.options;
+  const { out } = parsed.options;
   if (!out)
     return badInput('report needs an output file: npm run cli -- report <file> -o <out.pdf>');
-  const names = parsed.positionals.slice(0, 1);
-  if (previousFile !== undefined) names.push(previousFile);
-  const files = await loadFiles(names, parsed.options, env);
+  const files = await loadWithPrevious(parsed.positionals[0], parsed.options, env);
   if (!files.ok) return badInput(files.line);
-  const [main, earlier] = files.loaded;
-  if (!main) return badInput(missingFile);
-  if (earlier && earlier.set.id !== main.set.id)
-    return badInput(
-      `${previousFile ?? 'the previous file'} answers ${earlier.set.id}, ${parsed.positionals[0] ?? 'the file'} answers ${main.set.id}: --previous must be an earlier cycle of the same question set.`,
-    );
+  const { main, earlier } = files;
   const previous = earlier
     ? { assessment: earlier.assessment, result: score(earlier.set, earlier.assessment) }
     : undefined;

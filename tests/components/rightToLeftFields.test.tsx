@@ -11,6 +11,17 @@ import { RespondPage } from '../../src/features/respond/index.ts';
 import { useQuestionnaires } from '../../src/store/index.ts';
 import { anaId, key, receive, respond, send, set } from '../support/delegationFixtures.ts';
 import { fixtureAssessment, seedStore } from '../support/storeFixtures.ts';
+import {
+  hebrewOrganisation,
+  hebrewNote,
+  arabicNote,
+  arabicOwner,
+  arabicAssessor,
+  arabicReason,
+  hebrewPerson,
+  hebrewRole,
+  hebrewRequest,
+} from '../support/rightToLeftTexts.ts';
 
 /**
  * Issue 20: in the page, every free-text field runs in the direction of what is typed in it
@@ -19,16 +30,6 @@ import { fixtureAssessment, seedStore } from '../support/storeFixtures.ts';
  * direction inside the English sentences around it. jsdom lays nothing out: the Chromium test
  * (tests/e2e/rightToLeft.e2e.ts) checks the directions the browser computes from this markup.
  */
-
-const hebrewOrganisation = 'חברת תקשורת סלולרית';
-const hebrewNote = 'שלב 2: WAF פעיל';
-const arabicNote = 'مراجعة 12 مارس 2026';
-const arabicOwner = 'فريق الشبكات';
-const arabicAssessor = 'مريم الحسن';
-const arabicReason = 'لا تنطبق: لا بوابات ويب في النطاق';
-const hebrewPerson = 'דנה לוי';
-const hebrewRole = 'צוות רשת';
-const hebrewRequest = 'נא לענות עד יום ה׳';
 
 /** Any letter of a right-to-left script (Hebrew, Arabic and their presentation forms). */
 const rightToLeftLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;

@@ -2,6 +2,14 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, storedAssessment } from './support/app.ts';
 import { browserForThisFile } from './support/browser.ts';
+import {
+  hebrewOrganisation,
+  hebrewNote,
+  arabicNote,
+  arabicOwner,
+  arabicReason,
+  hebrewPerson,
+} from '../support/rightToLeftTexts.ts';
 
 /**
  * Issue 20, the page: a team writing in Hebrew and Arabic types its organisation and notes, and
@@ -11,13 +19,7 @@ import { browserForThisFile } from './support/browser.ts';
 
 const browser = browserForThisFile();
 
-const hebrewOrganisation = 'חברת תקשורת סלולרית';
-const hebrewNote = 'שלב 2: WAF פעיל';
-const arabicNote = 'مراجعة 12 مارس 2026';
 const englishNote = 'Reviewed 12 March 2026 with the NOC';
-const arabicReason = 'لا تنطبق: لا بوابات ويب في النطاق';
-const arabicOwner = 'فريق الشبكات';
-const hebrewPerson = 'דנה לוי';
 
 /** The direction Chromium computes for the element: what dir="auto" and <bdi> resolved to. */
 const direction = (locator: Locator) =>

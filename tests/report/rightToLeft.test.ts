@@ -10,12 +10,13 @@ import { openPdf, pdfPages, squash } from '../support/pdfText.ts';
 import { reportOf, reportTestDate } from '../support/report.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
-
-const hebrewOrganisation = 'חברת תקשורת סלולרית';
-const arabicOrganisation = 'شركة الاتصالات المتنقلة';
-const hebrewNote = 'שלב 2: WAF פעיל';
-const arabicNote = 'مراجعة 12 مارس 2026';
-const arabicOwner = 'فريق الشبكات';
+import {
+  hebrewOrganisation,
+  arabicOrganisation,
+  hebrewNote,
+  arabicNote,
+  arabicOwner,
+} from '../support/rightToLeftTexts.ts';
 
 function operator(organisation: string): Assessment {
   const base = fixtureAssessment('middle-profile');
