@@ -11,13 +11,15 @@
  * - `settings`: one record, `{ key: 'settings', value }`;
  * - `recovered`: untouched copies of what could not be read, kept until the user erases them;
  * - `questionnaires` (version 2): `{ id, stored }`, one record per questionnaire this browser's
- *   user was sent to answer, with their answers so far (see questionnaires.ts).
+ *   user was sent to answer, with their answers so far (see questionnaires.ts);
+ * - `groups` (version 3): `{ id, stored }`, one record per group of operating companies a group
+ *   office oversees (see groups.ts); the members' assessments are ordinary assessment records.
  *
  * An upgrade creates only the stores the older version lacks, so that nothing kept is lost.
  */
 
 export const databaseName = 'cellguard';
-export const databaseVersion = 2;
+export const databaseVersion = 3;
 
 export interface AssessmentRecord {
   id: string;
@@ -39,6 +41,15 @@ export interface QuestionnaireRecord {
   stored: unknown;
 }
 
+/** A group of operating companies; checked by the caller before use. */
+export interface GroupRecord {
+  id: string;
+  stored: unknown;
+}
+
+/** The stores whose records can be set aside when they cannot be read. */
+export type SetAsideFrom = 'assessments' | 'groups';
+
 export interface DatabaseContents {
   records: AssessmentRecord[];
   settings: unknown;
@@ -58,8 +69,15 @@ export interface CellguardDatabase {
   ) => Promise<AssessmentRecord | undefined>;
   remove: (ids: readonly string[]) => Promise<void>;
   writeSettings: (value: unknown) => Promise<void>;
-  /** Keeps the copies and deletes the records they copy, in one transaction: both or neither. */
-  setAside: (copies: readonly RecoveredCopy[], removeIds: readonly string[]) => Promise<number[]>;
+  /**
+   * Keeps the copies and deletes the records they copy (assessments unless told), in one
+   * transaction: both or neither.
+   */
+  setAside: (
+    copies: readonly RecoveredCopy[],
+    removeIds: readonly string[],
+    from?: SetAsideFrom,
+  ) => Promise<number[]>;
   recovered: (seq: number) => Promise<RecoveredCopy | undefined>;
   allRecovered: () => Promise<RecoveredCopy[]>;
   /**
@@ -81,13 +99,23 @@ export interface CellguardDatabase {
     decide: (current: QuestionnaireRecord | undefined) => QuestionnaireRecord | undefined,
   ) => Promise<QuestionnaireRecord | undefined>;
   removeQuestionnaires: (ids: readonly string[]) => Promise<void>;
-  /** Empties every store: assessments, settings, kept copies and questionnaires. */
+  readGroups: () => Promise<GroupRecord[]>;
+  /**
+   * Reads the current group record and writes the one `decide` makes of it, in one transaction.
+   * Returns what was written; nothing when `decide` says so.
+   */
+  writeGroup: (
+    id: string,
+    decide: (current: GroupRecord | undefined) => GroupRecord | undefined,
+  ) => Promise<GroupRecord | undefined>;
+  removeGroups: (ids: readonly string[]) => Promise<void>;
+  /** Empties every store: assessments, settings, kept copies, questionnaires and groups. */
   eraseAll: () => Promise<void>;
   close: () => void;
 }
 
-type StoreName = 'assessments' | 'settings' | 'recovered' | 'questionnaires';
-const allStores: StoreName[] = ['assessments', 'settings', 'recovered', 'questionnaires'];
+type StoreName = 'assessments' | 'settings' | 'recovered' | 'questionnaires' | 'groups';
+const allStores: StoreName[] = ['assessments', 'settings', 'recovered', 'questionnaires', 'groups'];
 
 const settingsKey = 'settings';
 
@@ -180,12 +208,12 @@ function wrap(db: IDBDatabase): CellguardDatabase {
       inTransaction(db, ['settings'], 'readwrite', async (tx) => {
         await request(tx.objectStore('settings').put({ key: settingsKey, value }));
       }),
-    setAside: (copies, removeIds) =>
-      inTransaction(db, ['assessments', 'recovered'], 'readwrite', async (tx) => {
+    setAside: (copies, removeIds, from = 'assessments') =>
+      inTransaction(db, [from, 'recovered'], 'readwrite', async (tx) => {
         const kept = await Promise.all(
           copies.map((copy) => request(tx.objectStore('recovered').add(copy))),
         );
-        await Promise.all(removeIds.map((id) => request(tx.objectStore('assessments').delete(id))));
+        await Promise.all(removeIds.map((id) => request(tx.objectStore(from).delete(id))));
         return kept.map(Number);
       }),
     recovered: (seq) =>
@@ -228,6 +256,23 @@ function wrap(db: IDBDatabase): CellguardDatabase {
         const store = tx.objectStore('questionnaires');
         await Promise.all(ids.map((id) => request(store.delete(id))));
       }),
+    readGroups: () =>
+      inTransaction(db, ['groups'], 'readonly', (tx) =>
+        request(tx.objectStore('groups').getAll() as IDBRequest<GroupRecord[]>),
+      ),
+    writeGroup: (id, decide) =>
+      inTransaction(db, ['groups'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('groups');
+        const current = await request(store.get(id) as IDBRequest<GroupRecord | undefined>);
+        const next = decide(current);
+        if (next) await request(store.put(next));
+        return next;
+      }),
+    removeGroups: (ids) =>
+      inTransaction(db, ['groups'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('groups');
+        await Promise.all(ids.map((id) => request(store.delete(id))));
+      }),
     eraseAll: () =>
       inTransaction(db, allStores, 'readwrite', async (tx) => {
         await Promise.all(allStores.map((name) => request(tx.objectStore(name).clear())));
@@ -266,6 +311,7 @@ export function openDatabase(factory: IDBFactory): Promise<CellguardDatabase> {
       }
       if (event.oldVersion < 2 && !has('questionnaires'))
         db.createObjectStore('questionnaires', { keyPath: 'id' });
+      if (event.oldVersion < 3 && !has('groups')) db.createObjectStore('groups', { keyPath: 'id' });
     };
     opening.onsuccess = () => {
       const db = opening.result;

@@ -1,5 +1,6 @@
 import { createAssessmentsStore } from './assessments.ts';
 import { browserIndexedDb, openDatabase } from './database.ts';
+import { useGroups } from './groups.ts';
 import { useQuestionnaires } from './questionnaires.ts';
 
 function browserLocalStorage(): Storage | undefined {
@@ -38,17 +39,18 @@ if (typeof window !== 'undefined') {
 
 /**
  * Everything Cellguard keeps in this browser, for the user to download when a page fails: the
- * assessments, settings and kept copies, and the questionnaires the user was sent to answer. One
- * that cannot be read leaves the other whole.
+ * assessments, settings and kept copies, the questionnaires the user was sent to answer, and the
+ * groups of operating companies. One that cannot be read leaves the others whole.
  */
 export const everythingSaved = async (): Promise<string> => {
-  const [assessments, questionnaires] = await Promise.all([
+  const [assessments, questionnaires, groups] = await Promise.all([
     useAssessments.persistence.everything(),
     useQuestionnaires.persistence
       .everything()
       .catch(() => Object.values(useQuestionnaires.getState().questionnaires)),
+    useGroups.persistence.everything().catch(() => Object.values(useGroups.getState().groups)),
   ]);
-  return JSON.stringify({ ...(assessments as object), questionnaires }, null, 2);
+  return JSON.stringify({ ...(assessments as object), questionnaires, groups }, null, 2);
 };
 
 /** The untouched copy of data that could not be read, for the user to download. */
@@ -58,6 +60,8 @@ export const recoveredCopy = (copy: number): Promise<string | undefined> =>
 export type { Position, Settings, StoredAssessment } from './assessments.ts';
 export { useSaveStatus } from './saveStatus.ts';
 export { askToKeepData, storageUse, type StorageUse } from './storageUse.ts';
+export { useGroups, type GroupsState } from './groups.ts';
+export type { Group, GroupMember } from '../core/group/model.ts';
 export {
   useQuestionnaires,
   type AnswerChange,

@@ -3,21 +3,22 @@ import { timestampField } from '../assessment/fieldSchemas.ts';
 import { integritySchema } from '../assessment/fileSchema.ts';
 import type { Assessment } from '../assessment/model.ts';
 import type { Questionnaire } from '../delegation/questionnaire.ts';
+import type { Group } from '../group/model.ts';
 import type { ResponseAnswer } from '../delegation/schema.ts';
 
 /**
  * The backup file: every assessment on a device with where its user was, the questionnaires its
- * user was sent to answer with the answers given so far, and the settings, in one file that
- * restores on another browser. Each entry's `assessment` is exactly what a single
+ * user was sent to answer with the answers given so far, the groups of operating companies it
+ * oversees, and the settings, in one file that restores on another browser. Each entry's `assessment` is exactly what a single
  * `cellguard-assessment` export holds, and each `questionnaire` exactly the questionnaire file as
  * received, digests included, so that each is read by the same checks as an imported file; a
  * digest over the whole file detects any change to the rest. See docs/file-formats.md.
  */
 
 export const backupFormat = 'cellguard-backup';
-/** The version written. Version 1 (no questionnaires) is still read. */
-export const backupFormatVersion = 2;
-export const readableBackupFormatVersions: readonly number[] = [1, 2];
+/** The version written. Versions 1 (no questionnaires) and 2 (no groups) are still read. */
+export const backupFormatVersion = 3;
+export const readableBackupFormatVersions: readonly number[] = [1, 2, 3];
 
 export const backupLimits = {
   /**
@@ -29,6 +30,8 @@ export const backupLimits = {
   maxAssessments: 1_000,
   /** A person asked every week for years; far more than anyone is sent. */
   maxQuestionnaires: 1_000,
+  /** One group per question set and region of a very large operator group; far more than that. */
+  maxGroups: 1_000,
 };
 
 /** The range the settings page accepts for "flag evidence older than (days)". */
@@ -112,7 +115,7 @@ export const backupFileV1Schema = z.strictObject({
  * Version 2 adds the questionnaires, each only required to be an object here: every problem of
  * one is reported with its name, after the digest (see parse.ts).
  */
-export const backupFileSchema = backupFileV1Schema.extend({
+export const backupFileV2Schema = backupFileV1Schema.extend({
   formatVersion: z.literal(2),
   questionnaires: z
     .array(jsonObject('must be a questionnaire with its answers (a JSON object)'))
@@ -122,7 +125,24 @@ export const backupFileSchema = backupFileV1Schema.extend({
     ),
 });
 
-export type BackupFile = z.infer<typeof backupFileV1Schema> | z.infer<typeof backupFileSchema>;
+/**
+ * Version 3 adds the groups, each only required to be an object here, for the same reason: the
+ * group's schema checks it after the digest, naming the group (see parse.ts).
+ */
+export const backupFileSchema = backupFileV2Schema.extend({
+  formatVersion: z.literal(3),
+  groups: z
+    .array(jsonObject('must be a group of operating companies (a JSON object)'))
+    .max(
+      backupLimits.maxGroups,
+      `holds more than ${backupLimits.maxGroups.toLocaleString('en')} groups, more than a backup can`,
+    ),
+});
+
+export type BackupFile =
+  | z.infer<typeof backupFileV1Schema>
+  | z.infer<typeof backupFileV2Schema>
+  | z.infer<typeof backupFileSchema>;
 
 /**
  * A questionnaire this device's user was sent to answer, with the answers given so far: what the
@@ -143,6 +163,8 @@ export interface BackupSource {
   assessments: Readonly<Record<string, { assessment: Assessment; position: BackupPosition }>>;
   /** The questionnaires' store, by questionnaire id. */
   questionnaires: Readonly<Record<string, BackupQuestionnaire>>;
+  /** The groups' store, by group id. */
+  groups: Readonly<Record<string, Group>>;
   settings: BackupSettings;
 }
 
@@ -161,4 +183,6 @@ export interface ParsedBackup {
   entries: BackupEntry[];
   /** Every one checked like an imported questionnaire; none in a version 1 backup. */
   questionnaires: BackupQuestionnaire[];
+  /** Every one checked by the group's schema; none before version 3. */
+  groups: Group[];
 }

@@ -12,6 +12,8 @@ import {
   type QuestionnaireQuestion,
 } from '../delegation/questionnaire.ts';
 import { responseAnswerSchema, type ResponseAnswer } from '../delegation/schema.ts';
+import type { Group } from '../group/model.ts';
+import { groupSchema } from '../group/schema.ts';
 import type { QuestionSet } from '../questionSet/schema.ts';
 import { describeProblem, fail, succeed, type Problem, type Result } from '../result.ts';
 import { describeIssue, formatPath } from '../shared/zodIssues.ts';
@@ -19,6 +21,7 @@ import { assessmentTitle } from '../text.ts';
 import {
   backupFileSchema,
   backupFileV1Schema,
+  backupFileV2Schema,
   backupFormat,
   backupFormatVersion,
   backupLimits,
@@ -63,8 +66,9 @@ function parseBackupJson(text: string): Result<unknown> {
 
 /**
  * The one path a backup takes: its size, JSON, decryption when it is encrypted, the backup's own
- * rules and digest, then every entry through the checks of a single imported file, and every
- * questionnaire through those of a questionnaire file, each answer through those of a response.
+ * rules and digest, then every entry through the checks of a single imported file, every
+ * questionnaire through those of a questionnaire file, each answer through those of a response,
+ * and every group through the group's schema.
  * All or nothing: one bad entry refuses the whole backup (see docs/file-formats.md for why). An encrypted
  * backup without a passphrase fails with the code 'needs-passphrase'. Never throws; changes
  * nothing itself.
@@ -98,8 +102,8 @@ export async function importBackupFile(
 }
 
 /**
- * Checks already-parsed JSON as a backup, every entry as an assessment file and every
- * questionnaire as a questionnaire file with its answers. Never throws.
+ * Checks already-parsed JSON as a backup, every entry as an assessment file, every questionnaire
+ * as a questionnaire file with its answers and every group by the group's schema. Never throws.
  */
 export function parseBackupValue(value: unknown, sets: SetChoice): Result<ParsedBackup> {
   const library: readonly QuestionSet[] = Array.isArray(sets) ? sets : [sets as QuestionSet];
@@ -133,8 +137,10 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
             : `The backup's format version ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown} is not one this version of Cellguard knows.`,
     });
   }
-  // Version 1 has no questionnaires: its strict shape refuses them.
-  const parsed = (version === 1 ? backupFileV1Schema : backupFileSchema).safeParse(value);
+  // Version 1 has no questionnaires, version 2 no groups: their strict shapes refuse them.
+  const parsed = (
+    version === 1 ? backupFileV1Schema : version === 2 ? backupFileV2Schema : backupFileSchema
+  ).safeParse(value);
   if (!parsed.success)
     return fail(
       ...capped(
@@ -149,6 +155,7 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
     );
   const backup: BackupFile = parsed.data;
   const questionnaires = 'questionnaires' in backup ? backup.questionnaires : [];
+  const groups = 'groups' in backup ? backup.groups : [];
   // Before the digest, whose canonical JSON recurses: no entry may be nested deeper, or be
   // larger, than an assessment file can be.
   const hostile = capped([
@@ -162,6 +169,14 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
       const where = problem.path === 'the file' ? '' : problem.path;
       const message = problem.message.replace('an assessment file', 'a questionnaire');
       return [questionnaireProblem(entry, index, where, message)];
+    }),
+    ...groups.flatMap((entry, index) => {
+      const problem = inspectJson(entry);
+      if (!problem) return [];
+      const where = problem.path === 'the file' ? '' : problem.path;
+      return [
+        groupProblem(entry, index, where, problem.message.replace('an assessment file', 'a group')),
+      ];
     }),
   ]);
   if (hostile.length > 0) return fail(...hostile);
@@ -192,13 +207,92 @@ export function parseBackupValue(value: unknown, sets: SetChoice): Result<Parsed
   });
   const read = readQuestionnaires(questionnaires);
   problems.push(...(read.ok ? [] : read.problems));
-  if (problems.length > 0 || !read.ok) return fail(...capped(problems));
+  const readGroups = groupsOf(groups);
+  problems.push(...(readGroups.ok ? [] : readGroups.problems));
+  if (problems.length > 0 || !read.ok || !readGroups.ok) return fail(...capped(problems));
   return succeed({
     createdAt: backup.createdAt,
     settings: backup.settings,
     entries,
     questionnaires: read.value,
+    groups: readGroups.value,
   });
+}
+
+/** Every group of a backup, each checked by the group's schema; none twice. */
+function groupsOf(entries: readonly Record<string, unknown>[]): Result<Group[]> {
+  const read: Group[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const checked = groupSchema.safeParse(entry);
+    if (!checked.success) {
+      problems.push(
+        ...checked.error.issues.map((issue) =>
+          groupProblem(entry, index, formatPath(issue.path), describeIssue(issue)),
+        ),
+      );
+      return;
+    }
+    const first = seen.get(checked.data.id);
+    if (first !== undefined) {
+      problems.push(
+        groupProblem(
+          entry,
+          index,
+          'id',
+          `The backup holds this group twice (also as group ${first + 1}); Cellguard never writes such a backup.`,
+        ),
+      );
+      return;
+    }
+    seen.set(checked.data.id, index);
+    read.push(checked.data);
+  });
+  return problems.length > 0 ? fail(...problems) : succeed(read);
+}
+
+/**
+ * The user's words for the fields of a group. A map, not an object: a hostile field named
+ * "__proto__" must find no words.
+ */
+const groupFieldWords = new Map([
+  ['id', 'its id'],
+  ['name', 'the name'],
+  ['setId', 'the question set'],
+  ['members', 'the members'],
+  ['staleAfterDays', 'the age after which a member is stale'],
+  ['createdAt', 'the date it was created'],
+  ['updatedAt', 'the date it was last changed'],
+]);
+
+/** "Member 3, its weight": where in a group a problem is, as the user knows it. */
+function groupPlace(where: string): string | undefined {
+  const member = /^members\[(\d+)\](?:\.(.+))?$/.exec(where);
+  if (member) return `Member ${Number(member[1]) + 1}${member[2] ? `, its ${member[2]}` : ''}`;
+  const words = groupFieldWords.get(where);
+  return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : where || undefined;
+}
+
+/** A problem of one group, named as the user knows it: by its name, else its place. */
+function groupProblem(
+  entry: Record<string, unknown>,
+  index: number,
+  where: string,
+  message: string,
+): Problem {
+  const { name } = entry;
+  const shown = 120;
+  const named =
+    typeof name === 'string' && name.trim() !== ''
+      ? `Group "${name.length > shown ? `${name.slice(0, shown)}…` : name}"`
+      : `Group ${index + 1} of the backup`;
+  const place = groupPlace(where);
+  return {
+    path: `groups[${index}]${where ? `.${where}` : ''}`,
+    message: `${named}${where ? ` (${where})` : ''}: ${message}`,
+    pageMessage: `${named}: ${/^\p{Lu}/u.test(message) || !place ? message : `${place}: ${message}`}`,
+  };
 }
 
 /** Every questionnaire of a backup, each read as an imported questionnaire; none twice. */
@@ -313,14 +407,17 @@ function readQuestionnaire(
   });
 }
 
-/** The user's words for the fields of a backup's questionnaire outside the questionnaire file. */
-const questionnaireFieldWords: Readonly<Record<string, string>> = {
-  questionnaire: 'the questionnaire',
-  answers: 'the answers',
-  openedAt: 'the date it was opened',
-  updatedAt: 'the date it was last answered',
-  respondedAt: 'the date of the last response file',
-};
+/**
+ * The user's words for the fields of a backup's questionnaire outside the questionnaire file. A
+ * map, not an object: a hostile field named "__proto__" must find no words.
+ */
+const questionnaireFieldWords = new Map([
+  ['questionnaire', 'the questionnaire'],
+  ['answers', 'the answers'],
+  ['openedAt', 'the date it was opened'],
+  ['updatedAt', 'the date it was last answered'],
+  ['respondedAt', 'the date of the last response file'],
+]);
 
 /**
  * A problem of one questionnaire, named as the user knows it: from whom, for which organisation,
@@ -336,7 +433,7 @@ function questionnaireProblem(
   const inAnswers = /^answers\.[^.]+/.test(where);
   const place = inAnswers
     ? undefined
-    : (questionnaireFieldWords[where] ??
+    : (questionnaireFieldWords.get(where) ??
       (where.startsWith('questionnaire.')
         ? `the questionnaire (${where.slice('questionnaire.'.length)})`
         : where || undefined));

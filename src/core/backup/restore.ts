@@ -1,6 +1,9 @@
 import { assessmentIdentity } from '../assessment/identity.ts';
 import type { Assessment } from '../assessment/model.ts';
+import type { Group } from '../group/model.ts';
+import { groupSchema } from '../group/schema.ts';
 import { canonicalJson } from '../integrity/canonicalJson.ts';
+import { describeIssue, formatPath } from '../shared/zodIssues.ts';
 import { fail, formatProblem, succeed, type Problem, type Result } from '../result.ts';
 import { assessmentTitle } from '../text.ts';
 import type {
@@ -48,6 +51,14 @@ export interface QuestionnaireReplacement {
   deviceIsNewer: boolean;
 }
 
+export interface GroupReplacement {
+  entry: Group;
+  /** The device's group with the same id. */
+  existing: Group;
+  /** The device's group was changed after the backup's: restoring loses those changes. */
+  deviceIsNewer: boolean;
+}
+
 /** What a restore would do, entry by entry, in the backup's order. Nothing on the device is removed. */
 export interface RestorePlan {
   /** No assessment on the device has their organisation, scope, set and cycle. */
@@ -64,6 +75,15 @@ export interface RestorePlan {
     replaced: QuestionnaireReplacement[];
     /** The device has one, the same. */
     unchanged: BackupQuestionnaire[];
+  };
+  /** The groups, matched with the device's by their id. */
+  groups: {
+    /** The device has none with this id. */
+    added: Group[];
+    /** The device has one with another name, members, weights or age for stale. */
+    replaced: GroupReplacement[];
+    /** The device has one, the same. */
+    unchanged: Group[];
   };
 }
 
@@ -104,16 +124,41 @@ function planQuestionnaires(
   return plan;
 }
 
+/** What a group office set up: everything but its id and dates. */
+const groupContent = ({ name, setId, members, staleAfterDays }: Group) =>
+  canonicalJson({ name, setId, members, staleAfterDays });
+
+/** Matches the backup's groups with the device's by their random id, as questionnaires are. */
+function planGroups(existing: Iterable<Group>, backup: readonly Group[]): RestorePlan['groups'] {
+  const byId = new Map<string, Group>();
+  for (const group of existing) byId.set(group.id, group);
+  const plan: RestorePlan['groups'] = { added: [], replaced: [], unchanged: [] };
+  for (const entry of backup) {
+    const other = byId.get(entry.id);
+    if (!other) plan.added.push(entry);
+    else if (groupContent(other) === groupContent(entry)) plan.unchanged.push(entry);
+    else
+      plan.replaced.push({
+        entry,
+        existing: other,
+        deviceIsNewer: Date.parse(other.updatedAt) > Date.parse(entry.updatedAt),
+      });
+  }
+  return plan;
+}
+
 /**
  * Matches the backup's assessments with the device's by organisation, scope, question set and
  * cycle. A device may hold two with the same identity (a file imported as a new one); each of
  * the device's assessments then stands for at most one entry, identical answers paired first so
- * that an unchanged copy is never counted as replaced. Questionnaires are matched by their id.
+ * that an unchanged copy is never counted as replaced. Questionnaires and groups are matched by
+ * their id.
  */
 export function planRestore(
   existing: Iterable<DeviceAssessment>,
-  backup: Pick<ParsedBackup, 'entries'> & Partial<Pick<ParsedBackup, 'questionnaires'>>,
+  backup: Pick<ParsedBackup, 'entries'> & Partial<Pick<ParsedBackup, 'questionnaires' | 'groups'>>,
   existingQuestionnaires: Iterable<BackupQuestionnaire> = [],
+  existingGroups: Iterable<Group> = [],
 ): RestorePlan {
   const byIdentity = new Map<string, DeviceAssessment[]>();
   for (const stored of existing) {
@@ -134,6 +179,7 @@ export function planRestore(
     replaced: [],
     unchanged: [],
     questionnaires: planQuestionnaires(existingQuestionnaires, backup.questionnaires ?? []),
+    groups: planGroups(existingGroups, backup.groups ?? []),
   };
   const differing: BackupEntry[] = [];
   for (const entry of backup.entries) {
@@ -166,25 +212,59 @@ export interface RestoreTarget {
    * questionnaires' store `restore`); the problem's path is the index of the one refused.
    */
   restoreQuestionnaires: (entries: readonly BackupQuestionnaire[]) => Result<number>;
+  /**
+   * Keeps these groups, each in place of the one with its id (the groups' store `restore`). It
+   * cannot refuse them: applyRestore checks them first, by the schema the store checks them by.
+   */
+  restoreGroups: (groups: Group[]) => void;
 }
 
-export interface RestoreCounts {
+interface Counts {
   added: number;
   replaced: number;
   unchanged: number;
-  questionnaires: { added: number; replaced: number; unchanged: number };
+}
+
+export interface RestoreCounts extends Counts {
+  questionnaires: Counts;
+  groups: Counts;
+}
+
+const counts = (plan: { added: unknown[]; replaced: unknown[]; unchanged: unknown[] }): Counts => ({
+  added: plan.added.length,
+  replaced: plan.replaced.length,
+  unchanged: plan.unchanged.length,
+});
+
+/** The first problem of a group the store would not keep, in words; undefined when it would. */
+function groupRefusal(group: Group): Problem | undefined {
+  const checked = groupSchema.safeParse(group);
+  const [issue] = checked.success ? [] : checked.error.issues;
+  if (!issue) return undefined;
+  const path = formatPath(issue.path);
+  return {
+    path: '',
+    message: `The group "${group.name}" could not be restored, so nothing was: ${path ? `${path}: ` : ''}${describeIssue(issue)}`,
+  };
 }
 
 /**
- * Carries out a plan: adds and replaces assessments, keeps the questionnaires, then takes the
- * backup's settings. The entries passed every rule the stores apply, so a refusal is not expected;
- * should one come, everything already done is undone and nothing is left half-restored.
+ * Carries out a plan: adds and replaces assessments, keeps the questionnaires and the groups, then
+ * takes the backup's settings. The entries passed every rule the stores apply, so a refusal is not
+ * expected; should one come, everything already done is undone and nothing is left half-restored.
  */
 export function applyRestore(
   plan: RestorePlan,
   settings: BackupSettings,
   target: RestoreTarget,
 ): Result<RestoreCounts> {
+  const groups = [...plan.groups.added, ...plan.groups.replaced.map(({ entry }) => entry)];
+  // Checked before anything changes: the groups' store keeps them only after it has read the
+  // database, too late for this restore to undo the rest.
+  for (const group of groups) {
+    const refusal = groupRefusal(group);
+    if (refusal) return fail(refusal);
+  }
   const undo: (() => void)[] = [];
   const refused = (name: string, problems: readonly Problem[]) => {
     for (const step of [...undo].reverse()) step();
@@ -219,15 +299,11 @@ export function applyRestore(
       return refused(entry ? questionnaireTitle(entry.questionnaire) : 'A questionnaire', problems);
     }
   }
+  if (groups.length > 0) target.restoreGroups(groups);
   target.setStaleEvidenceDays(settings.staleEvidenceDays);
   return succeed({
-    added: plan.added.length,
-    replaced: plan.replaced.length,
-    unchanged: plan.unchanged.length,
-    questionnaires: {
-      added: plan.questionnaires.added.length,
-      replaced: plan.questionnaires.replaced.length,
-      unchanged: plan.questionnaires.unchanged.length,
-    },
+    ...counts(plan),
+    questionnaires: counts(plan.questionnaires),
+    groups: counts(plan.groups),
   });
 }

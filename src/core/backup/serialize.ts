@@ -6,6 +6,7 @@ import { contentDigest } from '../integrity/digest.ts';
 import { succeed, type Result } from '../result.ts';
 import { assessmentTitle } from '../text.ts';
 import type { ResponseAnswer } from '../delegation/schema.ts';
+import type { Group } from '../group/model.ts';
 import {
   backupFormat,
   backupFormatVersion,
@@ -49,12 +50,35 @@ const orderedAnswers = ({ questionnaire, answers }: BackupQuestionnaire) =>
     }),
   );
 
+/** A group with only the fields the format knows, each in one order, whatever the store keeps. */
+const groupFields = ({
+  id,
+  name,
+  setId,
+  members,
+  staleAfterDays,
+  createdAt,
+  updatedAt,
+}: Group) => ({
+  id,
+  name,
+  setId,
+  members: members.map(({ organisation, scope, weight }) => ({
+    organisation,
+    scope,
+    ...(weight === undefined ? {} : { weight }),
+  })),
+  staleAfterDays,
+  createdAt,
+  updatedAt,
+});
+
 /**
- * Every assessment and questionnaire on the device and the settings as one backup file's text.
- * Each entry is the single export of its assessment, so that it is read back by the same checks as
- * an imported file, and each questionnaire the file as received; assessments are ordered by
- * organisation, scope, set and cycle, questionnaires by their assessment, round and id, so that the
- * same data gives the same file.
+ * Every assessment, questionnaire and group on the device and the settings as one backup file's
+ * text. Each entry is the single export of its assessment, so that it is read back by the same
+ * checks as an imported file, and each questionnaire the file as received; assessments are ordered
+ * by organisation, scope, set and cycle, questionnaires by their assessment, round and id, groups
+ * by name and id, so that the same data gives the same file.
  */
 export function serializeBackup(source: BackupSource, createdAt: Date): string {
   // Code-point order, not the locale's: the same on every machine.
@@ -69,6 +93,9 @@ export function serializeBackup(source: BackupSource, createdAt: Date): string {
       byCodePoint(assessmentTitle(a.assessment), assessmentTitle(b.assessment)) ||
       a.round - b.round ||
       byCodePoint(a.questionnaireId, b.questionnaireId),
+  );
+  const groups = Object.values(source.groups).sort(
+    (a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id),
   );
   const questionSets = new Map(
     stored.map(({ assessment: { questionSet } }) => [
@@ -101,6 +128,7 @@ export function serializeBackup(source: BackupSource, createdAt: Date): string {
       updatedAt: entry.updatedAt,
       ...(entry.respondedAt ? { respondedAt: entry.respondedAt } : {}),
     })),
+    groups: groups.map(groupFields),
   };
   const integrity = {
     algorithm: 'SHA-256',

@@ -1,9 +1,10 @@
+import { useEffect } from 'react';
 import { OutcomeNotice } from '../../components/OutcomeNotice.tsx';
 import { PassphraseFields } from '../../components/PassphraseFields.tsx';
 import { useProtectedDownload } from '../../components/useProtectedDownload.ts';
 import { exportBackupFile } from '../../core/backup/serialize.ts';
 import { plural } from '../../core/text.ts';
-import { useAssessments, useQuestionnaires } from '../../store/index.ts';
+import { useAssessments, useGroups, useQuestionnaires } from '../../store/index.ts';
 
 /** "2026-11-26": the user's own calendar day, as the file name shows it. */
 const localDay = (date: Date) =>
@@ -11,26 +12,36 @@ const localDay = (date: Date) =>
     .map((part) => String(part).padStart(2, '0'))
     .join('-');
 
-/** "2 assessments, 1 questionnaire and the settings": what a backup of these holds. */
-const holding = (assessments: number, questionnaires: number) =>
-  questionnaires > 0
-    ? `${plural(assessments, 'assessment')}, ${plural(questionnaires, 'questionnaire')} and the settings`
-    : `${plural(assessments, 'assessment')} and the settings`;
+/** "2 assessments, 1 questionnaire, 3 groups and the settings": what a backup of these holds. */
+const holding = (assessments: number, questionnaires: number, groups: number) =>
+  `${[
+    plural(assessments, 'assessment'),
+    ...(questionnaires > 0 ? [plural(questionnaires, 'questionnaire')] : []),
+    ...(groups > 0 ? [plural(groups, 'group')] : []),
+  ].join(', ')} and the settings`;
 
 /**
- * Downloads every assessment, every questionnaire to answer and the settings as one backup file,
- * optionally encrypted.
+ * Downloads every assessment, every questionnaire to answer, every group and the settings as one
+ * backup file, optionally encrypted.
  */
 export function BackUpEverything() {
   const count = useAssessments((state) => Object.keys(state.assessments).length);
   const questionnaireCount = useQuestionnaires((state) => Object.keys(state.questionnaires).length);
+  const groupCount = useGroups((state) => Object.keys(state.groups).length);
+  // The groups are read only when a page asks: this one counts them.
+  useEffect(() => void useGroups.getState().load(), []);
   const { form, outcome, onSubmit } = useProtectedDownload({
     make: async (passphrase) => {
-      // Every questionnaire this browser keeps, not only those read so far.
-      await useQuestionnaires.ready;
+      // Every questionnaire and group this browser keeps, not only those read so far.
+      await Promise.all([useQuestionnaires.ready, useGroups.getState().load()]);
       const { assessments, settings } = useAssessments.getState();
       const { questionnaires } = useQuestionnaires.getState();
-      return exportBackupFile({ assessments, questionnaires, settings }, new Date(), passphrase);
+      const { groups } = useGroups.getState();
+      return exportBackupFile(
+        { assessments, questionnaires, groups, settings },
+        new Date(),
+        passphrase,
+      );
     },
     fileName: (encrypted) =>
       `cellguard-backup-${localDay(new Date())}${encrypted ? '.encrypted' : ''}.json`,
@@ -38,6 +49,7 @@ export function BackUpEverything() {
       const held = holding(
         Object.keys(useAssessments.getState().assessments).length,
         Object.keys(useQuestionnaires.getState().questionnaires).length,
+        Object.keys(useGroups.getState().groups).length,
       );
       return encrypted
         ? `The encrypted backup (${held}) has been downloaded. Without the passphrase nobody, including you, can restore it.`
@@ -49,7 +61,7 @@ export function BackUpEverything() {
   return (
     <section className="panel" aria-labelledby="backup-save-title">
       <h2 id="backup-save-title">Back up everything</h2>
-      {count === 0 && questionnaireCount === 0 ? (
+      {count === 0 && questionnaireCount === 0 && groupCount === 0 ? (
         <p>
           There is nothing to back up yet: no assessment or questionnaire is saved in this browser.
         </p>
@@ -64,6 +76,9 @@ export function BackUpEverything() {
                 every questionnaire you were sent to answer (
                 {plural(questionnaireCount, 'questionnaire')}), with your answers so far,
               </>
+            )}
+            {groupCount > 0 && (
+              <> every group of operating companies ({plural(groupCount, 'group')}),</>
             )}{' '}
             and the settings. A SHA-256 digest over the whole file shows, at restore, any damage or
             careless edit. It is not a signature: against deliberate change, give the backup a

@@ -7,7 +7,7 @@ import { questionnaireProgress } from '../../core/delegation/respondent.ts';
 import { formatDateTime } from '../../core/format.ts';
 import type { Problem } from '../../core/result.ts';
 import { listJoin, plural } from '../../core/text.ts';
-import { useAssessments, useQuestionnaires } from '../../store/index.ts';
+import { useAssessments, useGroups, useQuestionnaires } from '../../store/index.ts';
 import { RestoreProblems } from './RestoreProblems.tsx';
 
 interface RestorePreviewProps {
@@ -168,12 +168,25 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
   const staleEvidenceDays = useAssessments((state) => state.settings.staleEvidenceDays);
   const questionnaires = useQuestionnaires((state) => state.questionnaires);
   const questionnairesLoaded = useQuestionnaires((state) => state.loaded);
+  const groups = useGroups((state) => state.groups);
+  const groupsLoaded = useGroups((state) => state.loaded);
   const plan = useMemo(
-    () => planRestore(Object.values(assessments), backup, Object.values(questionnaires)),
-    [assessments, questionnaires, backup],
+    () =>
+      planRestore(
+        Object.values(assessments),
+        backup,
+        Object.values(questionnaires),
+        Object.values(groups),
+      ),
+    [assessments, questionnaires, groups, backup],
   );
-  const { questionnaires: questionnairePlan } = plan;
+  const { questionnaires: questionnairePlan, groups: groupPlan } = plan;
   const hasQuestionnaires = backup.questionnaires.length > 0;
+  const hasGroups = backup.groups.length > 0;
+  // The groups are read only when a page asks: this one compares them.
+  useEffect(() => {
+    if (hasGroups) void useGroups.getState().load();
+  }, [hasGroups]);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -185,9 +198,17 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
     plan.replaced.length === 0 &&
     questionnairePlan.added.length === 0 &&
     questionnairePlan.replaced.length === 0 &&
+    groupPlan.added.length === 0 &&
+    groupPlan.replaced.length === 0 &&
     !settingsChange;
   const replacements = [...plan.replaced, ...questionnairePlan.replaced];
   const newer = replacements.filter((replacement) => replacement.deviceIsNewer).length;
+  const newerGroups = groupPlan.replaced.filter((replacement) => replacement.deviceIsNewer).length;
+  const groupsReplaced =
+    groupPlan.replaced.length > 0
+      ? ` (by the backup's name, members and weights${newerGroups > 0 ? `; ${newerGroups} changed here after the backup was made, and those changes will be lost` : ''})`
+      : '';
+  const groupsPreview = `Groups of operating companies: ${plural(backup.groups.length, 'group')} in the backup; ${groupPlan.added.length} to add, ${groupPlan.replaced.length} to replace${groupsReplaced}, ${groupPlan.unchanged.length} already here unchanged.`;
   const names = [
     ...plan.replaced.map(({ existing }) => <AssessmentName assessment={existing.assessment} />),
     ...questionnairePlan.replaced.map(({ existing }) => (
@@ -221,6 +242,8 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
     const restored = applyRestore(plan, backup.settings, {
       ...useAssessments.getState(),
       restoreQuestionnaires: useQuestionnaires.getState().restore,
+      // Checked by applyRestore already; written as soon as the groups kept here are read.
+      restoreGroups: (restoredGroups) => void useGroups.getState().restore(restoredGroups),
     });
     if (!restored.ok) {
       setProblems(restored.problems);
@@ -228,16 +251,24 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
     }
     // Written at once rather than a moment later: a restore is a moment to be sure of.
     void useQuestionnaires.persistence.flush();
-    const { added, replaced, unchanged, questionnaires: kept } = restored.value;
+    const { added, replaced, unchanged, questionnaires: kept, groups: keptGroups } = restored.value;
     const questionnairesDone = hasQuestionnaires
       ? ` Questionnaires you were sent to answer: ${kept.added} added, ${kept.replaced} replaced, ${kept.unchanged} already here unchanged.`
       : '';
+    const groupsDone = hasGroups
+      ? ` Groups of operating companies: ${keptGroups.added} added, ${keptGroups.replaced} replaced, ${keptGroups.unchanged} already here unchanged.`
+      : '';
     onRestored(
-      `Restored from the backup: ${plural(added, 'assessment')} added, ${replaced} replaced, ${unchanged} already here unchanged.${questionnairesDone} Evidence is flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup.`,
+      `Restored from the backup: ${plural(added, 'assessment')} added, ${replaced} replaced, ${unchanged} already here unchanged.${questionnairesDone}${groupsDone} Evidence is flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup.`,
     );
   };
-  // The questionnaires kept here are still being read: comparing now would miss them.
-  const waiting = hasQuestionnaires && !questionnairesLoaded;
+  // What is kept here is still being read: comparing now would miss it.
+  const waiting =
+    hasQuestionnaires && !questionnairesLoaded
+      ? 'questionnaires'
+      : hasGroups && !groupsLoaded
+        ? 'groups'
+        : undefined;
 
   return (
     <section className="panel restore-preview" aria-labelledby="restore-preview-title">
@@ -305,6 +336,7 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
         </div>
       )}
       {hasQuestionnaires && <QuestionnairesPreview plan={questionnairePlan} />}
+      {hasGroups && <p>{groupsPreview}</p>}
       <p>
         {settingsChange
           ? `Evidence will be flagged after ${plural(backup.settings.staleEvidenceDays, 'day')}, as in the backup (now ${staleEvidenceDays}).`
@@ -313,7 +345,7 @@ export function RestorePreview({ backup, onRestored }: RestorePreviewProps) {
       <RestoreProblems problems={problems} />
       {waiting ? (
         <p className="muted" role="status">
-          Reading the questionnaires kept in this browser…
+          Reading the {waiting} kept in this browser…
         </p>
       ) : nothingToDo ? (
         <p className="notice" role="status">

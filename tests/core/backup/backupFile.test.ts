@@ -18,9 +18,12 @@ import {
   backupText,
   type BackupJson,
   deviceWith,
+  northwind,
   openedRound2,
   resealed,
   sentQuestionnaires,
+  southern,
+  withGroups,
   withQuestionnaires,
 } from './backupFiles.ts';
 
@@ -75,7 +78,7 @@ describe('backup files: back up and restore', () => {
       assessments: { assessment: unknown }[];
     };
     expect(file.format).toBe('cellguard-backup');
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     expect(file.app).toEqual({
       assessmentFormatVersion: currentFormatVersion,
       questionSets: [{ id: 'softcell', version: set.version }],
@@ -297,10 +300,10 @@ describe('backup files: back up and restore', () => {
       },
     ]);
     const newerFormat = resealed(await backupText(device, createdAt), (file) => {
-      file.formatVersion = 3;
+      file.formatVersion = 4;
     });
     expect((await refused(newerFormat))[0]?.message).toBe(
-      'The backup was made by a newer Cellguard (backup format 3); this version reads formats up to 2. Update Cellguard on this device, then restore.',
+      'The backup was made by a newer Cellguard (backup format 4); this version reads formats up to 3. Update Cellguard on this device, then restore.',
     );
   });
 
@@ -355,7 +358,7 @@ describe('backup files: the questionnaires a user was sent to answer', () => {
   it('round-trips each questionnaire as received, with its answers and dates', async () => {
     const text = await backupText(ana, createdAt);
     const file = JSON.parse(text) as BackupJson;
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     // The file as received, the lead's digest included; round 1 before round 2.
     expect(file.questionnaires?.map((entry) => entry.questionnaire)).toEqual([
       JSON.parse(sentQuestionnaires.round1.text),
@@ -380,6 +383,7 @@ describe('backup files: the questionnaires a user was sent to answer', () => {
     const text = await edited((file) => {
       file.formatVersion = 1;
       delete file.questionnaires;
+      delete file.groups;
     });
     const backup = await opened(text);
     expect(backup.entries.map((entry) => entry.assessment)).toEqual([middle, victim, unicode]);
@@ -387,12 +391,15 @@ describe('backup files: the questionnaires a user was sent to answer', () => {
     // Version 1 knows no questionnaires; version 2 requires them.
     const v1WithQuestionnaires = await edited((file) => {
       file.formatVersion = 1;
+      delete file.groups;
     });
     expect(await refused(v1WithQuestionnaires)).toEqual([
       { path: '', message: 'The backup: has unknown field "questionnaires"' },
     ]);
     const v2Without = await edited((file) => {
+      file.formatVersion = 2;
       delete file.questionnaires;
+      delete file.groups;
     });
     expect(await refused(v2Without)).toEqual([
       { path: 'questionnaires', message: "The backup's questionnaires: is required" },
@@ -524,6 +531,188 @@ describe('backup files: the questionnaires a user was sent to answer', () => {
         `^${escape(round1Name)} \\(deep\\.x[.x]*\\): is nested far deeper than a questionnaire ever is$`,
       ),
     );
+    // Once made the parser throw: the words for the field were looked up on an object.
+    const prototypeKey = (await backupText(ana, createdAt)).replace(
+      '"openedAt": "2026-03-11T08:00:00.000Z"',
+      '"__proto__": 1, "openedAt": "2026-03-11T08:00:00.000Z"',
+    );
+    expect(await refused(prototypeKey)).toEqual([
+      {
+        path: 'questionnaires[0].__proto__',
+        message: `${round1Name} (__proto__): uses the reserved name "__proto__", which is never valid here`,
+        pageMessage: `${round1Name}: __proto__: uses the reserved name "__proto__", which is never valid here`,
+      },
+    ]);
+  });
+});
+
+describe('backup files: the groups of operating companies a group office keeps', () => {
+  const office = withGroups(withQuestionnaires(device, answeredRound1), northwind, southern);
+
+  /** A backup of `office` changed by `edit`; only the whole file's digest is made again. */
+  const edited = async (edit: (file: BackupJson) => void) =>
+    resealed(await backupText(office, createdAt), edit);
+
+  it('round-trips every group, ordered by name, beside the assessments and questionnaires', async () => {
+    const text = await backupText(office, createdAt);
+    const file = JSON.parse(text) as BackupJson;
+    expect(file.formatVersion).toBe(3);
+    // By name in code-point order: Latin before Hebrew, whatever the device's order.
+    expect(file.groups?.map((group) => group.name)).toEqual(['Northwind Group', 'קבוצת הדרום']);
+    // A member without a weight holds no weight field.
+    expect(file.groups?.[0]?.members).toEqual(northwind.members);
+    const backup = await opened(text);
+    expect(backup.groups).toEqual([northwind, southern]);
+    expect(backup.questionnaires).toEqual([answeredRound1]);
+    expect(backup.entries).toHaveLength(3);
+    // The same data gives the same file.
+    expect(serializeBackup(withGroups(office, ...backup.groups.reverse()), createdAt)).toBe(text);
+    // Inside the encryption too, names and all.
+    const sealed = await backupText(office, createdAt, 'correct horse battery staple');
+    expect(sealed).not.toContain('Northwind');
+    expect((await opened(sealed, 'correct horse battery staple')).groups).toEqual([
+      northwind,
+      southern,
+    ]);
+  }, 20_000);
+
+  it('still restores version 1 and 2 backups, which hold no groups, and requires them in version 3', async () => {
+    const v2 = await edited((file) => {
+      file.formatVersion = 2;
+      delete file.groups;
+    });
+    const backup = await opened(v2);
+    expect(backup.groups).toEqual([]);
+    expect(backup.questionnaires).toEqual([answeredRound1]);
+    const v1 = await edited((file) => {
+      file.formatVersion = 1;
+      delete file.questionnaires;
+      delete file.groups;
+    });
+    expect((await opened(v1)).groups).toEqual([]);
+    const v2WithGroups = await edited((file) => {
+      file.formatVersion = 2;
+    });
+    expect(await refused(v2WithGroups)).toEqual([
+      { path: '', message: 'The backup: has unknown field "groups"' },
+    ]);
+    const v3Without = await edited((file) => {
+      delete file.groups;
+    });
+    expect(await refused(v3Without)).toEqual([
+      { path: 'groups', message: "The backup's groups: is required" },
+    ]);
+  });
+
+  it("covers the groups with the whole file's digest", async () => {
+    const text = await backupText(office, createdAt);
+    const changed = text.replace('"weight": 12.5', '"weight": 1');
+    expect(changed).not.toBe(text);
+    expect((await refused(changed))[0]?.path).toBe('integrity.digest');
+  });
+
+  it('refuses a group that breaks its rules in a re-digested backup, naming it and the member in plain words', async () => {
+    const text = await edited((file) => {
+      const [group] = file.groups ?? [];
+      if (!group) return;
+      const members = group.members as Record<string, unknown>[];
+      members[0] = { ...members[0], weight: -2 };
+      members.push({
+        organisation: ' example networks (MID-JOURNEY profile)',
+        scope: 'Mobile core and OSS/BSS',
+      });
+      group.staleAfterDays = 0;
+      group.owner = 'Group CISO';
+    });
+    const problems = await refused(text);
+    expect(problems).toEqual([
+      {
+        path: 'groups[0].members[0].weight',
+        message:
+          'Group "Northwind Group" (members[0].weight): must be a number greater than 0 (the member counts equally without one)',
+        pageMessage:
+          'Group "Northwind Group": Member 1, its weight: must be a number greater than 0 (the member counts equally without one)',
+      },
+      {
+        path: 'groups[0].members[2]',
+        message:
+          'Group "Northwind Group" (members[2]): names the same organisation and scope as member 1; a group holds each once',
+        pageMessage:
+          'Group "Northwind Group": Member 3: names the same organisation and scope as member 1; a group holds each once',
+      },
+      {
+        path: 'groups[0].staleAfterDays',
+        message: 'Group "Northwind Group" (staleAfterDays): must be at least 1 day',
+        pageMessage:
+          'Group "Northwind Group": The age after which a member is stale: must be at least 1 day',
+      },
+      {
+        path: 'groups[0]',
+        message: 'Group "Northwind Group": has unknown field "owner"',
+        pageMessage: 'Group "Northwind Group": has unknown field "owner"',
+      },
+    ]);
+    const repeated = await edited((file) => {
+      const members = file.groups?.[0]?.members as Record<string, unknown>[];
+      members.push({
+        organisation: ' example networks (MID-JOURNEY profile)',
+        scope: 'Mobile core and OSS/BSS ',
+      });
+    });
+    expect((await refused(repeated))[0]?.pageMessage).toBe(
+      'Group "Northwind Group": Member 3: names the same organisation and scope as member 1; a group holds each once',
+    );
+  });
+
+  it('refuses a group held twice, one without a name or id, and too many', async () => {
+    const twice = await edited((file) => {
+      const [first] = file.groups ?? [];
+      if (first) file.groups?.push({ ...first, name: 'Northwind again' });
+    });
+    expect(await refused(twice)).toEqual([
+      expect.objectContaining({
+        path: 'groups[2].id',
+        message:
+          'Group "Northwind again" (id): The backup holds this group twice (also as group 1); Cellguard never writes such a backup.',
+      }),
+    ]);
+    const nameless = await edited((file) => {
+      file.groups = [{ ...file.groups?.[1], name: '  ', id: 'NOT-HEX' }];
+    });
+    expect((await refused(nameless)).map((problem) => problem.message)).toEqual([
+      'Group 1 of the backup (id): must be 12 hexadecimal digits',
+      'Group 1 of the backup (name): must not be empty',
+    ]);
+    const crowded = await edited((file) => {
+      file.groups = Array.from({ length: backupLimits.maxGroups + 1 }, () => ({}));
+    });
+    expect(await refused(crowded)).toEqual([
+      {
+        path: 'groups',
+        message: "The backup's groups: holds more than 1,000 groups, more than a backup can",
+      },
+    ]);
+  });
+
+  it('refuses a hostile group before its digest is computed', async () => {
+    const depth = 200_000;
+    const deep = (await backupText(office, createdAt)).replace(
+      '"staleAfterDays": 180',
+      `"deep": ${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}, "staleAfterDays": 180`,
+    );
+    const [problem] = await refused(deep);
+    expect(problem?.path).toMatch(/^groups\[0\]\.deep\.x/);
+    expect(problem?.message).toMatch(
+      /^Group "Northwind Group" \(deep\.x[.x]*\): is nested far deeper than a group ever is$/,
+    );
+    const prototypeKey = (await backupText(office, createdAt)).replace(
+      '"staleAfterDays": 180',
+      '"__proto__": { "polluted": true }, "staleAfterDays": 180',
+    );
+    expect((await refused(prototypeKey))[0]?.message).toBe(
+      'Group "Northwind Group" (__proto__): uses the reserved name "__proto__", which is never valid here',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   BackupSource,
 } from '../../../src/core/backup/format.ts';
 import { backupDigest, exportBackupFile } from '../../../src/core/backup/serialize.ts';
+import type { Group } from '../../../src/core/group/model.ts';
 import { formatProblem } from '../../../src/core/result.ts';
 import {
   leadWithAna as leadAssessment,
@@ -25,6 +26,7 @@ export function deviceWith(
       ]),
     ),
     questionnaires: {},
+    groups: {},
     settings: { staleEvidenceDays: 90 },
   };
 }
@@ -41,6 +43,40 @@ export function withQuestionnaires(
     ),
   };
 }
+
+/** The same device, also keeping these groups of operating companies. */
+export function withGroups(source: BackupSource, ...groups: Group[]): BackupSource {
+  return { ...source, groups: Object.fromEntries(groups.map((group) => [group.id, group])) };
+}
+
+/** A group office's group of two of the fixtures' operators, one weighted. */
+export const northwind: Group = {
+  id: '0a1b2c3d4e5f',
+  name: 'Northwind Group',
+  setId: 'softcell',
+  members: [
+    {
+      organisation: 'Example Networks (mid-journey profile)',
+      scope: 'Mobile core and OSS/BSS',
+      weight: 12.5,
+    },
+    { organisation: 'ПАО «Северный Телеком»', scope: 'Κεντρικό δίκτυο και OSS/BSS' },
+  ],
+  staleAfterDays: 180,
+  createdAt: '2026-10-01T09:00:00.000Z',
+  updatedAt: '2026-11-20T16:30:00.000Z',
+};
+
+/** Another group, of the network-side set, named in Hebrew, with a member named in Arabic. */
+export const southern: Group = {
+  id: 'f0e1d2c3b4a5',
+  name: 'קבוצת הדרום',
+  setId: 'comms-hardening',
+  members: [{ organisation: 'شبكة الواحة للاتصالات', scope: 'Mobile core and IT', weight: 3 }],
+  staleAfterDays: 90,
+  createdAt: '2026-09-15T08:00:00.000Z',
+  updatedAt: '2026-09-15T08:00:00.000Z',
+};
 
 const round1 = send(leadAssessment());
 const round2 = send(round1.assessment, questionnaireIds[1]);
@@ -94,6 +130,7 @@ export interface BackupJson {
     answers: Record<string, Record<string, unknown>>;
     [field: string]: unknown;
   }[];
+  groups?: Record<string, unknown>[];
   [field: string]: unknown;
 }
 

@@ -7,9 +7,10 @@ import {
   questionnaireTitle,
   type RestoreTarget,
 } from '../../../src/core/backup/restore.ts';
+import type { Group } from '../../../src/core/group/model.ts';
 import { fail, succeed } from '../../../src/core/result.ts';
 import { fixtureAssessment } from '../../support/storeFixtures.ts';
-import { answeredRound1, openedRound2 } from './backupFiles.ts';
+import { answeredRound1, northwind, openedRound2, southern } from './backupFiles.ts';
 
 const middle = fixtureAssessment('middle-profile');
 const unicode = fixtureAssessment('unicode-operator');
@@ -153,12 +154,49 @@ describe('planRestore: questionnaires', () => {
   });
 });
 
+/** Northwind as changed on the device after the backup: a member's weight and the name. */
+const northwindLater: Group = {
+  ...northwind,
+  name: 'Northwind Group (EU)',
+  members: northwind.members.map((member) => ({ ...member, weight: 2 })),
+  updatedAt: '2026-12-01T10:00:00.000Z',
+};
+
+describe('planRestore: groups', () => {
+  it('adds a group the device lacks, replaces one set up otherwise, and matches by id', () => {
+    const plan = planRestore(
+      [],
+      { entries: [], groups: [northwind, southern] },
+      [],
+      [northwindLater],
+    );
+    expect(plan.groups).toEqual({
+      added: [southern],
+      replaced: [{ entry: northwind, existing: northwindLater, deviceIsNewer: true }],
+      unchanged: [],
+    });
+  });
+
+  it('leaves alone a group set up the same, whatever its dates', () => {
+    const touched = { ...northwind, updatedAt: '2027-01-01T00:00:00.000Z' };
+    expect(
+      planRestore([], { entries: [], groups: [northwind] }, [], [touched]).groups.unchanged,
+    ).toEqual([northwind]);
+    // A group of another device with the same name is another group.
+    const namesake = { ...northwind, id: '111111111111' };
+    expect(
+      planRestore([], { entries: [], groups: [northwind] }, [], [namesake]).groups.added,
+    ).toEqual([northwind]);
+  });
+});
+
 /** A store stand-in that records what is done to it, and can refuse one assessment. */
 function recordingTarget(refuse?: string, refuseQuestionnaires = false) {
   const kept = new Map<string, Assessment>([['existing', victim]]);
   const questionnaires = new Map<string, BackupQuestionnaire>([
     [round1Later.questionnaire.questionnaireId, round1Later],
   ]);
+  const groups = new Map<string, Group>([[northwind.id, northwindLater]]);
   let days = 180;
   let next = 0;
   const target: RestoreTarget = {
@@ -183,8 +221,11 @@ function recordingTarget(refuse?: string, refuseQuestionnaires = false) {
       for (const entry of entries) questionnaires.set(entry.questionnaire.questionnaireId, entry);
       return succeed(entries.length);
     },
+    restoreGroups: (entries) => {
+      for (const entry of entries) groups.set(entry.id, entry);
+    },
   };
-  return { target, kept, questionnaires, days: () => days };
+  return { target, kept, questionnaires, groups, days: () => days };
 }
 
 describe('applyRestore', () => {
@@ -194,27 +235,52 @@ describe('applyRestore', () => {
     {
       entries: [entry(middle), entry(unicode), entry(newerVictim)],
       questionnaires: [answeredRound1, openedRound2],
+      groups: [northwind, southern],
     },
     [round1Later],
+    [northwindLater],
   );
 
-  it('adds, replaces, keeps the questionnaires and takes the settings', () => {
-    const { target, kept, questionnaires, days } = recordingTarget();
+  it('adds, replaces, keeps the questionnaires and the groups and takes the settings', () => {
+    const { target, kept, questionnaires, groups, days } = recordingTarget();
     expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
       succeed({
         added: 2,
         replaced: 1,
         unchanged: 0,
         questionnaires: { added: 1, replaced: 1, unchanged: 0 },
+        groups: { added: 1, replaced: 1, unchanged: 0 },
       }),
     );
     expect([...kept.values()]).toEqual([newerVictim, middle, unicode]);
     expect([...questionnaires.values()]).toEqual([answeredRound1, openedRound2]);
+    expect([...groups.values()]).toEqual([northwind, southern]);
     expect(days()).toBe(90);
   });
 
+  it('changes nothing when a group breaks its rules, and says which in plain words', () => {
+    const { target, kept, questionnaires, groups, days } = recordingTarget();
+    const broken = { ...southern, members: [{ organisation: '', scope: 'Core' }] };
+    const result = applyRestore(
+      { ...plan, groups: { ...plan.groups, added: [broken] } },
+      { staleEvidenceDays: 90 },
+      target,
+    );
+    expect(result).toEqual(
+      fail({
+        path: '',
+        message:
+          'The group "קבוצת הדרום" could not be restored, so nothing was: members[0].organisation: must not be empty',
+      }),
+    );
+    expect([...kept.values()]).toEqual([victim]);
+    expect([...questionnaires.values()]).toEqual([round1Later]);
+    expect([...groups.values()]).toEqual([northwindLater]);
+    expect(days()).toBe(180);
+  });
+
   it('undoes every assessment when the questionnaires are refused, and names the one refused', () => {
-    const { target, kept, questionnaires, days } = recordingTarget(undefined, true);
+    const { target, kept, questionnaires, groups, days } = recordingTarget(undefined, true);
     expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
       fail({
         path: '',
@@ -223,11 +289,12 @@ describe('applyRestore', () => {
     );
     expect([...kept.values()]).toEqual([victim]);
     expect([...questionnaires.values()]).toEqual([round1Later]);
+    expect([...groups.values()]).toEqual([northwindLater]);
     expect(days()).toBe(180);
   });
 
   it('undoes everything it did when the store refuses one assessment, and says which', () => {
-    const { target, kept, days } = recordingTarget(unicode.organisation);
+    const { target, kept, groups, days } = recordingTarget(unicode.organisation);
     expect(applyRestore(plan, { staleEvidenceDays: 90 }, target)).toEqual(
       fail({
         path: 'organisation',
@@ -236,6 +303,7 @@ describe('applyRestore', () => {
       }),
     );
     expect([...kept.values()]).toEqual([victim]);
+    expect([...groups.values()]).toEqual([northwindLater]);
     expect(days()).toBe(180);
   });
 

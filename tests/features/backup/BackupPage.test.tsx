@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadFile } from '../../../src/components/download.ts';
@@ -6,12 +6,15 @@ import type { Assessment } from '../../../src/core/assessment/model.ts';
 import { backupLimits } from '../../../src/core/backup/format.ts';
 import { importBackupFile } from '../../../src/core/backup/parse.ts';
 import { BackupPage } from '../../../src/features/backup/index.ts';
-import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
+import { useAssessments, useGroups, useQuestionnaires } from '../../../src/store/index.ts';
 import {
   answeredRound1,
   backupText,
   deviceWith,
+  northwind,
   openedRound2,
+  southern,
+  withGroups,
   withQuestionnaires,
 } from '../../core/backup/backupFiles.ts';
 import { loadShippedSet } from '../../support/shippedSet.ts';
@@ -41,6 +44,8 @@ beforeEach(async () => {
   useAssessments.getState().setStaleEvidenceDays(180);
   await useQuestionnaires.ready;
   useQuestionnaires.setState({ questionnaires: {}, saveProblem: null });
+  await useGroups.getState().load();
+  await useGroups.getState().eraseAll();
 });
 
 const round1Id = answeredRound1.questionnaire.questionnaireId;
@@ -412,5 +417,67 @@ describe('BackupPage: restore the questionnaires a user was sent to answer', () 
       'The backup does not match its SHA-256 digest',
     );
     expect(useQuestionnaires.getState().questionnaires).toEqual({});
+  });
+});
+
+describe('BackupPage: the groups of operating companies', () => {
+  it('says how many groups it holds, and writes them', async () => {
+    const user = userEvent.setup();
+    seedStore(middle);
+    useGroups.setState({ groups: { [northwind.id]: northwind, [southern.id]: southern } });
+    render(<BackupPage />);
+    expect(screen.getByText(/every group of operating companies \(2 groups\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Download the backup' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The backup (1 assessment, 2 groups and the settings) has been downloaded.',
+    );
+    const [[text] = []] = vi.mocked(downloadFile).mock.calls;
+    const opened = await importBackupFile(String(text), set);
+    expect(opened.ok && opened.value.groups).toEqual([northwind, southern]);
+  });
+
+  it('says in the preview how many groups the backup holds and what becomes of them, then restores them', async () => {
+    const user = userEvent.setup();
+    seedStore(middle);
+    useAssessments.getState().setStaleEvidenceDays(90);
+    const northwindHere = {
+      ...northwind,
+      name: 'Northwind (changed here)',
+      updatedAt: '2026-12-01T00:00:00.000Z',
+    };
+    useGroups.setState({ groups: { [northwind.id]: northwindHere } });
+    const text = await backupText(withGroups(deviceWith(middle), northwind, southern));
+    render(<BackupPage />);
+    await user.upload(screen.getByLabelText('Backup file'), fileOf(text));
+    expect(
+      await screen.findByText(
+        "Groups of operating companies: 2 groups in the backup; 1 to add, 1 to replace (by the backup's name, members and weights; 1 changed here after the backup was made, and those changes will be lost), 0 already here unchanged.",
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Restored from the backup: 0 assessments added, 0 replaced, 1 already here unchanged. Groups of operating companies: 1 added, 1 replaced, 0 already here unchanged.',
+    );
+    await waitFor(() =>
+      expect(useGroups.getState().groups).toEqual({
+        [northwind.id]: northwind,
+        [southern.id]: southern,
+      }),
+    );
+  });
+
+  it('says when the groups in the backup are already here', async () => {
+    const user = userEvent.setup();
+    seedStore();
+    useAssessments.getState().setStaleEvidenceDays(90);
+    useGroups.setState({ groups: { [southern.id]: southern } });
+    render(<BackupPage />);
+    await user.upload(
+      screen.getByLabelText('Backup file'),
+      fileOf(await backupText(withGroups(deviceWith(), southern))),
+    );
+    expect(
+      await screen.findByText('Everything in this backup is already on this device.'),
+    ).toBeInTheDocument();
   });
 });
