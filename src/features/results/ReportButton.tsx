@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReportFormat, ReportRequest } from './reportJob.ts';
+import type { ReportFormat, ReportRequest } from '../../components/report/reportJob.ts';
 import './results.css';
 
 type State =
@@ -32,7 +32,7 @@ export function ReportButton({
   const onClick = async (format: ReportFormat) => {
     setState({ kind: 'working', format });
     try {
-      const { exportReport } = await import('./reportExport.ts');
+      const { exportReport } = await import('../../components/report/reportExport.ts');
       const warnings = await exportReport({ ...request(), issueAsIs }, format, (done, total) =>
         setState({ kind: 'working', format, percent: Math.round((done / total) * 100) }),
       );
