@@ -268,3 +268,147 @@ export async function pdfBuilds(browser: Browser, page: Page, runs: number) {
   }
   return builds;
 }
+
+export interface GroupDashboardTiming {
+  /** Milliseconds from the start of the page's load to the end of the frame that shows the table. */
+  coldDrawn: number;
+  /** Milliseconds from the change of address on the list of groups to that frame. */
+  navigationDrawn: number;
+  /** The longest main-thread task, ms, of the cold load and of the navigation (Long Tasks API). */
+  coldLongestTask: number;
+  navigationLongestTask: number;
+}
+
+/** A page script: the moment `selector` is first in a drawn frame goes to window.__drawn. */
+const whenDrawn = (selector: string) => `(function () {
+  function check(_, observer) {
+    if (!document.querySelector(${JSON.stringify(selector)})) return;
+    if (observer) observer.disconnect();
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { window.__drawn = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})()`;
+
+/** A page script: every task over 50 ms on the main thread, from now on, in window.__longTasks. */
+const longTasks = `(function () {
+  window.__longTasks = [];
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (entry) {
+      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    });
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** After the frame, tasks that the render left behind (effects, the save status) still count. */
+const trailingMs = 500;
+
+interface PageTimes {
+  __drawn?: number;
+  __longTasks: { start: number; duration: number }[];
+}
+
+/**
+ * The group dashboard of `seed` drawn, `runs` times, each in a fresh context with the seed's
+ * assessments and group stored: a cold load of #/groups/<id> until the members table is in a
+ * drawn frame, then, on the same page, from the list of groups (#/groups) back to the group by its
+ * address, as its link does. With each, the longest main-thread task from the start until 0.5 s
+ * after the frame (the Long Tasks API: only tasks over 50 ms are seen; 0 when there was none).
+ * Medians of the runs.
+ */
+export async function groupDashboardTimes(
+  browser: Browser,
+  origin: string,
+  seed: BenchSeed & { group: { id: string } },
+  runs: number,
+): Promise<GroupDashboardTiming> {
+  const selector = '#group-members-table';
+  const results: GroupDashboardTiming[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport });
+    const seeded = await openSeeded(context, origin, seed);
+    // The app has opened its database (which now has the groups store): the group goes in beside it.
+    await seeded.evaluate(
+      (group) =>
+        new Promise<void>((resolve, reject) => {
+          const opening = indexedDB.open('cellguard');
+          opening.onerror = () => reject(new Error(String(opening.error)));
+          opening.onsuccess = () => {
+            const db = opening.result;
+            const tx = db.transaction('groups', 'readwrite');
+            tx.objectStore('groups').put({ id: group.id, stored: group });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(new Error(String(tx.error)));
+          };
+        }),
+      seed.group,
+    );
+    await seeded.close();
+    const page = await context.newPage();
+    await page.addInitScript({ content: `${longTasks};${whenDrawn(selector)}` });
+    await page.goto(`${origin}#/groups/${seed.group.id}`);
+    await page.waitForFunction(() => (window as unknown as PageTimes).__drawn !== undefined, null, {
+      timeout: 120_000,
+    });
+    await page.waitForTimeout(trailingMs);
+    const cold = await page.evaluate(() => {
+      const times = window as unknown as PageTimes;
+      return {
+        drawn: times.__drawn ?? NaN,
+        longest: Math.max(0, ...times.__longTasks.map((task) => task.duration)),
+      };
+    });
+    // The list of groups, then the group by its address: the code is loaded, the page is not.
+    await page.evaluate(() => {
+      window.location.hash = '#/groups';
+    });
+    await page.waitForSelector('#groups-title');
+    await page.waitForTimeout(trailingMs);
+    const navigation = await page.evaluate(
+      ({ id, selector: table, trailing }) =>
+        new Promise<{ drawn: number; longest: number }>((resolve) => {
+          const times = window as unknown as PageTimes;
+          const start = performance.now();
+          new MutationObserver((_, observer) => {
+            if (!document.querySelector(table)) return;
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => {
+                const drawn = performance.now() - start;
+                setTimeout(() => {
+                  const during = times.__longTasks.filter((task) => task.start >= start - 1);
+                  resolve({
+                    drawn,
+                    longest: Math.max(0, ...during.map((task) => task.duration)),
+                  });
+                }, trailing);
+              };
+              channel.port2.postMessage(0);
+            });
+          }).observe(document, { childList: true, subtree: true });
+          window.location.hash = `#/groups/${id}`;
+        }),
+      { id: seed.group.id, selector, trailing: trailingMs },
+    );
+    results.push({
+      coldDrawn: cold.drawn,
+      coldLongestTask: cold.longest,
+      navigationDrawn: navigation.drawn,
+      navigationLongestTask: navigation.longest,
+    });
+    await context.close();
+  }
+  return {
+    coldDrawn: median(results.map((r) => r.coldDrawn)),
+    coldLongestTask: median(results.map((r) => r.coldLongestTask)),
+    navigationDrawn: median(results.map((r) => r.navigationDrawn)),
+    navigationLongestTask: median(results.map((r) => r.navigationLongestTask)),
+  };
+}

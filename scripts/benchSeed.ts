@@ -5,6 +5,9 @@ import { assessmentFormat, currentFormatVersion } from '../src/core/assessment/m
 import type { Answer, Assessment } from '../src/core/assessment/model.ts';
 import { parseAssessmentValue } from '../src/core/assessment/parseFile.ts';
 import type { QuestionSet } from '../src/core/questionSet/schema.ts';
+import { membersOf } from '../src/core/group/members.ts';
+import type { Group } from '../src/core/group/model.ts';
+import { groupFixture } from '../tests/support/groupFixtures.ts';
 
 /** A deterministic pseudo-random generator, so that every run measures the same data. */
 export function seeded(seed: number) {
@@ -189,5 +192,53 @@ export function benchSeed(set: QuestionSet, count: number): BenchSeed {
     count,
     targetId: entries[0]?.id ?? 'bench-000',
     assessments: entries.map((entry) => entry.assessment),
+  };
+}
+
+/** A group of operating companies stored beside its members' assessments (issue 21). */
+export interface GroupBenchSeed extends BenchSeed {
+  /** The group as the app keeps it in the database's `groups` store. */
+  group: Group;
+}
+
+/**
+ * The group view's data: `members` subsidiaries of the group fixture, two cycles each (2026-Q3
+ * and 2026-Q4, distinct profiles from strong to weak), and a group of all of them. The same
+ * fixtures as the group tests, so that the bench measures the dashboard the tests check.
+ */
+export function groupBenchSeed(members: number): GroupBenchSeed {
+  const assessments = groupFixture(members);
+  const entries = assessments.map((assessment, index) => ({
+    id: `group-${String(index).padStart(3, '0')}`,
+    assessment,
+  }));
+  const state = {
+    state: {
+      assessments: Object.fromEntries(
+        entries.map(({ id, assessment }) => [
+          id,
+          { id, assessment, position: { view: 'results' } },
+        ]),
+      ),
+      settings: { staleEvidenceDays: 365 },
+    },
+    version: 3,
+  };
+  const at = new Date().toISOString();
+  return {
+    storageText: JSON.stringify(state),
+    count: entries.length,
+    targetId: entries[0]?.id ?? 'group-000',
+    assessments,
+    group: {
+      // Twelve hexadecimal digits, as the app's ids: "000000000040" for the group of 40.
+      id: String(members).padStart(12, '0'),
+      name: `Bench group of ${members}`,
+      setId: assessments[0]?.questionSet.id ?? 'softcell',
+      members: membersOf(assessments),
+      staleAfterDays: 180,
+      createdAt: at,
+      updatedAt: at,
+    },
   };
 }

@@ -11,6 +11,8 @@ import {
   DelegatePage,
   DetailsPage,
   ExportPage,
+  GroupPage,
+  GroupsPage,
   HistoryPage,
   ImportPage,
   MergePage,
@@ -54,6 +56,10 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'backup':
       return <BackupPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'group':
+      return <GroupPage id={route.id} />;
     case 'not-found':
       return (
         <section className="narrow">

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import { useAssessments } from '../store/index.ts';
+import { useAssessments, useGroups } from '../store/index.ts';
 
 /**
  * The question set and the scoring code, handed to the store once loaded. Every page but the list
@@ -55,6 +55,18 @@ export const DelegatePage = page(() =>
 );
 export const MergePage = page(() =>
   import('../features/delegation/index.ts').then((m) => m.MergePage),
+);
+// The groups are read from the database only when a page of them opens (most devices keep none).
+function groupPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return page(() =>
+    Promise.all([load(), useGroups.getState().load()]).then(([component]) => component),
+  );
+}
+export const GroupsPage = groupPage(() =>
+  import('../features/group/index.ts').then((m) => m.GroupsPage),
+);
+export const GroupPage = groupPage(() =>
+  import('../features/group/index.ts').then((m) => m.GroupPage),
 );
 // An assignee's questionnaire carries its own questions: no question set or scoring code to wait for.
 export const RespondPage = lazy(() =>

@@ -20,6 +20,8 @@ export type Route =
   | { page: 'compare'; from: string; to: string }
   | { page: 'import' }
   | { page: 'backup' }
+  | { page: 'groups' }
+  | { page: 'group'; id: string }
   | { page: 'not-found'; path: string };
 
 const segment = /^[A-Za-z0-9-]{1,64}$/;
@@ -32,6 +34,10 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'new') return { page: 'new' };
   if (parts.length === 1 && parts[0] === 'import') return { page: 'import' };
   if (parts.length === 1 && parts[0] === 'backup') return { page: 'backup' };
+  if (parts.length === 1 && parts[0] === 'groups') return { page: 'groups' };
+  if (parts[0] === 'groups' && parts.length === 2 && segment.test(parts[1] ?? '')) {
+    return { page: 'group', id: parts[1] ?? '' };
+  }
   if (
     parts[0] === 'compare' &&
     parts.length === 3 &&
@@ -85,4 +91,6 @@ export const hrefs = {
   compare: (from: string, to: string) => `#/compare/${from}/${to}`,
   importFile: () => '#/import',
   backup: () => '#/backup',
+  groups: () => '#/groups',
+  group: (id: string) => `#/groups/${id}`,
 };

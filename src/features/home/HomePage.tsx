@@ -11,6 +11,7 @@ import { assessmentTitle } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import {
   useAssessments,
+  useGroups,
   useQuestionnaires,
   type StoredAssessment,
   type StoredQuestionnaire,
@@ -276,6 +277,8 @@ export function HomePage() {
   const eraseAll = useAssessments((state) => state.eraseAll);
   const eraseQuestionnaires = useQuestionnaires((state) => state.eraseAll);
   const questionnaireCount = useQuestionnaires((state) => Object.keys(state.questionnaires).length);
+  const eraseGroups = useGroups((state) => state.eraseAll);
+  const groupCount = useGroups((state) => Object.keys(state.groups).length);
   const [confirmErase, setConfirmErase] = useState(false);
   const setStaleEvidenceDays = useAssessments((state) => state.setStaleEvidenceDays);
   const [pendingDelete, setPendingDelete] = useState<StoredAssessment | null>(null);
@@ -316,6 +319,9 @@ export function HomePage() {
           </a>
           <a className="button" href={hrefs.importFile()}>
             Import a file
+          </a>
+          <a className="button" href={hrefs.groups()}>
+            Groups of operating companies
           </a>
         </div>
       </div>
@@ -394,7 +400,11 @@ export function HomePage() {
         <button
           type="button"
           className="button danger-outline"
-          onClick={() => setConfirmErase(true)}
+          onClick={() => {
+            // The groups are read only when a page asks: the confirmation counts them.
+            void useGroups.getState().load();
+            setConfirmErase(true);
+          }}
         >
           Erase all data on this device
         </button>
@@ -402,11 +412,12 @@ export function HomePage() {
       {confirmErase && (
         <ConfirmDialog
           title="Erase all Cellguard data from this browser?"
-          body={`${sorted.length} assessment${sorted.length === 1 ? '' : 's'}${questionnaireCount > 0 ? `, ${questionnaireCount} questionnaire${questionnaireCount === 1 ? '' : 's'} to answer with your answers` : ''}, the settings and any kept copies will be removed from this browser. Export what you need first. This cannot be undone.`}
+          body={`${sorted.length} assessment${sorted.length === 1 ? '' : 's'}${questionnaireCount > 0 ? `, ${questionnaireCount} questionnaire${questionnaireCount === 1 ? '' : 's'} to answer with your answers` : ''}${groupCount > 0 ? `, ${groupCount} group${groupCount === 1 ? '' : 's'} of operating companies` : ''}, the settings and any kept copies will be removed from this browser. Export what you need first. This cannot be undone.`}
           confirmLabel="Erase everything"
           onCancel={() => setConfirmErase(false)}
           onConfirm={() => {
             void eraseQuestionnaires();
+            void eraseGroups();
             void eraseAll();
             setConfirmErase(false);
           }}

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { questionSetById } from '../../../src/content/questionSets.ts';
@@ -8,7 +8,8 @@ import { bandLabel } from '../../../src/core/scoring/bands.ts';
 import { progressOf } from '../../../src/core/scoring/progress.ts';
 import { score } from '../../../src/core/scoring/score.ts';
 import { HomePage } from '../../../src/features/home/index.ts';
-import { useAssessments, useQuestionnaires } from '../../../src/store/index.ts';
+import { openDatabase } from '../../../src/store/database.ts';
+import { useAssessments, useGroups, useQuestionnaires } from '../../../src/store/index.ts';
 import { fixtureAssessment, seedStore } from '../../support/storeFixtures.ts';
 import {
   leadWithAna as leadAssessment,
@@ -236,5 +237,31 @@ describe('HomePage with questionnaires to answer', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Erase everything' }));
     expect(useQuestionnaires.getState().questionnaires).toEqual({});
     expect(ids()).toEqual([]);
+  });
+
+  it('erases the groups of operating companies with everything else, in the database too', async () => {
+    const user = userEvent.setup();
+    seedStore(fixtureAssessment('middle-profile'));
+    await useGroups.getState().load();
+    // The erase of the test before tells every tab, this one's groups included, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    useGroups.getState().createGroup({
+      name: 'Nordic',
+      setId: 'softcell',
+      members: [{ organisation: 'Aurora Mobile AS', scope: 'Mobile core and IT' }],
+    });
+    await useGroups.persistence.flush();
+    render(<HomePage />);
+    await user.click(screen.getByRole('button', { name: 'Erase all data on this device' }));
+    expect(
+      screen.getByRole('dialog', { name: 'Erase all Cellguard data from this browser?' }),
+    ).toHaveTextContent(
+      '1 assessment, 1 group of operating companies, the settings and any kept copies will be removed',
+    );
+    await user.click(screen.getByRole('button', { name: 'Erase everything' }));
+    expect(useGroups.getState().groups).toEqual({});
+    const db = await openDatabase(indexedDB);
+    await waitFor(async () => expect(await db.readGroups()).toEqual([]));
+    db.close();
   });
 });

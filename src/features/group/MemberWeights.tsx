@@ -1,0 +1,306 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { subjectIdentity } from '../../core/assessment/identity.ts';
+import type { Group, GroupMember } from '../../core/group/model.ts';
+import {
+  applyWeights,
+  maxWeightsFileCharacters,
+  parseWeightsCsv,
+} from '../../core/group/weights.ts';
+import type { Problem } from '../../core/result.ts';
+import { plural } from '../../core/text.ts';
+import { useGroups } from '../../store/index.ts';
+import './group.css';
+
+/** A member as its controls name it: "Aurora Mobile AS · Mobile core and IT". */
+const memberName = (member: GroupMember) =>
+  member.scope ? `${member.organisation} · ${member.scope}` : member.organisation;
+
+/**
+ * A typed weight: undefined when left empty (the member counts 1), the number when it is one
+ * greater than 0, or why it is not. A decimal comma is read as a point, as a spreadsheet may copy it.
+ */
+export function typedWeight(typed: string): number | undefined | { problem: string } {
+  const written = typed.trim().replace(',', '.');
+  if (written === '') return undefined;
+  const weight = Number(written);
+  if (!Number.isFinite(weight) || weight <= 0)
+    return {
+      problem:
+        'Give a number greater than 0, such as 12.5 (subscribers in millions, revenue…), or leave it empty to count the member equally.',
+    };
+  return weight;
+}
+
+/** "Line 3: the weight is empty…": a weights file's problem, with the line it is on. */
+const weightsProblemText = ({ path, message }: Problem) =>
+  path ? `${path.charAt(0).toUpperCase()}${path.slice(1)}: ${message}` : message;
+
+/** The members with their weights as typed, or every field's problem by member. */
+function weighted(
+  members: readonly GroupMember[],
+  drafts: Readonly<Record<string, string>>,
+): { members: GroupMember[] } | { problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const next = members.map((member): GroupMember => {
+    const key = subjectIdentity(member);
+    const draft = drafts[key];
+    if (draft === undefined) return member;
+    const weight = typedWeight(draft);
+    if (typeof weight === 'object') {
+      problems[key] = weight.problem;
+      return member;
+    }
+    const { organisation, scope } = member;
+    return weight === undefined ? { organisation, scope } : { organisation, scope, weight };
+  });
+  return Object.keys(problems).length > 0 ? { problems } : { members: next };
+}
+
+/** The weights file: every member weighted from it, or nothing changed and the reasons listed. */
+function WeightsFile({ group, onApplied }: { group: Group; onApplied: () => void }) {
+  const [outcome, setOutcome] = useState<{
+    ok: boolean;
+    lead: string;
+    lines: string[];
+  } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const load = async (file: File | undefined) => {
+    setOutcome(null);
+    if (!file) return;
+    const refuse = (lines: string[]) =>
+      setOutcome({
+        ok: false,
+        lead: `The weights in “${file.name}” were not used; no weight was changed.`,
+        lines,
+      });
+    // Roughly four bytes per character at most: a file far larger is not read at all.
+    if (file.size > maxWeightsFileCharacters * 4) {
+      refuse([
+        `The file is ${(file.size / 1e6).toFixed(1)} MB; a weights file needs one short line per member.`,
+      ]);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      refuse(['The browser could not read the file.']);
+      return;
+    }
+    const rows = parseWeightsCsv(text);
+    if (!rows.ok) {
+      refuse(rows.problems.map(weightsProblemText));
+      return;
+    }
+    const applied = applyWeights(group.members, rows.value);
+    if (!applied.ok) {
+      refuse(applied.problems.map(weightsProblemText));
+      return;
+    }
+    useGroups.getState().updateGroup(group.id, { members: applied.value.members });
+    onApplied();
+    if (input.current) input.current.value = '';
+    setOutcome({
+      ok: true,
+      lead: `Weights of ${plural(applied.value.members.length, 'member')} taken from “${file.name}”.`,
+      lines: applied.value.warnings.map(
+        (warning) => warning.charAt(0).toUpperCase() + warning.slice(1),
+      ),
+    });
+  };
+  return (
+    <div className="field">
+      <label htmlFor="weights-file">Weights file (CSV)</label>
+      <input
+        ref={input}
+        id="weights-file"
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby="weights-file-hint"
+        onChange={(event) => void load(event.target.files?.[0])}
+      />
+      <p id="weights-file-hint" className="hint">
+        A spreadsheet saved as CSV with the columns organisation, scope (optional) and weight, one
+        row per member, such as subscribers in millions. Every member needs a row.
+      </p>
+      {outcome && (
+        <div
+          className={outcome.ok ? 'notice' : 'notice warning'}
+          role={outcome.ok ? 'status' : 'alert'}
+        >
+          <p>{outcome.lead}</p>
+          {outcome.lines.length > 0 && (
+            <ul>
+              {outcome.lines.map((line, index) => (
+                // The lines never reorder and two may read alike: the position is the identity.
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The group's members with their weights, each editable (empty: the member counts 1) and saved
+ * together, or taken from a weights file; each member can be removed from the group (its
+ * assessments stay on this device).
+ */
+export function MemberWeights({ group }: { group: Group }) {
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const anyWeight = group.members.some((member) => member.weight !== undefined);
+  // A removed member's button is gone with its row: the keyboard resumes at the list's heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const forgetDrafts = () => {
+    setDrafts({});
+    setProblems({});
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const result = weighted(group.members, drafts);
+    if ('problems' in result) {
+      setProblems(result.problems);
+      setOutcome(null);
+      const first = group.members.findIndex((member) => result.problems[subjectIdentity(member)]);
+      document.getElementById(`weight-${first}`)?.focus();
+      return;
+    }
+    useGroups.getState().updateGroup(group.id, { members: result.members });
+    forgetDrafts();
+    setOutcome({ ok: true, message: 'The weights are saved.' });
+  };
+
+  const equalWeights = () => {
+    useGroups.getState().updateGroup(group.id, {
+      members: group.members.map(({ organisation, scope }) => ({ organisation, scope })),
+    });
+    forgetDrafts();
+    setOutcome({ ok: true, message: 'Every member now counts equally.' });
+  };
+
+  return (
+    <div className="stacked-form">
+      <h3 id="weights-title" ref={heading} tabIndex={-1}>
+        Members and their weights
+      </h3>
+      <p className="hint">
+        A weight (subscribers, revenue…) sets how much a member counts in the group risk; a member
+        without one counts 1. Removing a member keeps its assessments on this device.
+      </p>
+      {group.members.length === 0 ? (
+        <p className="muted">
+          No member yet: import the subsidiaries’ files or add assessments already on this device.
+        </p>
+      ) : (
+        <form onSubmit={save} noValidate aria-labelledby="weights-title">
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby="weights-caption"
+            tabIndex={0}
+          >
+            <table className="group-table">
+              <caption id="weights-caption" className="visually-hidden">
+                Members of the group with their weights
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Weight (optional)</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.members.map((member, index) => {
+                  const key = subjectIdentity(member);
+                  const problem = problems[key];
+                  const name = memberName(member);
+                  return (
+                    <tr key={key}>
+                      <th scope="row">
+                        <bdi>{member.organisation}</bdi>
+                        {member.scope && (
+                          <span className="member-scope muted small">
+                            <bdi>{member.scope}</bdi>
+                          </span>
+                        )}
+                      </th>
+                      <td>
+                        <label htmlFor={`weight-${index}`} className="visually-hidden">
+                          Weight of {name}
+                        </label>
+                        <input
+                          id={`weight-${index}`}
+                          className="weight-input"
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          placeholder="1"
+                          value={
+                            drafts[key] ??
+                            (member.weight === undefined ? '' : String(member.weight))
+                          }
+                          aria-invalid={problem ? true : undefined}
+                          aria-describedby={problem ? `weight-${index}-error` : undefined}
+                          onChange={(event) => setDrafts({ ...drafts, [key]: event.target.value })}
+                        />
+                        {problem && (
+                          <p id={`weight-${index}-error`} className="field-error">
+                            {problem}
+                          </p>
+                        )}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button danger-outline"
+                          aria-label={`Remove ${name} from the group`}
+                          onClick={() => {
+                            useGroups.getState().removeMember(group.id, key);
+                            heading.current?.focus();
+                            setOutcome({
+                              ok: true,
+                              message: (
+                                <>
+                                  <bdi>{name}</bdi> is no longer a member; its assessments stay on
+                                  this device.
+                                </>
+                              ),
+                            });
+                          }}
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="button-row">
+            <button type="submit" className="button primary">
+              Save the weights
+            </button>
+            {anyWeight && (
+              <button type="button" className="button" onClick={equalWeights}>
+                Count every member equally
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      <OutcomeNotice outcome={outcome} />
+      {group.members.length > 0 && <WeightsFile group={group} onApplied={forgetDrafts} />}
+    </div>
+  );
+}

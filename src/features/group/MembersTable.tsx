@@ -1,0 +1,190 @@
+import { useMemo, useState } from 'react';
+import { BandBadge } from '../../components/BandBadge.tsx';
+import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
+import { formatDate, formatRisk } from '../../core/format.ts';
+import type { GroupDashboard, MemberStanding } from '../../core/group/model.ts';
+import { plural } from '../../core/text.ts';
+import { hrefs } from '../../routing/routes.ts';
+import './group.css';
+
+type SortKey = 'name' | 'risk';
+type Direction = 'ascending' | 'descending';
+export interface MemberSort {
+  by: SortKey;
+  direction: Direction;
+}
+
+/** Names in the reader's order, letter case and accents aside, whatever their script. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * The members in the order asked for; members without a cycle have no risk and stay at the end
+ * either way, by name. Ties go by name, so the order never depends on the group's own order.
+ */
+export function sortedMembers(
+  members: readonly MemberStanding[],
+  sort: MemberSort | null,
+): MemberStanding[] {
+  if (!sort) return [...members];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const byName = (a: MemberStanding, b: MemberStanding) =>
+    collator.compare(a.member.organisation, b.member.organisation) ||
+    collator.compare(a.member.scope, b.member.scope);
+  return [...members].sort((a, b) => {
+    if (!a.latest || !b.latest) return Number(!a.latest) - Number(!b.latest) || byName(a, b);
+    if (sort.by === 'risk') return sign * (a.latest.risk - b.latest.risk) || byName(a, b);
+    return sign * byName(a, b);
+  });
+}
+
+/** A risk is worth seeing highest first; a name from A. */
+const firstDirection: Readonly<Record<SortKey, Direction>> = {
+  name: 'ascending',
+  risk: 'descending',
+};
+
+function SortableHead({
+  label,
+  by,
+  sort,
+  onSort,
+  className,
+}: {
+  label: string;
+  by: SortKey;
+  sort: MemberSort | null;
+  onSort: (sort: MemberSort) => void;
+  className?: string;
+}) {
+  const current = sort?.by === by ? sort.direction : undefined;
+  const next: Direction = current
+    ? current === 'ascending'
+      ? 'descending'
+      : 'ascending'
+    : firstDirection[by];
+  return (
+    <th scope="col" aria-sort={current ?? 'none'} className={className}>
+      <button type="button" className="sort-button" onClick={() => onSort({ by, direction: next })}>
+        {label}
+        <span aria-hidden="true">
+          {current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ' ⇅'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function ChangeCell({ standing }: { standing: MemberStanding }) {
+  if (!standing.latest) return <td>—</td>;
+  if (standing.change === undefined || !standing.previous)
+    return <td className="muted">No earlier cycle</td>;
+  const direction = riskDirection(standing.change);
+  return (
+    <td>
+      <span className={`delta ${direction}`}>{pointsMove(standing.change)}</span>{' '}
+      <span className="muted small">
+        since <bdi>{standing.previous.cycle}</bdi> ({formatRisk(standing.previous.risk)})
+      </span>
+    </td>
+  );
+}
+
+/**
+ * Every member's latest cycle, one row each, sortable by name and by risk with the buttons in the
+ * column heads; each name opens the member's latest results.
+ */
+export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
+  const [sort, setSort] = useState<MemberSort | null>(null);
+  const rows = useMemo(() => sortedMembers(dashboard.members, sort), [dashboard.members, sort]);
+  const weighted = dashboard.members.some((standing) => standing.member.weight !== undefined);
+  const order = sort
+    ? `sorted by ${sort.by === 'risk' ? 'risk' : 'name'}, ${sort.direction === 'descending' ? (sort.by === 'risk' ? 'highest first' : 'Z to A') : sort.by === 'risk' ? 'lowest first' : 'A to Z'}`
+    : 'in the group’s order';
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="members-caption" tabIndex={0}>
+      <table className="group-table" id="group-members-table">
+        <caption id="members-caption">
+          Members, {order}
+          <span className="visually-hidden">
+            . The buttons in the Member and Risk column heads sort the table.
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <SortableHead label="Member" by="name" sort={sort} onSort={setSort} />
+            {weighted && (
+              <th scope="col" className="number">
+                Weight
+              </th>
+            )}
+            <th scope="col">Latest cycle</th>
+            <SortableHead label="Risk" by="risk" sort={sort} onSort={setSort} className="number" />
+            <th scope="col">Band</th>
+            <th scope="col" className="number">
+              Unconfirmed
+            </th>
+            <th scope="col">Change since previous cycle</th>
+            <th scope="col">Stale</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((standing) => {
+            const { member, latest } = standing;
+            return (
+              <tr key={standing.key}>
+                <th scope="row">
+                  {latest ? (
+                    <a href={hrefs.results(latest.assessmentId)}>
+                      <bdi>{member.organisation}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{member.organisation}</bdi>
+                  )}
+                  {member.scope && (
+                    <span className="member-scope muted small">
+                      <bdi>{member.scope}</bdi>
+                    </span>
+                  )}
+                </th>
+                {weighted && <td className="number">{standing.weight}</td>}
+                {latest ? (
+                  <>
+                    <td>
+                      <bdi>{latest.cycle}</bdi>
+                      <span className="member-scope muted small">
+                        changed {formatDate(latest.updatedAt)}
+                      </span>
+                    </td>
+                    <td className="number">
+                      <strong>{formatRisk(latest.risk)}</strong>
+                    </td>
+                    <td>
+                      <BandBadge band={latest.band} />
+                    </td>
+                    <td className="number">{latest.unconfirmed}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted">
+                    No cycle of this question set yet
+                  </td>
+                )}
+                <ChangeCell standing={standing} />
+                <td>
+                  {standing.stale ? (
+                    <span className="stale-flag">
+                      Stale: {plural(standing.ageDays ?? 0, 'day')} old
+                    </span>
+                  ) : latest ? (
+                    'No'
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
