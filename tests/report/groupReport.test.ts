@@ -172,6 +172,37 @@ describe('the group report model', () => {
     }
   });
 
+  it("says how long before the as-of date each member's cycle was updated, and says so when it was after", () => {
+    const ageSentence = (model: ReportModel, organisation: string) =>
+      model.sections
+        .find((s) => textString(s.title).endsWith(organisation))
+        ?.blocks.map((b) => (b.kind === 'paragraph' ? textString(b.text) : ''))
+        .find((line) => line.startsWith('Latest cycle'));
+    // The fixtures' latest cycles were last updated on 1 to 12 December 2026 at 16:30: whole days.
+    expect(ageSentence(model, 'Aurora Mobile AS')).toContain(
+      'last updated 1 December 2026, 44 days before 15 January 2027.',
+    );
+    const asOfDay = (day: string) =>
+      groupReportModel(
+        groupDashboard(
+          set,
+          dashboard.group,
+          storedOf(assessments),
+          new Date(day),
+        ) as ScoredGroupDashboard,
+        set,
+        reportTestDate,
+      );
+    const early = asOfDay('2026-12-06T12:00:00Z');
+    expect(ageSentence(early, 'Aurora Mobile AS')).toContain(', 4 days before 6 December 2026.');
+    expect(ageSentence(early, 'Kalahari Cellular')).toContain(
+      'last updated 12 December 2026, after the as-of date, 6 December 2026.',
+    );
+    expect(ageSentence(asOfDay('2026-12-01T20:00:00Z'), 'Aurora Mobile AS')).toContain(
+      'less than a day before 1 December 2026.',
+    );
+  });
+
   it('gives a member without a cycle a page that says so, and leaves it out of the group figures', () => {
     const waiting = { organisation: 'Late Filer Mobile', scope: 'Core', weight: 4 };
     const withLate = groupReportModel(

@@ -150,7 +150,7 @@ export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
                 {latest ? (
                   <>
                     <td>
-                      <bdi>{latest.cycle}</bdi>
+                      <bdi className="member-cycle">{latest.cycle}</bdi>
                       <span className="member-scope muted small">
                         changed {formatDate(latest.updatedAt)}
                       </span>

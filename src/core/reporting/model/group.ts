@@ -202,6 +202,20 @@ function summaryBlocks(facts: GroupFacts): Block[] {
 }
 
 /** A weight as a reader writes it: 1, 2.5, 12,000,000. */
+/**
+ * How long before the as-of date a member's latest cycle was last updated. A subsidiary's clock
+ * ahead of the office's, or a report as of an earlier date, can put the update after it: said so,
+ * not counted as "0 days before".
+ */
+function ageText(updatedAt: string, ageDays: number, asOfIso: string, asOf: string): string {
+  // The as-of date is a day (UTC): an update during that day is not after it.
+  const endOfAsOf = Date.parse(asOfIso) + 86_400_000;
+  if (Date.parse(updatedAt) >= endOfAsOf) return `after the as-of date, ${asOf}`;
+  return ageDays === 0
+    ? `less than a day before ${asOf}`
+    : `${plural(ageDays, 'day')} before ${asOf}`;
+}
+
 const weightText = (weight: number) => weight.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 
 function heatMapBlocks(facts: GroupFacts): Block[] {
@@ -342,7 +356,7 @@ function memberBlocks(facts: GroupFacts, standing: MemberStanding): Block[] {
         ]),
     paragraph(
       'body',
-      text`Latest cycle ${cycle}, last updated ${reportDate(latest.updatedAt)}, ${plural(standing.ageDays ?? 0, 'day')} before ${facts.asOf}. ${latest.answered} of ${latest.visible} questions answered. Weight in the group risk ${weightText(standing.weight)}, ${share.toFixed(1)} % of the total.`,
+      text`Latest cycle ${cycle}, last updated ${reportDate(latest.updatedAt)}, ${ageText(latest.updatedAt, standing.ageDays ?? 0, facts.dashboard.asOf, facts.asOf)}. ${latest.answered} of ${latest.visible} questions answered. Weight in the group risk ${weightText(standing.weight)}, ${share.toFixed(1)} % of the total.`,
     ),
     ...(standing.stale
       ? [
@@ -470,7 +484,7 @@ export function groupReportModel(
       guideTitle: 'How to read this report',
       guide: [
         `Every risk score runs from 0 to 100; higher means more exposed. A member's score and band are those of its own report for its latest cycle. ${bandRule.join(' ')}`,
-        `The group risk combines the members' scores: ${dashboard.method}`,
+        dashboard.method,
         "The heat map shows each member's risk per domain; the attack chain counts, for each phase, the members that pass it unopposed. Neither gives probabilities.",
         'The common gaps are the controls most members lack, ranked by how much the group risk falls once each is in place everywhere, and rolled up into the programmes of the plan: what the group can fund centrally.',
         'Each member then has a page of its own: its score, band, trend since its previous cycle, weakest phases and the first programmes of its own plan.',
