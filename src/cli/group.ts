@@ -7,7 +7,6 @@ import { membersOf } from '../core/group/members.ts';
 import { defaultStaleAfterDays, type Group, type GroupMember } from '../core/group/model.ts';
 import { groupSummaryJson } from '../core/group/summary.ts';
 import { applyWeights, maxWeightsFileCharacters, parseWeightsCsv } from '../core/group/weights.ts';
-import { groupReportModel } from '../core/reporting/model/index.ts';
 import { formatProblem } from '../core/result.ts';
 import { plural } from '../core/text.ts';
 import { loadReportFonts } from '../node/reportFonts.ts';
@@ -200,7 +199,7 @@ export async function groupCommand(
     ? {
         file: await (
           await import('../report/word/index.ts')
-        ).renderWord(groupReportModel(dashboard, first.set, now)),
+        ).buildGroupWordReport({ dashboard, set: first.set, generatedAt: now }),
         what: 'Word report',
         warnings: [],
       }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRisk } from '../../src/core/format.ts';
 import { groupDashboard } from '../../src/core/group/dashboard.ts';
 import { membersOf } from '../../src/core/group/members.ts';
+import { docxParagraphs, docxParts } from '../support/docxText.ts';
 import { storedOf, twelveSubsidiaries, writeGroupFixtureFiles } from '../support/groupFixtures.ts';
 import { pdfPages, squash } from '../support/pdfText.ts';
 import { loadShippedSet } from '../support/shippedSet.ts';
@@ -33,7 +34,7 @@ const expected = groupDashboard(
 );
 
 describe('the group view in Chromium', () => {
-  it('imports twelve subsidiaries’ files at once, shows the dashboard, sorts by risk, drills into a member and downloads the group PDF with every member’s score', async () => {
+  it('imports twelve subsidiaries’ files at once, shows the dashboard, sorts by risk, drills into a member and downloads the group PDF and Word report with every member’s score', async () => {
     const base = browser().baseUrl;
     const { page, watch } = await browser().isolatedPage();
     const files = writeGroupFixtureFiles(join(scratch, 'files'));
@@ -127,6 +128,29 @@ describe('the group view in Chromium', () => {
     await page
       .getByRole('status')
       .filter({ hasText: 'The group PDF has been downloaded' })
+      .waitFor();
+
+    // The same report as a Word file, from the same worker.
+    const wordDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Download group Word report (.docx)' }).click();
+    const word = await wordDownload;
+    expect(word.suggestedFilename()).toMatch(
+      /^cellguard-group-Northwind-Group-\d{4}-\d{2}-\d{2}\.docx$/,
+    );
+    const wordPath = join(scratch, 'group.docx');
+    await word.saveAs(wordPath);
+    const wordText = squash(
+      docxParagraphs(
+        docxParts(new Uint8Array(readFileSync(wordPath)))['word/document.xml'] ?? '',
+      ).join(' '),
+    );
+    for (const { member, latest } of expected.members) {
+      expect(wordText).toContain(squash(member.organisation));
+      expect(wordText).toContain(squash(`Risk ${formatRisk(latest?.risk ?? NaN)} / 100`));
+    }
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'The group Word report has been downloaded' })
       .waitFor();
 
     expect(watch.consoleErrors).toEqual([]);

@@ -80,20 +80,29 @@ export async function exportReport(
 }
 
 /** "cellguard-group-Northwind-Group-2026-11-26.pdf": the group's name and the day it was made. */
-export const groupReportFileName = (groupName: string, generatedAt: Date): string =>
-  `cellguard-group-${fileSafe(groupName, 'group')}-${generatedAt.toISOString().slice(0, 10)}.pdf`;
+export const groupReportFileName = (
+  groupName: string,
+  generatedAt: Date,
+  format: ReportFormat,
+): string =>
+  `cellguard-group-${fileSafe(groupName, 'group')}-${generatedAt.toISOString().slice(0, 10)}.${format}`;
 
 /**
- * Builds a group's PDF in the same worker as a single report, reporting progress as it goes, and
- * hands it to the browser's download; returns the warnings.
+ * Builds a group's report in the same worker as a single report, reporting progress as it goes,
+ * and hands it to the browser's download; returns the warnings.
  */
 export async function exportGroupReport(
   request: GroupReportRequest,
+  format: ReportFormat,
   onProgress: (done: number, total: number) => void,
 ): Promise<string[]> {
   const generatedAt = new Date();
-  const job: ReportJob = { kind: 'group', request, generatedAt };
+  const job: ReportJob = { kind: 'group', request, format, generatedAt };
   const { file, warnings } = await runInWorker(job, onProgress);
-  downloadFile(file, groupReportFileName(request.dashboard.group.name, generatedAt), mimeTypes.pdf);
+  downloadFile(
+    file,
+    groupReportFileName(request.dashboard.group.name, generatedAt, format),
+    mimeTypes[format],
+  );
   return warnings;
 }

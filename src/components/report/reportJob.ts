@@ -22,7 +22,7 @@ export interface ReportRequest {
 /** The PDF, or the Word file for a team that edits the report into its own template. */
 export type ReportFormat = 'pdf' | 'docx';
 
-/** What a group's PDF is made of: the dashboard is plain data, posted to the worker as it is. */
+/** What a group's report is made of: the dashboard is plain data, posted to the worker as it is. */
 export interface GroupReportRequest {
   /** A dashboard with a group risk (see hasGroupRisk): only such a group has a report. */
   dashboard: ScoredGroupDashboard;
@@ -32,7 +32,7 @@ export interface GroupReportRequest {
 /** Page → worker: the one report to build, and in which format. */
 export type ReportJob =
   | { kind: 'assessment'; request: ReportRequest; format: ReportFormat; generatedAt: Date }
-  | { kind: 'group'; request: GroupReportRequest; generatedAt: Date };
+  | { kind: 'group'; request: GroupReportRequest; format: ReportFormat; generatedAt: Date };
 
 /** Worker → page: progress after each step, then the file's bytes or why there are none. */
 export type ReportWorkerMessage =

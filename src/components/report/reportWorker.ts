@@ -21,6 +21,12 @@ const loadPdfCode = () =>
 
 async function build(job: ReportJob) {
   try {
+    if (job.kind === 'group' && job.format === 'docx') {
+      const { buildGroupWordReport } = await import('../../report/word/index.ts');
+      const file = await buildGroupWordReport({ ...job.request, generatedAt: job.generatedAt });
+      post({ kind: 'built', file, warnings: [] });
+      return;
+    }
     if (job.kind === 'group') {
       const [{ buildGroupReport }, { default: fonts }] = await loadPdfCode();
       const report = buildGroupReport({

@@ -1,19 +1,22 @@
-import { useState } from 'react';
+import {
+  ReportDownloadStatus,
+  useReportDownload,
+  type ReportNames,
+} from '../../components/report/ReportDownloadStatus.tsx';
+import type { ReportFormat } from '../../components/report/reportJob.ts';
 import type { ScoredGroupDashboard } from '../../core/group/dashboard.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import './group.css';
 
-type State =
-  | { kind: 'idle' }
-  /** `percent` once the worker has finished its first step. */
-  | { kind: 'working'; percent?: number }
-  | { kind: 'done'; warnings: string[] }
-  | { kind: 'failed' };
+const formatName: ReportNames = {
+  pdf: 'group PDF',
+  docx: 'group Word report',
+};
 
 /**
- * "Download group PDF": the group's report for its board, built in the same worker as a single
- * report so that the page stays responsive, with how far it has got and, if it fails, why in
- * plain words.
+ * "Download group PDF" and its Word twin: the group's report for its board, built in the same
+ * worker as a single report so that the page stays responsive, with how far it has got and, if it
+ * fails, why in plain words.
  */
 export function GroupReportButton({
   dashboard,
@@ -22,62 +25,43 @@ export function GroupReportButton({
   dashboard: ScoredGroupDashboard;
   set: QuestionSet;
 }) {
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const onClick = async () => {
-    setState({ kind: 'working' });
-    try {
+  const { state, start } = useReportDownload(formatName);
+  const onClick = (format: ReportFormat) =>
+    start(format, async (onProgress) => {
       const { exportGroupReport } = await import('../../components/report/reportExport.ts');
-      const warnings = await exportGroupReport({ dashboard, set }, (done, total) =>
-        setState({ kind: 'working', percent: Math.round((done / total) * 100) }),
-      );
-      setState({ kind: 'done', warnings });
-    } catch (error) {
-      // The details are for whoever supports Cellguard, not for the page.
-      console.error('Cellguard could not make the group PDF', error);
-      setState({ kind: 'failed' });
-    }
-  };
+      return exportGroupReport({ dashboard, set }, format, onProgress);
+    });
   return (
     <div className="report-export panel">
-      <button
-        type="button"
-        className="button primary"
-        onClick={() => void onClick()}
-        disabled={state.kind === 'working'}
-        aria-describedby="group-pdf-hint"
-      >
-        Download group PDF
-      </button>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void onClick('pdf')}
+          disabled={state.kind === 'working'}
+          aria-describedby="group-pdf-hint"
+        >
+          Download group PDF
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void onClick('docx')}
+          disabled={state.kind === 'working'}
+          aria-describedby="group-pdf-hint"
+        >
+          Download group Word report (.docx)
+        </button>
+      </div>
       <p id="group-pdf-hint" className="hint">
         For the group board: the group summary, the heat map, the common gaps and the method, then
-        one page per member.
+        one page per member. The Word file has the same content, editable.
       </p>
-      <div role="status" aria-live="polite">
-        {state.kind === 'working' && (
-          <p className="muted small">
-            Preparing the group PDF…{state.percent === undefined ? '' : ` ${state.percent} %`}
-          </p>
-        )}
-        {state.kind === 'done' && state.warnings.length === 0 && (
-          <p className="muted small">The group PDF has been downloaded.</p>
-        )}
-        {state.kind === 'done' && state.warnings.length > 0 && (
-          <div className="notice warning">
-            <p>The group PDF has been downloaded, with these notes:</p>
-            <ul>
-              {state.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
-      {state.kind === 'failed' && (
-        <p className="notice warning" role="alert">
-          The group PDF could not be made: this browser could not load the report code or ran out of
-          memory. The assessments and the group are safe; reload the page and try again.
-        </p>
-      )}
+      <ReportDownloadStatus
+        state={state}
+        names={formatName}
+        safe="The assessments and the group are safe; reload the page and try again."
+      />
     </div>
   );
 }

@@ -1,15 +1,13 @@
 import { useState } from 'react';
+import {
+  ReportDownloadStatus,
+  useReportDownload,
+  type ReportNames,
+} from '../../components/report/ReportDownloadStatus.tsx';
 import type { ReportFormat, ReportRequest } from '../../components/report/reportJob.ts';
 import './results.css';
 
-type State =
-  | { kind: 'idle' }
-  /** `percent` once the worker has finished its first step. */
-  | { kind: 'working'; format: ReportFormat; percent?: number }
-  | { kind: 'done'; format: ReportFormat; warnings: string[] }
-  | { kind: 'failed'; message: string };
-
-const formatName: Readonly<Record<ReportFormat, string>> = {
+const formatName: ReportNames = {
   pdf: 'PDF report',
   docx: 'Word report',
 };
@@ -27,25 +25,13 @@ export function ReportButton({
   /** Carried-over answers nobody has confirmed: the PDF is a draft unless issued as it is. */
   unconfirmed: number;
 }) {
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const { state, start } = useReportDownload(formatName);
   const [issueAsIs, setIssueAsIs] = useState(false);
-  const onClick = async (format: ReportFormat) => {
-    setState({ kind: 'working', format });
-    try {
+  const onClick = (format: ReportFormat) =>
+    start(format, async (onProgress) => {
       const { exportReport } = await import('../../components/report/reportExport.ts');
-      const warnings = await exportReport({ ...request(), issueAsIs }, format, (done, total) =>
-        setState({ kind: 'working', format, percent: Math.round((done / total) * 100) }),
-      );
-      setState({ kind: 'done', format, warnings });
-    } catch (error) {
-      // The details are for whoever supports Cellguard, not for the page.
-      console.error(`Cellguard could not make the ${formatName[format]}`, error);
-      setState({
-        kind: 'failed',
-        message: `The ${formatName[format]} could not be made: this browser could not load the report code or ran out of memory. Your answers are safe; reload the page and try again.`,
-      });
-    }
-  };
+      return exportReport({ ...request(), issueAsIs }, format, onProgress);
+    });
   return (
     <div className="report-export">
       {unconfirmed > 0 && (
@@ -89,32 +75,11 @@ export function ReportButton({
       <p id="word-report-hint" className="hint">
         The same content as the PDF, editable, for your own board template.
       </p>
-      <div role="status" aria-live="polite">
-        {state.kind === 'working' && (
-          <p className="muted small">
-            Preparing the {formatName[state.format]}…
-            {state.percent === undefined ? '' : ` ${state.percent} %`}
-          </p>
-        )}
-        {state.kind === 'done' && state.warnings.length === 0 && (
-          <p className="muted small">The {formatName[state.format]} has been downloaded.</p>
-        )}
-        {state.kind === 'done' && state.warnings.length > 0 && (
-          <div className="notice warning">
-            <p>The {formatName[state.format]} has been downloaded, with these notes:</p>
-            <ul>
-              {state.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
-      {state.kind === 'failed' && (
-        <p className="notice warning" role="alert">
-          {state.message}
-        </p>
-      )}
+      <ReportDownloadStatus
+        state={state}
+        names={formatName}
+        safe="Your answers are safe; reload the page and try again."
+      />
     </div>
   );
 }
