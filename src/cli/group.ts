@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assessmentIdentity } from '../core/assessment/identity.ts';
 import { groupDashboard, hasGroupRisk } from '../core/group/dashboard.ts';
+import { defaultGroupName } from '../core/group/limits.ts';
 import { membersOf } from '../core/group/members.ts';
 import { defaultStaleAfterDays, type Group, type GroupMember } from '../core/group/model.ts';
 import { groupSummaryJson } from '../core/group/summary.ts';
@@ -52,9 +53,6 @@ export const groupUsage = [
   '                                  (a folder: every .json in it) and print its summary as JSON,',
   '                                  or write the summary to --json; one question set at a time',
 ];
-
-/** The default name of a group on the report's cover when --name is not given. */
-export const defaultGroupName = 'Group';
 
 /** Every .json file of a folder, by name; a file as it is (loading says when it is missing). */
 function filesOf(
