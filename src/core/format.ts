@@ -5,6 +5,13 @@ export const formatRisk = (risk: number): string => risk.toFixed(1);
 export const formatPoints = (points: number): string => points.toFixed(1);
 
 /**
+ * A move between two risks as shown beside them: the difference of the rounded figures, so that
+ * "from 47.3 to 44.2" reads −3.1, as the reader works it out, not the −3.0 of the exact figures.
+ */
+export const shownChange = (before: number, after: number): number =>
+  Number(formatRisk(after)) - Number(formatRisk(before));
+
+/**
  * A control's coverage, 0 to 1, as "0.85": never as a percentage, which a reader would take for a
  * share of systems or a chance.
  */

@@ -83,14 +83,17 @@ const layouts: Readonly<Record<TableRole, TableLayout>> = {
   'common-gaps': {
     columnStyles: {
       1: { cellWidth: 46 },
-      2: { halign: 'right', cellWidth: 48 },
+      2: { halign: 'right', cellWidth: 58 },
       3: { halign: 'right', cellWidth: 62 },
-      4: { cellWidth: 120 },
+      4: { cellWidth: 116 },
     },
   },
   'group-programmes': {
-    columnStyles: { 1: { cellWidth: 140 }, 2: { halign: 'right', cellWidth: 70 } },
-    pageBreak: 'avoid',
+    columnStyles: {
+      1: { cellWidth: 120 },
+      2: { halign: 'right', cellWidth: 70 },
+      3: { halign: 'right', cellWidth: 70 },
+    },
   },
 };
 

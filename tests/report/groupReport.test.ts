@@ -114,7 +114,41 @@ describe('the group report (PDF)', () => {
     const [top] = dashboard.commonGaps;
     const gaps = squash(text[sectionPage('Common gaps and group programmes') - 1] ?? '');
     expect(gaps).toContain(squash(`${top?.questionId ?? ''} ${top?.title ?? ''}`));
-    expect(gaps).toContain(squash(`−${(top?.groupRiskReduction ?? NaN).toFixed(1)}`));
+    // The row reads: control, critical, members below, reduction (no minus sign), programme.
+    expect(gaps).toContain(
+      squash(
+        `${top?.questionId ?? ''} ${top?.title ?? ''} ${top?.critical ? 'Critical' : '—'} ${top?.membersBelow ?? NaN} of ${top?.membersApplicable ?? NaN} ${(top?.groupRiskReduction ?? NaN).toFixed(1)}`,
+      ),
+    );
+    // Each programme with its common gaps' reduction and its whole cut, in that order.
+    const programmes = squash(
+      text.slice(sectionPage('Common gaps and group programmes') - 1).join(''),
+    );
+    for (const programme of dashboard.programmes)
+      expect(programmes).toContain(
+        squash(
+          `${programme.questionIds.join(', ')} ${programme.groupRiskReduction.toFixed(1)} ${programme.wholeProgrammeReduction.toFixed(1)}`,
+        ),
+      );
+  });
+
+  it('says how the members spread over the bands beside the mean, and how the group moved since their previous cycles', async () => {
+    const summary = squash((await pages)[sectionPage('Group summary') - 1] ?? '');
+    const { membersByBand: bands, trend } = dashboard;
+    const [highest] = [...dashboard.members].sort(
+      (a, b) => (b.latest?.risk ?? 0) - (a.latest?.risk ?? 0),
+    );
+    expect(summary).toContain(
+      squash(
+        `${bands.high + bands.critical} of 12 members are High or Critical by their own band (${bands.critical} Critical, ${bands.high} High, ${bands.medium} Medium, ${bands.low} Low). The highest is ${highest?.member.organisation ?? ''} at ${formatRisk(highest?.latest?.risk ?? NaN)}`,
+      ),
+    );
+    if (!trend) throw new Error('every fixture member has two cycles');
+    expect(summary).toContain(
+      squash(
+        `Over the 12 members with an earlier cycle, counted with the same weights, the group risk ${trend.now < trend.before ? 'fell' : 'rose'} from ${formatRisk(trend.before)} to ${formatRisk(trend.now)}`,
+      ),
+    );
   });
 
   it('flags stale members on the cover and on their pages', async () => {

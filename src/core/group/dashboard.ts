@@ -40,6 +40,10 @@ const topProgrammeCount = 3;
 interface ScoredMember {
   weight: number;
   result: ScoreResult;
+  /** Its previous cycle's risk, when it has one: the group's trend is taken over these. */
+  previousRisk?: number;
+  /** Each programme of its own plan with the points its whole programme cuts. */
+  programmeCuts: ReadonlyMap<string, number>;
 }
 
 /**
@@ -67,10 +71,16 @@ export function groupDashboard(
     const latest = series.at(-1);
     if (!latest) return { member, key, weight, stale: false };
     const result = score(set, latest.assessment);
-    scored.push({ weight, result });
     const progress = progressOf(set, latest.assessment.answers);
     const earlier = previousCycle(series, latest.assessment);
     const previousResult = earlier && score(set, earlier.assessment);
+    const { programmes } = plan(set, latest.assessment, result);
+    scored.push({
+      weight,
+      result,
+      programmeCuts: new Map(programmes.map((p) => [p.id, p.riskReduction])),
+      ...(previousResult ? { previousRisk: previousResult.risk } : {}),
+    });
     const ageDays = Math.max(
       0,
       Math.floor((asOf.getTime() - Date.parse(latest.assessment.updatedAt)) / dayMs),
@@ -91,8 +101,8 @@ export function groupDashboard(
         domains: result.domains.map((d) => ({ domainId: d.domainId, risk: d.risk })),
         unopposed: result.chain.unopposed,
         weakest: result.chain.weakest,
-        topProgrammes: plan(set, latest.assessment, result)
-          .programmes.slice(0, topProgrammeCount)
+        topProgrammes: programmes
+          .slice(0, topProgrammeCount)
           .map((p) => ({ id: p.id, title: p.title, riskReduction: p.riskReduction })),
       },
       ...(earlier && previousResult
@@ -126,12 +136,14 @@ export function groupDashboard(
     members,
     groupRisk,
     groupBand: groupRisk === null ? null : bandOf(groupRisk),
+    membersByBand: membersByBandOf(scored),
+    trend: trendOf(scored),
     method: groupMethod(members, group.staleAfterDays),
     domains: set.domains.map((d) => ({ domainId: d.id, title: d.title })),
     phases,
     weakestPhase: weakestPhaseOf(phases, scored),
     commonGaps,
-    programmes: groupProgrammesOf(set, commonGaps),
+    programmes: groupProgrammesOf(set, commonGaps, scored),
     gapThreshold,
   };
 }
@@ -144,6 +156,24 @@ function weightedMean(
   const totalWeight = members.reduce((sum, m) => sum + m.weight, 0);
   if (members.length === 0 || totalWeight === 0) return null;
   return members.reduce((sum, m, index) => sum + m.weight * value(m, index), 0) / totalWeight;
+}
+
+/** How many members with a cycle are in each band, each by its own band (floors included). */
+function membersByBandOf(scored: readonly ScoredMember[]): Record<Band, number> {
+  const counts: Record<Band, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+  for (const { result } of scored) counts[result.band] += 1;
+  return counts;
+}
+
+/**
+ * The group risk of the members with a previous cycle, then and now, with their own weights: the
+ * same members on both sides, so that a member joining or a first cycle does not read as a change.
+ */
+function trendOf(scored: readonly ScoredMember[]): GroupDashboard['trend'] {
+  const both = scored.filter((m) => m.previousRisk !== undefined);
+  const before = weightedMean(both, (m) => m.previousRisk ?? 0);
+  const now = weightedMean(both, (m) => m.result.risk);
+  return before === null || now === null ? null : { members: both.length, before, now };
 }
 
 /**
@@ -168,7 +198,7 @@ function groupMethod(members: readonly MemberStanding[], staleAfterDays: number)
           `${plural(without, 'member has', 'members have')} no cycle yet and ${without === 1 ? 'is' : 'are'} left out.`,
         ]
       : []),
-    "Its band follows the number alone: the floors of a single assessment (a critical gap, no detection) hold each member's own band, not the group's.",
+    "The group's band is read from the group risk alone; the floors that raise a single assessment's band (a critical gap, nothing that would raise an alert) apply to each member's own band, not to the group's.",
   ].join(' ');
 }
 
@@ -250,9 +280,14 @@ function commonGapsOf(
 /**
  * The common gaps grouped by the programme their remediation belongs to, largest total reduction
  * first (ties: the set's programme order). A gap whose remediation names no programme of the set
- * stays among the common gaps only.
+ * stays among the common gaps only. Beside it, what the whole programme would cut: every member's
+ * own gaps in it, common or not.
  */
-function groupProgrammesOf(set: QuestionSet, gaps: readonly CommonGap[]): GroupProgramme[] {
+function groupProgrammesOf(
+  set: QuestionSet,
+  gaps: readonly CommonGap[],
+  scored: readonly ScoredMember[],
+): GroupProgramme[] {
   return set.programmes
     .map((programme, order) => {
       const own = gaps.filter((gap) => gap.programmeId === programme.id);
@@ -263,6 +298,8 @@ function groupProgrammesOf(set: QuestionSet, gaps: readonly CommonGap[]): GroupP
           summary: programme.summary,
           questionIds: own.map((gap) => gap.questionId),
           groupRiskReduction: own.reduce((sum, gap) => sum + gap.groupRiskReduction, 0),
+          wholeProgrammeReduction:
+            weightedMean(scored, (m) => m.programmeCuts.get(programme.id) ?? 0) ?? 0,
         },
         order,
       };

@@ -96,6 +96,12 @@ export interface GroupProgramme {
   questionIds: string[];
   /** The sum of its common gaps' group risk reductions. */
   groupRiskReduction: number;
+  /**
+   * Points by which the group risk falls if the whole programme were done in every member (each
+   * member's own gaps in it, common or not): the weighted mean of the cut of that programme in
+   * each member's plan, 0 where it has none.
+   */
+  wholeProgrammeReduction: number;
 }
 
 export interface GroupDashboard {
@@ -109,6 +115,13 @@ export interface GroupDashboard {
   groupRisk: number | null;
   /** The band of `groupRisk` by the number alone (no floors: they belong to one assessment). */
   groupBand: Band | null;
+  /** Members with a cycle by their own band (each with its floors), for the spread behind the mean. */
+  membersByBand: Record<Band, number>;
+  /**
+   * The group risk of the members that have a previous cycle, over their previous and their
+   * latest cycles (same members, same weights); null when none has a previous cycle.
+   */
+  trend: { members: number; before: number; now: number } | null;
   /** How the group risk is worked out, in one or two plain sentences for the page and the PDF. */
   method: string;
   /** The heat map's columns, in the set's order. */

@@ -38,6 +38,8 @@ export interface GroupSummary {
   gapThreshold: number;
   groupRisk: number | null;
   band: Band | null;
+  membersByBand: Record<Band, number>;
+  trend: { members: number; before: number; now: number } | null;
   method: string;
   members: GroupSummaryMember[];
   phases: { id: string; title: string; unopposedIn: number; membersWithCycle: number }[];
@@ -51,7 +53,13 @@ export interface GroupSummary {
     groupRiskReduction: number;
     programme: string | null;
   }[];
-  programmes: { id: string; title: string; groupRiskReduction: number; questionIds: string[] }[];
+  programmes: {
+    id: string;
+    title: string;
+    groupRiskReduction: number;
+    wholeProgrammeReduction: number;
+    questionIds: string[];
+  }[];
 }
 
 /**
@@ -67,6 +75,12 @@ export function groupSummaryJson(dashboard: GroupDashboard): GroupSummary {
     gapThreshold: dashboard.gapThreshold,
     groupRisk: roundOrNull(dashboard.groupRisk, 2),
     band: dashboard.groupBand,
+    membersByBand: dashboard.membersByBand,
+    trend: dashboard.trend && {
+      members: dashboard.trend.members,
+      before: round(dashboard.trend.before, 2),
+      now: round(dashboard.trend.now, 2),
+    },
     method: dashboard.method,
     members: dashboard.members.map(
       ({ member, weight, latest, previous, change, stale, ageDays }) => ({
@@ -118,6 +132,7 @@ export function groupSummaryJson(dashboard: GroupDashboard): GroupSummary {
       id: p.id,
       title: p.title,
       groupRiskReduction: round(p.groupRiskReduction, 2),
+      wholeProgrammeReduction: round(p.wholeProgrammeReduction, 2),
       questionIds: p.questionIds,
     })),
   };

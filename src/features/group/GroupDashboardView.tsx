@@ -2,8 +2,10 @@ import { BandBadge } from '../../components/BandBadge.tsx';
 import { UserTextList } from '../../components/UserText.tsx';
 import { formatCoverage, formatDate, formatPoints, formatRisk } from '../../core/format.ts';
 import { hasGroupRisk } from '../../core/group/dashboard.ts';
-import type { GroupDashboard } from '../../core/group/model.ts';
+import type { GroupDashboard, MemberStanding } from '../../core/group/model.ts';
+import { bandSpreadSentence, groupTrendSentence } from '../../core/group/sentences.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
+import { bandLabel } from '../../core/scoring/bands.ts';
 import { plural } from '../../core/text.ts';
 import { GroupReportButton } from './GroupReportButton.tsx';
 import { HeatMap } from './HeatMap.tsx';
@@ -11,6 +13,13 @@ import { MembersTable } from './MembersTable.tsx';
 import './group.css';
 
 function GroupRisk({ dashboard }: { dashboard: GroupDashboard }) {
+  const highest = dashboard.members
+    .filter((standing) => standing.latest)
+    .reduce<MemberStanding | undefined>(
+      (top, standing) =>
+        (standing.latest?.risk ?? 0) > (top?.latest?.risk ?? -1) ? standing : top,
+      undefined,
+    );
   return (
     <div className="panel">
       {dashboard.groupRisk !== null && dashboard.groupBand !== null ? (
@@ -23,6 +32,14 @@ function GroupRisk({ dashboard }: { dashboard: GroupDashboard }) {
       ) : (
         <p className="group-risk">No group risk yet</p>
       )}
+      {highest?.latest && (
+        <p className="group-spread">
+          <strong>{bandSpreadSentence(dashboard)}</strong> The highest is{' '}
+          <bdi>{highest.member.organisation}</bdi> at {formatRisk(highest.latest.risk)} (
+          {bandLabel[highest.latest.band]}).
+        </p>
+      )}
+      {highest?.latest && <p>{groupTrendSentence(dashboard)}</p>}
       <p>{dashboard.method}</p>
       <p className="muted small">
         As of {formatDate(dashboard.asOf)}; {dashboard.set.title}, version {dashboard.set.version}.
@@ -90,7 +107,8 @@ function CommonGaps({ dashboard, set }: { dashboard: GroupDashboard; set: Questi
           <p className="muted">
             A common gap is a control below a coverage of {threshold} in more than half of the
             members where it applies, ranked by how far the group risk would fall if it were fully
-            in place in every member.
+            in place in every member. A programme&apos;s whole cut also counts each member&apos;s
+            own gaps in it, common or not. Figures are rounded after they are added up.
           </p>
           <div className="table-scroll" role="region" aria-labelledby="gaps-caption" tabIndex={0}>
             <table className="group-table">
@@ -140,7 +158,10 @@ function CommonGaps({ dashboard, set }: { dashboard: GroupDashboard; set: Questi
                     <th scope="col">Programme</th>
                     <th scope="col">Common gaps</th>
                     <th scope="col" className="number">
-                      Group risk reduction (points)
+                      Reduction from its common gaps (points)
+                    </th>
+                    <th scope="col" className="number">
+                      Whole programme in every member (points)
                     </th>
                   </tr>
                 </thead>
@@ -153,6 +174,7 @@ function CommonGaps({ dashboard, set }: { dashboard: GroupDashboard; set: Questi
                       </th>
                       <td>{programme.questionIds.join(', ')}</td>
                       <td className="number">{formatPoints(programme.groupRiskReduction)}</td>
+                      <td className="number">{formatPoints(programme.wholeProgrammeReduction)}</td>
                     </tr>
                   ))}
                 </tbody>

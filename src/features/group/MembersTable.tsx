@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
-import { formatDate, formatRisk } from '../../core/format.ts';
+import { formatDate, formatRisk, shownChange } from '../../core/format.ts';
 import type { GroupDashboard, MemberStanding } from '../../core/group/model.ts';
 import { plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
@@ -78,10 +78,11 @@ function ChangeCell({ standing }: { standing: MemberStanding }) {
   if (!standing.latest) return <td>—</td>;
   if (standing.change === undefined || !standing.previous)
     return <td className="muted">No earlier cycle</td>;
-  const direction = riskDirection(standing.change);
+  const change = shownChange(standing.previous.risk, standing.latest.risk);
+  const direction = riskDirection(change);
   return (
     <td>
-      <span className={`delta ${direction}`}>{pointsMove(standing.change)}</span>{' '}
+      <span className={`delta ${direction}`}>{pointsMove(change)}</span>{' '}
       <span className="muted small">
         since <bdi>{standing.previous.cycle}</bdi> ({formatRisk(standing.previous.risk)})
       </span>

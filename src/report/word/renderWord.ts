@@ -109,7 +109,7 @@ const columnPercents: Readonly<
   'heat-map': (columns) => [24, ...Array<number>(columns - 1).fill(76 / (columns - 1))],
   'group-phases': [30, 14, 56],
   'common-gaps': [38, 10, 10, 14, 28],
-  'group-programmes': [50, 32, 18],
+  'group-programmes': [42, 26, 16, 16],
 };
 const figurePercents = { bars: [60, 20, 20], chain: [34, 24, 21, 21] } as const;
 

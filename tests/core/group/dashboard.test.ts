@@ -194,6 +194,39 @@ describe('groupDashboard: each member', () => {
     );
   });
 
+  it('takes the trend over the members with a previous cycle only, then and now with the same weights', () => {
+    const middle = fixtureAssessment('middle-profile');
+    const middleRisk = score(set, middle).risk;
+    const dashboard = groupDashboard(
+      set,
+      groupOf([
+        { organisation: 'Alpha', scope: 'Core', weight: 3 },
+        { organisation: 'Beta', scope: 'Core' },
+        { organisation: 'Gamma', scope: 'Core', weight: 5 },
+      ]),
+      stored(
+        memberCycle('all-worst', 'Alpha', { cycle: '2026-Q3' }),
+        memberCycle('all-best', 'Alpha', { cycle: '2026-Q4' }),
+        memberCycle('middle-profile', 'Beta', { cycle: '2026-Q3' }),
+        memberCycle('middle-profile', 'Beta', { cycle: '2026-Q4' }),
+        // A first cycle: in the group risk, not in the trend.
+        memberCycle('all-worst', 'Gamma', { cycle: '2026-Q4' }),
+      ),
+      asOf,
+    );
+    expect(dashboard.trend?.members).toBe(2);
+    expect(dashboard.trend?.before).toBeCloseTo((3 * 100 + middleRisk) / 4, 10);
+    expect(dashboard.trend?.now).toBeCloseTo((3 * 0 + middleRisk) / 4, 10);
+    expect(dashboard.groupRisk).toBeCloseTo((0 + middleRisk + 5 * 100) / 9, 10);
+    const firstCycles = groupDashboard(
+      set,
+      groupOf([{ organisation: 'Alpha', scope: 'Core' }]),
+      stored(memberCycle('all-worst', 'Alpha')),
+      asOf,
+    );
+    expect(firstCycles.trend).toBeNull();
+  });
+
   it('counts unconfirmed answers', () => {
     const assessment = memberCycle('middle-profile', 'Alpha');
     const carried = Object.fromEntries(
@@ -472,6 +505,44 @@ describe('groupDashboard: common gaps and group programmes', () => {
     expect(dashboard.programmes.flatMap((p) => p.questionIds).sort()).toEqual(
       dashboard.commonGaps.map((g) => g.questionId).sort(),
     );
+  });
+
+  it('gives each programme the fall of the group risk if all of it were done in every member, checked by scoring again', () => {
+    for (const programme of dashboard.programmes) {
+      const questions = controls.filter((q) => q.remediation.programme === programme.id);
+      // Every member's latest cycle with the programme's controls at their best option.
+      const fixed = assessments.map((a) =>
+        a.cycle === '2026-Q4'
+          ? {
+              ...a,
+              answers: {
+                ...a.answers,
+                ...Object.fromEntries(
+                  questions
+                    .filter((q) => a.answers[q.id]?.choice !== 'na')
+                    .map((q) => [q.id, { choice: best(q) }]),
+                ),
+              },
+            }
+          : a,
+      );
+      const after = groupDashboard(set, groupOf(members), storedOf(fixed), asOf);
+      expect((dashboard.groupRisk ?? 0) - (after.groupRisk ?? 0)).toBeCloseTo(
+        programme.wholeProgrammeReduction,
+        10,
+      );
+      // Its common gaps are part of it.
+      expect(programme.wholeProgrammeReduction).toBeGreaterThanOrEqual(
+        programme.groupRiskReduction - 1e-9,
+      );
+    }
+  });
+
+  it('counts the members by their own band, the spread behind the mean', () => {
+    const byBand = { low: 0, medium: 0, high: 0, critical: 0 };
+    for (const { latest } of dashboard.members) if (latest) byBand[latest.band] += 1;
+    expect(dashboard.membersByBand).toEqual(byBand);
+    expect(Object.values(byBand).reduce((a, b) => a + b, 0)).toBe(12);
   });
 
   it('keeps a gap whose remediation names no programme among the common gaps only', () => {

@@ -64,6 +64,22 @@ describe('the group dashboard', () => {
     );
   });
 
+  it('says beside the group risk how the members spread over the bands, which is highest, and how the group moved', async () => {
+    const { dashboard } = await twelveMembers();
+    const { membersByBand: bands } = dashboard;
+    const [highest] = [...dashboard.members].sort(
+      (a, b) => (b.latest?.risk ?? -1) - (a.latest?.risk ?? -1),
+    );
+    expect(screen.getByText(/High or Critical by their own band/).parentElement).toHaveTextContent(
+      `${bands.high + bands.critical} of 12 members are High or Critical by their own band (${bands.critical} Critical, ${bands.high} High, ${bands.medium} Medium, ${bands.low} Low). The highest is ${highest?.member.organisation ?? ''} at ${formatRisk(highest?.latest?.risk ?? NaN)}`,
+    );
+    const { trend } = dashboard;
+    if (!trend) throw new Error('every fixture member has two cycles');
+    expect(
+      screen.getByText(/^Over the 12 members with an earlier cycle, counted with the same weights/),
+    ).toHaveTextContent(`from ${formatRisk(trend.before)} to ${formatRisk(trend.now)}`);
+  });
+
   it('sorts by risk and by name with buttons in the column heads that say the order', async () => {
     const user = userEvent.setup();
     const { dashboard } = await twelveMembers();
@@ -140,6 +156,14 @@ describe('the group dashboard', () => {
       expect(within(gaps).getAllByRole('row')).toHaveLength(dashboard.commonGaps.length + 1);
       const programmes = screen.getByRole('table', { name: /^Group programmes/ });
       expect(within(programmes).getAllByRole('row')).toHaveLength(dashboard.programmes.length + 1);
+      // Each programme: its common gaps' reduction, then the whole programme's.
+      for (const programme of dashboard.programmes)
+        expect(
+          within(programmes).getByRole('rowheader', { name: new RegExp(`^${programme.title}`) })
+            .parentElement,
+        ).toHaveTextContent(
+          `${programme.groupRiskReduction.toFixed(1)}${programme.wholeProgrammeReduction.toFixed(1)}`,
+        );
     }
     expect(screen.getByRole('button', { name: 'Download group PDF' })).toBeInTheDocument();
   });

@@ -1,7 +1,8 @@
 import { subjectIdentity } from '../../assessment/identity.ts';
-import { formatPoints, formatRisk } from '../../format.ts';
+import { formatPoints, formatRisk, shownChange } from '../../format.ts';
 import type { ScoredGroupDashboard } from '../../group/dashboard.ts';
 import type { MemberStanding } from '../../group/model.ts';
+import { bandSpread, bandSpreadSentence, groupTrendSentence } from '../../group/sentences.ts';
 import { inPlaceCoverage } from '../../questionSet/coverageLevels.ts';
 import type { QuestionSet } from '../../questionSet/schema.ts';
 import { bandLabel, bandOf, bandThresholds, type Band } from '../../scoring/bands.ts';
@@ -86,6 +87,18 @@ function factsOf(dashboard: ScoredGroupDashboard, set: QuestionSet): GroupFacts 
   };
 }
 
+/**
+ * The mean hides the worst members: how many are High or worse, and which is highest, said next
+ * to the group's number.
+ */
+function spreadSentence(facts: GroupFacts): Text {
+  const [highest] = facts.byRisk;
+  const lead = bandSpreadSentence(facts.dashboard);
+  return highest?.latest
+    ? text`${lead} The highest is ${facts.label(highest)} at ${formatRisk(highest.latest.risk)} (${bandLabel[highest.latest.band]}). The group risk is a mean: each member's own band says where the exposure is.`
+    : [lead];
+}
+
 /** Lines for the cover and the summary that the reader must weigh the figures with. */
 function statusLines(facts: GroupFacts): Paragraph[] {
   const { dashboard, stale, withCycle } = facts;
@@ -133,6 +146,8 @@ function coverOf(facts: GroupFacts, generatedAt: Date): Cover {
           `${facts.stale.length} (latest cycle last updated more than ${plural(dashboard.group.staleAfterDays, 'day')} before the as-of date)`,
         ],
       ],
+      ['Members by band', [bandSpread(dashboard)]],
+      ['Trend', [groupTrendSentence(dashboard)]],
       ['As of', [facts.asOf]],
       ['Report date', [longDate(generatedAt)]],
       ['Method', [dashboard.method]],
@@ -166,7 +181,13 @@ function summaryBlocks(facts: GroupFacts): Block[] {
         [[formatRisk(latest.risk)]],
         [[bandLabel[latest.band]]],
         [previous ? [user(previous.cycle, 'the previous cycle of a member')] : ['none']],
-        [[change === undefined ? '—' : signed(change, formatPoints)]],
+        [
+          [
+            change === undefined || !previous
+              ? '—'
+              : signed(shownChange(previous.risk, latest.risk), formatPoints),
+          ],
+        ],
         [[String(latest.unconfirmed)]],
         [[standing.stale ? `Yes, ${plural(standing.ageDays ?? 0, 'day')}` : 'No']],
         [weight],
@@ -175,12 +196,14 @@ function summaryBlocks(facts: GroupFacts): Block[] {
   });
   return [
     headlineOf(dashboard.groupRisk, dashboard.groupBand, 'Group risk'),
+    paragraph('statement', spreadSentence(facts)),
     ...statusLines(facts),
+    paragraph('body', groupTrendSentence(dashboard)),
     paragraph('body', dashboard.method),
     heading(2, 'Members', 120),
     paragraph(
       'explanation',
-      "By risk, highest first. Risk and band are each member's own, from its latest cycle, as its own report gives them (the band after its floors). The change is in risk points since the member's previous cycle of this question set; not confirmed counts the answers carried over or taken from another set that nobody has confirmed yet.",
+      "By risk, highest first. Risk and band are each member's own, from its latest cycle, as its own report gives them (the band after its floors). The change is in risk points since the member's previous cycle of this question set, the difference of the two scores as shown; not confirmed counts the answers carried over or taken from another set that nobody has confirmed yet.",
     ),
     {
       kind: 'table',
@@ -201,7 +224,6 @@ function summaryBlocks(facts: GroupFacts): Block[] {
   ];
 }
 
-/** A weight as a reader writes it: 1, 2.5, 12,000,000. */
 /**
  * How long before the as-of date a member's latest cycle was last updated. A subsidiary's clock
  * ahead of the office's, or a report as of an earlier date, can put the update after it: said so,
@@ -216,6 +238,7 @@ function ageText(updatedAt: string, ageDays: number, asOfIso: string, asOf: stri
     : `${plural(ageDays, 'day')} before ${asOf}`;
 }
 
+/** A weight as a reader writes it: 1, 2.5, 12,000,000. */
 const weightText = (weight: number) => weight.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 
 function heatMapBlocks(facts: GroupFacts): Block[] {
@@ -281,7 +304,7 @@ function gapBlocks(facts: GroupFacts): Block[] {
   const { dashboard, set } = facts;
   const threshold = dashboard.gapThreshold;
   const programmeTitles = new Map(set.programmes.map((p) => [p.id, p.title]));
-  const rule = `A common gap is a control that applies and has a coverage below ${threshold}${threshold === inPlaceCoverage ? ' (not in place across most of the estate)' : ''} in more than half of the members where it applies. "Cuts group risk by" is the fall of the group risk, in points, if the control were fully in place in every member: the mean of its contribution to each member's risk, weighted as the group risk is.`;
+  const rule = `A common gap is a control that applies and has a coverage below ${threshold}${threshold === inPlaceCoverage ? ' (not in place across most of the estate)' : ''} in more than half of the members where it applies. "Group risk reduction" is the fall of the group risk, in points, if the control were fully in place in every member: the mean of its contribution to each member's risk, weighted as the group risk is. Figures are rounded to one decimal after the sums are made, so a total may differ by 0.1 from the rounded figures added up.`;
   if (dashboard.commonGaps.length === 0)
     return [
       paragraph('explanation', rule),
@@ -295,31 +318,44 @@ function gapBlocks(facts: GroupFacts): Block[] {
     {
       kind: 'table',
       role: 'common-gaps',
-      head: [['Control'], ['Critical'], ['Below in'], ['Cuts group risk by'], ['Programme']],
+      head: [
+        ['Control'],
+        ['Critical'],
+        [`Members below ${threshold}`],
+        ['Group risk reduction (points)'],
+        ['Programme'],
+      ],
       rows: dashboard.commonGaps.map((gap) => ({
         cells: [
           [[`${gap.questionId} ${gap.title}`]],
           [[gap.critical ? 'Critical' : '—']],
           [[`${gap.membersBelow} of ${gap.membersApplicable}`]],
-          [[`−${formatPoints(gap.groupRiskReduction)}`]],
+          [[formatPoints(gap.groupRiskReduction)]],
           [[gap.programmeId ? (programmeTitles.get(gap.programmeId) ?? gap.programmeId) : '—']],
         ],
       })),
     },
-    heading(2, 'Group programmes', 160),
+    // The explanation, the table's head and its first row go over together.
+    heading(2, 'Group programmes', 200),
     paragraph(
       'explanation',
-      "The common gaps rolled up into the programmes of the plan: the work the group can fund and run centrally, largest cut first. A programme cuts the group risk by the sum of its gaps' cuts.",
+      'The common gaps rolled up into the programmes of the plan: the work the group can fund and run centrally, largest reduction first. "Reduction from its common gaps" adds up the reductions of the programme\'s common gaps; "Whole programme" is the fall of the group risk if the whole programme were done in every member, each member\'s own gaps in it included, common or not: the mean of the programme\'s cut in each member\'s plan, weighted as the group risk is.',
     ),
     {
       kind: 'table',
       role: 'group-programmes',
-      head: [['Programme'], ['Common gaps'], ['Cuts group risk by']],
+      head: [
+        ['Programme'],
+        ['Common gaps'],
+        ['Reduction from its common gaps'],
+        ['Whole programme'],
+      ],
       rows: dashboard.programmes.map((programme) => ({
         cells: [
           [[programme.title], [programme.summary]],
           [[programme.questionIds.join(', ')]],
-          [[`−${formatPoints(programme.groupRiskReduction)}`]],
+          [[formatPoints(programme.groupRiskReduction)]],
+          [[formatPoints(programme.wholeProgrammeReduction)]],
         ],
       })),
     },
@@ -378,7 +414,9 @@ function memberBlocks(facts: GroupFacts, standing: MemberStanding): Block[] {
     paragraph(
       'body',
       previous && change !== undefined
-        ? text`The risk ${change < 0 ? 'fell' : change > 0 ? 'rose' : 'stayed'} from ${formatRisk(previous.risk)} (${bandLabel[previous.band]}) in ${user(previous.cycle, 'the previous cycle of a member')} to ${formatRisk(latest.risk)} (${bandLabel[latest.band]}) in ${cycle}, ${signed(change, formatPoints)} points.`
+        ? formatRisk(previous.risk) === formatRisk(latest.risk)
+          ? text`The risk stayed at ${formatRisk(latest.risk)} from ${user(previous.cycle, 'the previous cycle of a member')} (${bandLabel[previous.band]}) to ${cycle} (${bandLabel[latest.band]}).`
+          : text`The risk ${change < 0 ? 'fell' : 'rose'} from ${formatRisk(previous.risk)} (${bandLabel[previous.band]}) in ${user(previous.cycle, 'the previous cycle of a member')} to ${formatRisk(latest.risk)} (${bandLabel[latest.band]}) in ${cycle}, ${signed(shownChange(previous.risk, latest.risk), formatPoints)} points.`
         : text`No earlier cycle of this question set was given: the trend starts with ${cycle}.`,
     ),
     heading(2, 'Risk per domain', 200),
@@ -408,7 +446,7 @@ function memberBlocks(facts: GroupFacts, standing: MemberStanding): Block[] {
       : paragraph('body', 'Nothing: every applicable control is fully in place and verified.'),
     paragraph(
       'note',
-      "The first programmes of the member's own plan, in its order; its own report has the plan in full.",
+      "The first programmes of the member's own plan, in its order: looking for an intruder already inside first when its plan opens with it, then programmes that close critical gaps, then the largest cut. Its own report has the plan in full, with horizons and effort.",
     ),
   ];
 }
@@ -419,6 +457,10 @@ function methodBlocks(facts: GroupFacts): Block[] {
   const groupRules: [string, string][] = [
     ['Group risk', dashboard.method],
     [
+      'Members by band and trend',
+      'Each member is counted in its own band, the one its own report gives (after the floors of a critical gap or no detection), so the spread shows what the mean hides. The trend compares the group risk of the members that have an earlier cycle, over their previous and their latest cycles with the same weights: a member that joins, or has its first cycle, does not move it.',
+    ],
+    [
       'Stale members',
       `A member is stale when its latest cycle was last updated more than ${plural(dashboard.group.staleAfterDays, 'day')} (whole days) before the as-of date, ${facts.asOf}.`,
     ],
@@ -428,7 +470,7 @@ function methodBlocks(facts: GroupFacts): Block[] {
     ],
     [
       'Common gaps and group programmes',
-      `A control is a common gap when it applies and has a coverage below ${threshold} in more than half of the members where it applies. Its cut of the group risk is the weighted mean, over the members with a cycle, of its contribution to each member's risk (0 where it does not apply): exactly the fall of the group risk if it were fully in place everywhere. Gaps are ranked by that cut, critical controls first among equals; the programmes add up the cuts of their gaps.`,
+      `A control is a common gap when it applies and has a coverage below ${threshold} in more than half of the members where it applies. Its cut of the group risk is the weighted mean, over the members with a cycle, of its contribution to each member's risk (0 where it does not apply): exactly the fall of the group risk if it were fully in place everywhere. Gaps are ranked by that cut, critical controls first among equals; the programmes add up the cuts of their gaps. A whole programme's cut is the weighted mean of the programme's cut in each member's plan (0 where its plan has none): the fall of the group risk if every member did all of it.`,
     ],
   ];
   return [
