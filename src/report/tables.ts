@@ -78,7 +78,11 @@ const layouts: Readonly<Record<TableRole, TableLayout>> = {
     pageBreak: 'avoid',
   },
   'group-phases': {
-    columnStyles: { 0: { cellWidth: 150 }, 1: { halign: 'right', cellWidth: 64 } },
+    columnStyles: {
+      0: { cellWidth: 150 },
+      1: { halign: 'right', cellWidth: 64 },
+      2: { halign: 'right', cellWidth: 80 },
+    },
   },
   'common-gaps': {
     columnStyles: {

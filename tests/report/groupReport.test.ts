@@ -79,7 +79,12 @@ describe('the group report (PDF)', () => {
     const text = await pages;
     expect(squash(text[0] ?? '')).toContain(squash('Northwind Group'));
     expect(squash(text[0] ?? '')).toContain(formatRisk(dashboard.groupRisk));
-    const summary = squash(text[sectionPage('Group summary') - 1] ?? '');
+    // The summary's pages: its table may run on to the page before the heat map's.
+    const summary = squash(
+      text
+        .slice(sectionPage('Group summary') - 1, sectionPage('Risk by domain across the group') - 1)
+        .join(''),
+    );
     expect(summary).toContain(squash(`Group risk ${formatRisk(dashboard.groupRisk)} / 100`));
     const order = [...dashboard.members]
       .sort((a, b) => (b.latest?.risk ?? 0) - (a.latest?.risk ?? 0))
@@ -103,8 +108,14 @@ describe('the group report (PDF)', () => {
   it('says which phases members pass unopposed, and the common gaps with their cuts', async () => {
     const text = await pages;
     const chain = squash(text[sectionPage('The attack chain across the group') - 1] ?? '');
+    // Each phase's row: unopposed in, then a critical control not in place in.
     for (const phase of dashboard.phases)
-      expect(chain).toContain(squash(`${phase.unopposedIn} of ${phase.membersWithCycle}`));
+      expect(chain).toContain(
+        squash(
+          `${phase.title} ${phase.unopposedIn} of ${phase.membersWithCycle} ${phase.criticalGapIn} of ${phase.membersWithCycle}`,
+        ),
+      );
+    expect(dashboard.phases.some((p) => p.criticalGapIn > p.unopposedIn)).toBe(true);
     const weakest = dashboard.phases.find((p) => p.phaseId === dashboard.weakestPhase);
     expect(chain).toContain(
       squash(

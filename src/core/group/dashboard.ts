@@ -127,6 +127,7 @@ export function groupDashboard(
     phaseId: phase.id,
     title: phase.title,
     unopposedIn: scored.filter((m) => m.result.chain.unopposed.includes(phase.id)).length,
+    criticalGapIn: scored.filter((m) => hasCriticalGap(m.result, phase.id)).length,
     membersWithCycle: scored.length,
   }));
   return {
@@ -146,6 +147,21 @@ export function groupDashboard(
     programmes: groupProgrammesOf(set, commonGaps, scored),
     gapThreshold,
   };
+}
+
+/**
+ * A critical control that prevents or detects the phase applies and does not count as in place
+ * (below "most of the estate", or its requirements unmet): a phase opposed by one control can
+ * still lack the control that matters most.
+ */
+function hasCriticalGap(result: ScoreResult, phaseId: string): boolean {
+  const phase = result.phases.find((p) => p.phaseId === phaseId);
+  if (!phase) return false;
+  const inPlace = new Set([...phase.preventedBy, ...phase.detectedBy]);
+  const critical = new Set(result.questions.filter((q) => q.critical).map((q) => q.questionId));
+  return [...phase.preventionControls, ...phase.detectionControls].some(
+    (id) => critical.has(id) && !inPlace.has(id),
+  );
 }
 
 /** Σ weight × value / Σ weight over the scored members; null when there are none. */

@@ -127,7 +127,17 @@ export interface GroupDashboard {
   /** The heat map's columns, in the set's order. */
   domains: { domainId: string; title: string }[];
   /** Per phase, in chain order: how many members with a cycle pass it unopposed. */
-  phases: { phaseId: string; title: string; unopposedIn: number; membersWithCycle: number }[];
+  phases: {
+    phaseId: string;
+    title: string;
+    unopposedIn: number;
+    /**
+     * Members with a cycle where a critical control that prevents or detects the phase applies and
+     * is not in place: opposed or not, the phase lacks what matters most there.
+     */
+    criticalGapIn: number;
+    membersWithCycle: number;
+  }[];
   /** The phase the most members pass unopposed (ties: the fewest controls in place group-wide, then chain order); null when none is unopposed anywhere. */
   weakestPhase: string | null;
   /**

@@ -42,7 +42,13 @@ export interface GroupSummary {
   trend: { members: number; before: number; now: number } | null;
   method: string;
   members: GroupSummaryMember[];
-  phases: { id: string; title: string; unopposedIn: number; membersWithCycle: number }[];
+  phases: {
+    id: string;
+    title: string;
+    unopposedIn: number;
+    criticalGapIn: number;
+    membersWithCycle: number;
+  }[];
   weakestPhase: string | null;
   commonGaps: {
     questionId: string;
@@ -116,6 +122,7 @@ export function groupSummaryJson(dashboard: GroupDashboard): GroupSummary {
       id: p.phaseId,
       title: p.title,
       unopposedIn: p.unopposedIn,
+      criticalGapIn: p.criticalGapIn,
       membersWithCycle: p.membersWithCycle,
     })),
     weakestPhase: dashboard.weakestPhase,

@@ -57,7 +57,9 @@ function PhasesAcrossGroup({ dashboard }: { dashboard: GroupDashboard }) {
       <p>
         {weakest
           ? `The weakest phase group-wide is ${weakest.phaseId} ${weakest.title}: ${weakest.unopposedIn} of ${plural(weakest.membersWithCycle, 'member')} with a cycle let an intruder pass it unopposed (nothing in place prevents or detects it).`
-          : 'No member lets an intruder pass any phase of the chain unopposed: every phase meets a control that prevents or detects it.'}
+          : 'No member lets an intruder pass any phase of the chain unopposed: every phase meets a control that prevents or detects it.'}{' '}
+        A phase that one control opposes can still lack a critical control: the last column counts
+        the members where a critical control that prevents or detects it is not in place.
       </p>
       <div className="table-scroll" role="region" aria-labelledby="phases-caption" tabIndex={0}>
         <table className="group-table">
@@ -67,6 +69,9 @@ function PhasesAcrossGroup({ dashboard }: { dashboard: GroupDashboard }) {
               <th scope="col">Phase</th>
               <th scope="col" className="number">
                 Members passing it unopposed
+              </th>
+              <th scope="col" className="number">
+                Members with a critical control of it not in place
               </th>
             </tr>
           </thead>
@@ -79,6 +84,9 @@ function PhasesAcrossGroup({ dashboard }: { dashboard: GroupDashboard }) {
                 </th>
                 <td className="number">
                   {phase.unopposedIn} of {phase.membersWithCycle}
+                </td>
+                <td className="number">
+                  {phase.criticalGapIn} of {phase.membersWithCycle}
                 </td>
               </tr>
             ))}

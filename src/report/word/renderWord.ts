@@ -107,7 +107,7 @@ const columnPercents: Readonly<
   references: [14, 86],
   'group-members': [24, 9, 7, 9, 10, 9, 12, 11, 9],
   'heat-map': (columns) => [24, ...Array<number>(columns - 1).fill(76 / (columns - 1))],
-  'group-phases': [30, 14, 56],
+  'group-phases': [28, 13, 16, 43],
   'common-gaps': [38, 10, 10, 14, 28],
   'group-programmes': [42, 26, 16, 16],
 };

@@ -297,6 +297,30 @@ describe('groupDashboard: the attack chain across the group', () => {
     );
   });
 
+  it('counts the members where a critical control of a phase is not in place, though another opposes it', () => {
+    const critical = controls.find(
+      (q) => q.critical && q.effect.includes('prevent') && q.phases.length > 0,
+    );
+    if (!critical) throw new Error('the set has a critical preventive control');
+    const dashboard = groupDashboard(
+      set,
+      groupOf([
+        { organisation: 'Alpha', scope: 'Core' },
+        { organisation: 'Beta', scope: 'Core' },
+      ]),
+      stored(
+        bestExcept('Alpha', { [critical.id]: { choice: worst(critical) } }),
+        memberCycle('all-best', 'Beta'),
+      ),
+      asOf,
+    );
+    for (const phase of dashboard.phases) {
+      // Everything else is in place: the phase is opposed in both members.
+      expect(phase.unopposedIn).toBe(0);
+      expect(phase.criticalGapIn).toBe(critical.phases.includes(phase.phaseId) ? 1 : 0);
+    }
+  });
+
   it('breaks a tie by the fewest controls in place across the group, and has none when no phase is unopposed', () => {
     // One member passes every phase unopposed: the tie goes to the phase with the fewest
     // controls in place in the other, all-best member.

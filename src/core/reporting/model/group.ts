@@ -50,6 +50,11 @@ interface GroupFacts {
   withCycle: MemberStanding[];
   stale: MemberStanding[];
   label: (standing: MemberStanding) => Text;
+  /**
+   * A member's cell in the tables that compare members: its name, and its scope on a line of its
+   * own, so that members assessed over different scopes are not read as like for like.
+   */
+  memberCell: (standing: MemberStanding) => Cell;
   phaseName: (phaseId: string) => string;
   asOf: string;
 }
@@ -62,13 +67,19 @@ function factsOf(dashboard: ScoredGroupDashboard, set: QuestionSet): GroupFacts 
   const shared = new Set(
     organisations.filter((key, index) => organisations.indexOf(key) !== index),
   );
+  const scopeInName = (member: MemberStanding['member']) =>
+    member.scope !== '' &&
+    shared.has(subjectIdentity({ organisation: member.organisation, scope: '' }));
   const label = ({ member }: MemberStanding): Text => {
     const organisation = user(member.organisation, 'the organisation name of a member');
-    return shared.has(subjectIdentity({ organisation: member.organisation, scope: '' })) &&
-      member.scope
+    return scopeInName(member)
       ? text`${organisation} · ${user(member.scope, 'the scope of a member')}`
       : [organisation];
   };
+  const memberCell = (standing: MemberStanding): Cell =>
+    standing.member.scope && !scopeInName(standing.member)
+      ? [label(standing), [user(standing.member.scope, 'the scope of a member')]]
+      : [label(standing)];
   const phaseTitles = new Map(dashboard.phases.map((p) => [p.phaseId, p.title]));
   const withCycle = dashboard.members.filter((m) => m.latest);
   return {
@@ -82,6 +93,7 @@ function factsOf(dashboard: ScoredGroupDashboard, set: QuestionSet): GroupFacts 
     withCycle,
     stale: dashboard.members.filter((m) => m.stale),
     label,
+    memberCell,
     phaseName: (phaseId) => `${phaseId} ${phaseTitles.get(phaseId) ?? ''}`.trim(),
     asOf: reportDate(dashboard.asOf),
   };
@@ -102,7 +114,7 @@ function spreadSentence(facts: GroupFacts): Text {
 /** Lines for the cover and the summary that the reader must weigh the figures with. */
 function statusLines(facts: GroupFacts): Paragraph[] {
   const { dashboard, stale, withCycle } = facts;
-  const unconfirmed = withCycle.filter((m) => (m.latest?.unconfirmed ?? 0) > 0).length;
+  const unconfirmed = withCycle.filter((m) => (m.latest?.unconfirmed ?? 0) > 0);
   return [
     ...(stale.length > 0
       ? [
@@ -112,11 +124,11 @@ function statusLines(facts: GroupFacts): Paragraph[] {
           ),
         ]
       : []),
-    ...(unconfirmed > 0
+    ...(unconfirmed.length > 0
       ? [
           paragraph(
             'status',
-            `${plural(unconfirmed, 'member has', 'members have')} answers carried over or taken from another set and not yet confirmed: ${unconfirmed === 1 ? 'its score' : 'their scores'} may change when they are.`,
+            text`${plural(unconfirmed.length, 'member has', 'members have')} answers carried over or taken from another set and not yet confirmed (${joinTexts(unconfirmed.map(facts.label), ', ')}): ${unconfirmed.length === 1 ? 'its score' : 'their scores'} may change when they are.`,
           ),
         ]
       : []),
@@ -168,7 +180,7 @@ function summaryBlocks(facts: GroupFacts): Block[] {
     if (!latest)
       return {
         cells: [
-          [facts.label(standing)],
+          facts.memberCell(standing),
           [['no cycle']],
           ...Array.from({ length: 6 }, (): Cell => [['—']]),
           [weight],
@@ -176,7 +188,7 @@ function summaryBlocks(facts: GroupFacts): Block[] {
       };
     return {
       cells: [
-        [facts.label(standing)],
+        facts.memberCell(standing),
         [[user(latest.cycle, 'the cycle of a member')]],
         [[formatRisk(latest.risk)]],
         [[bandLabel[latest.band]]],
@@ -259,7 +271,7 @@ function heatMapBlocks(facts: GroupFacts): Block[] {
             (d) => standing.latest?.domains.find((x) => x.domainId === d.domainId)?.risk ?? null,
           );
           return {
-            cells: [[facts.label(standing)], ...risks.map((risk) => [[riskCell(risk)]])],
+            cells: [facts.memberCell(standing), ...risks.map((risk) => [[riskCell(risk)]])],
             tones: [null, ...risks.map((risk) => (risk === null ? null : bandOf(risk)))],
           };
         }),
@@ -274,7 +286,7 @@ function chainBlocks(facts: GroupFacts): Block[] {
   return [
     paragraph(
       'explanation',
-      `One row per phase of ${chainOrigin(facts.set)}: how many of the ${plural(withCycle.length, 'member')} with a cycle pass it unopposed, with no control in place that prevents or detects it, and which.`,
+      `One row per phase of ${chainOrigin(facts.set)}: how many of the ${plural(withCycle.length, 'member')} with a cycle pass it unopposed, with no control in place that prevents or detects it, and which; and in how many a critical control that prevents or detects it applies and is not in place. A phase that one control opposes can still lack the control that matters most there.`,
     ),
     paragraph(
       'statement',
@@ -285,13 +297,19 @@ function chainBlocks(facts: GroupFacts): Block[] {
     {
       kind: 'table',
       role: 'group-phases',
-      head: [['Phase'], ['Unopposed in'], ['Members that pass it unopposed']],
+      head: [
+        ['Phase'],
+        ['Unopposed in'],
+        ['A critical control not in place in'],
+        ['Members that pass it unopposed'],
+      ],
       rows: dashboard.phases.map((phase) => {
         const passing = withCycle.filter((m) => m.latest?.unopposed.includes(phase.phaseId));
         return {
           cells: [
             [[facts.phaseName(phase.phaseId)]],
             [[`${phase.unopposedIn} of ${phase.membersWithCycle}`]],
+            [[`${phase.criticalGapIn} of ${phase.membersWithCycle}`]],
             passing.length > 0 ? [joinTexts(passing.map(facts.label), ', ')] : [['—']],
           ],
         };
