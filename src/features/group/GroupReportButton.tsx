@@ -1,8 +1,9 @@
 import {
   ReportDownloadStatus,
+  ReportFormatButtons,
   useReportDownload,
   type ReportNames,
-} from '../../components/report/ReportDownloadStatus.tsx';
+} from '../../components/report/ReportDownload.tsx';
 import type { ReportFormat } from '../../components/report/reportJob.ts';
 import type { ScoredGroupDashboard } from '../../core/group/dashboard.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
@@ -33,26 +34,13 @@ export function GroupReportButton({
     });
   return (
     <div className="report-export panel">
-      <div className="button-row">
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => void onClick('pdf')}
-          disabled={state.kind === 'working'}
-          aria-describedby="group-pdf-hint"
-        >
-          Download group PDF
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void onClick('docx')}
-          disabled={state.kind === 'working'}
-          aria-describedby="group-pdf-hint"
-        >
-          Download group Word report (.docx)
-        </button>
-      </div>
+      <ReportFormatButtons
+        className="button-row"
+        labels={{ pdf: 'Download group PDF', docx: 'Download group Word report (.docx)' }}
+        onClick={(format) => void onClick(format)}
+        state={state}
+        describedBy={{ pdf: 'group-pdf-hint', docx: 'group-pdf-hint' }}
+      />
       <p id="group-pdf-hint" className="hint">
         For the group board: the group summary, the heat map, the common gaps and the method, then
         one page per member. The Word file has the same content, editable.

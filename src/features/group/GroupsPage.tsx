@@ -2,13 +2,18 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { PagePlaceholder } from '../../components/PagePlaceholder.tsx';
 import { questionSetTitles, setTitle } from '../../content/setTitles.ts';
 import { formatDateTime } from '../../core/format.ts';
-import { groupLimits } from '../../core/group/limits.ts';
 import { defaultStaleAfterDays } from '../../core/group/model.ts';
 import { plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
 import { navigate } from '../../routing/useRoute.ts';
 import { useGroups } from '../../store/index.ts';
-import { staleDaysProblem } from './staleDays.ts';
+import {
+  focusFirstRefused,
+  groupFieldErrors,
+  GroupNameField,
+  StaleDaysField,
+  type GroupFieldErrors,
+} from './GroupFields.tsx';
 import './group.css';
 
 /** The form that starts a group: its name, its question set and when a member counts as stale. */
@@ -17,22 +22,13 @@ function NewGroupForm() {
   const [name, setName] = useState('');
   const [setId, setSetId] = useState(questionSetTitles[0]?.id ?? '');
   const [staleDays, setStaleDays] = useState(String(defaultStaleAfterDays));
-  const [errors, setErrors] = useState<{
-    name?: string | undefined;
-    staleDays?: string | undefined;
-  }>({});
+  const [errors, setErrors] = useState<GroupFieldErrors>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = {
-      name: name.trim() === '' ? 'Name the group, such as “Northwind Group”.' : undefined,
-      staleDays: staleDaysProblem(staleDays),
-    };
+    const found = groupFieldErrors(name, staleDays);
     setErrors(found);
-    if (found.name || found.staleDays) {
-      document.getElementById(found.name ? 'new-group-name' : 'new-group-stale')?.focus();
-      return;
-    }
+    if (focusFirstRefused(found, 'new-group')) return;
     const group = createGroup({ name, setId, members: [], staleAfterDays: Number(staleDays) });
     navigate(hrefs.group(group.id));
   };
@@ -40,25 +36,7 @@ function NewGroupForm() {
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="new-group-title">
       <h2 id="new-group-title">Create a group</h2>
-      <div className="field">
-        <label htmlFor="new-group-name">Name of the group</label>
-        <input
-          id="new-group-name"
-          type="text"
-          dir="auto"
-          autoComplete="off"
-          maxLength={groupLimits.name}
-          value={name}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'new-group-name-error' : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {errors.name && (
-          <p id="new-group-name-error" className="field-error">
-            {errors.name}
-          </p>
-        )}
-      </div>
+      <GroupNameField idPrefix="new-group" value={name} onChange={setName} error={errors.name} />
       <div className="field">
         <label htmlFor="new-group-set">Question set</label>
         <select
@@ -78,30 +56,13 @@ function NewGroupForm() {
           the other set is a group of its own.
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="new-group-stale">A member is stale after (days)</label>
-        <input
-          id="new-group-stale"
-          type="number"
-          inputMode="numeric"
-          className="weight-input"
-          min={groupLimits.staleAfterDays.min}
-          max={groupLimits.staleAfterDays.max}
-          value={staleDays}
-          aria-invalid={errors.staleDays ? true : undefined}
-          aria-describedby={`new-group-stale-hint${errors.staleDays ? ' new-group-stale-error' : ''}`}
-          onChange={(event) => setStaleDays(event.target.value)}
-        />
-        <p id="new-group-stale-hint" className="hint">
-          A member whose latest cycle was last changed longer ago than this is flagged as stale (180
-          days: two quarters).
-        </p>
-        {errors.staleDays && (
-          <p id="new-group-stale-error" className="field-error">
-            {errors.staleDays}
-          </p>
-        )}
-      </div>
+      <StaleDaysField
+        idPrefix="new-group"
+        value={staleDays}
+        onChange={setStaleDays}
+        error={errors.staleDays}
+        hint="A member whose latest cycle was last changed longer ago than this is flagged as stale (180 days: two quarters)."
+      />
       <button type="submit" className="button primary">
         Create the group
       </button>

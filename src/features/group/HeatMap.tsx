@@ -1,6 +1,7 @@
 import { formatRisk } from '../../core/format.ts';
 import type { GroupDashboard } from '../../core/group/model.ts';
 import { bandLabel, bandOf, bandOrder, bandThresholds } from '../../core/scoring/bands.ts';
+import { MemberName } from './MemberName.tsx';
 import './group.css';
 
 /**
@@ -37,12 +38,7 @@ export function HeatMap({ dashboard }: { dashboard: GroupDashboard }) {
             {scored.map(({ key, member, latest }) => (
               <tr key={key}>
                 <th scope="row">
-                  <bdi>{member.organisation}</bdi>
-                  {member.scope && (
-                    <span className="member-scope muted small">
-                      <bdi>{member.scope}</bdi>
-                    </span>
-                  )}
+                  <MemberName member={member} />
                 </th>
                 {dashboard.domains.map((domain) => {
                   const risk =

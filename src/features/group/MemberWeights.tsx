@@ -10,6 +10,7 @@ import {
 import type { Problem } from '../../core/result.ts';
 import { plural } from '../../core/text.ts';
 import { useGroups } from '../../store/index.ts';
+import { MemberName } from './MemberName.tsx';
 import './group.css';
 
 /** A member as its controls name it: "Aurora Mobile AS · Mobile core and IT". */
@@ -227,12 +228,7 @@ export function MemberWeights({ group }: { group: Group }) {
                   return (
                     <tr key={key}>
                       <th scope="row">
-                        <bdi>{member.organisation}</bdi>
-                        {member.scope && (
-                          <span className="member-scope muted small">
-                            <bdi>{member.scope}</bdi>
-                          </span>
-                        )}
+                        <MemberName member={member} />
                       </th>
                       <td>
                         <label htmlFor={`weight-${index}`} className="visually-hidden">

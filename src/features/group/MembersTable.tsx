@@ -5,6 +5,7 @@ import { formatDate, formatRisk, shownChange } from '../../core/format.ts';
 import type { GroupDashboard, MemberStanding } from '../../core/group/model.ts';
 import { plural } from '../../core/text.ts';
 import { hrefs } from '../../routing/routes.ts';
+import { MemberName } from './MemberName.tsx';
 import './group.css';
 
 type SortKey = 'name' | 'risk';
@@ -134,18 +135,10 @@ export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
             return (
               <tr key={standing.key}>
                 <th scope="row">
-                  {latest ? (
-                    <a href={hrefs.results(latest.assessmentId)}>
-                      <bdi>{member.organisation}</bdi>
-                    </a>
-                  ) : (
-                    <bdi>{member.organisation}</bdi>
-                  )}
-                  {member.scope && (
-                    <span className="member-scope muted small">
-                      <bdi>{member.scope}</bdi>
-                    </span>
-                  )}
+                  <MemberName
+                    member={member}
+                    href={latest ? hrefs.results(latest.assessmentId) : undefined}
+                  />
                 </th>
                 {weighted && <td className="number">{standing.weight}</td>}
                 {latest ? (

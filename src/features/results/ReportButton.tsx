@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import {
   ReportDownloadStatus,
+  ReportFormatButtons,
   useReportDownload,
   type ReportNames,
-} from '../../components/report/ReportDownloadStatus.tsx';
+} from '../../components/report/ReportDownload.tsx';
 import type { ReportFormat, ReportRequest } from '../../components/report/reportJob.ts';
 import './results.css';
 
@@ -53,25 +54,13 @@ export function ReportButton({
           </p>
         </div>
       )}
-      <div className="report-buttons">
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => void onClick('pdf')}
-          disabled={state.kind === 'working'}
-        >
-          Download PDF report
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void onClick('docx')}
-          disabled={state.kind === 'working'}
-          aria-describedby="word-report-hint"
-        >
-          Download Word report (.docx)
-        </button>
-      </div>
+      <ReportFormatButtons
+        className="report-buttons"
+        labels={{ pdf: 'Download PDF report', docx: 'Download Word report (.docx)' }}
+        onClick={(format) => void onClick(format)}
+        state={state}
+        describedBy={{ docx: 'word-report-hint' }}
+      />
       <p id="word-report-hint" className="hint">
         The same content as the PDF, editable, for your own board template.
       </p>

@@ -39,6 +39,41 @@ export function useReportDownload(names: ReportNames) {
 }
 
 /**
+ * The PDF button, then the Word button, each disabled while a report is being made. `describedBy`
+ * are the ids of the hints of each; the Word button's explains what the Word file is for.
+ */
+export function ReportFormatButtons({
+  labels,
+  onClick,
+  state,
+  describedBy,
+  className,
+}: {
+  labels: Readonly<Record<ReportFormat, string>>;
+  onClick: (format: ReportFormat) => void;
+  state: ReportDownloadState;
+  describedBy: Readonly<Partial<Record<ReportFormat, string>>>;
+  className: string;
+}) {
+  return (
+    <div className={className}>
+      {(['pdf', 'docx'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className={format === 'pdf' ? 'button primary' : 'button'}
+          onClick={() => onClick(format)}
+          disabled={state.kind === 'working'}
+          aria-describedby={describedBy[format]}
+        >
+          {labels[format]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
  * The live status line of a report download (preparing, done, done with notes) and, when it
  * failed, why in plain words and that `safe` (what the user keeps) is untouched.
  */
