@@ -43,20 +43,26 @@ export interface Replacement {
   deviceIsNewer: boolean;
 }
 
-export interface QuestionnaireReplacement {
-  entry: BackupQuestionnaire;
-  /** The device's questionnaire with the same id. */
-  existing: BackupQuestionnaire;
-  /** An answer was given on the device after the backup's last: restoring loses it. */
+/** A record of the backup in place of the device's with the same id. */
+export interface RecordReplacement<T> {
+  entry: T;
+  /** The device's record with the same id. */
+  existing: T;
+  /** The device's copy was changed after the backup's: restoring loses those changes. */
   deviceIsNewer: boolean;
 }
 
-export interface GroupReplacement {
-  entry: Group;
-  /** The device's group with the same id. */
-  existing: Group;
-  /** The device's group was changed after the backup's: restoring loses those changes. */
-  deviceIsNewer: boolean;
+export type QuestionnaireReplacement = RecordReplacement<BackupQuestionnaire>;
+export type GroupReplacement = RecordReplacement<Group>;
+
+/** Records matched by an id of their own: what the backup adds, replaces or holds unchanged. */
+interface RecordPlan<T> {
+  /** The device has none with this id. */
+  added: T[];
+  /** The device has one, with other content. */
+  replaced: RecordReplacement<T>[];
+  /** The device has one, the same. */
+  unchanged: T[];
 }
 
 /** What a restore would do, entry by entry, in the backup's order. Nothing on the device is removed. */
@@ -68,23 +74,9 @@ export interface RestorePlan {
   /** One on the device has, with the same answers. */
   unchanged: { entry: BackupEntry; existing: DeviceAssessment }[];
   /** The questionnaires to answer, matched with the device's by their id. */
-  questionnaires: {
-    /** The device has none with this id. */
-    added: BackupQuestionnaire[];
-    /** The device has one, with other answers (or another response date). */
-    replaced: QuestionnaireReplacement[];
-    /** The device has one, the same. */
-    unchanged: BackupQuestionnaire[];
-  };
-  /** The groups, matched with the device's by their id. */
-  groups: {
-    /** The device has none with this id. */
-    added: Group[];
-    /** The device has one with another name, members, weights or age for stale. */
-    replaced: GroupReplacement[];
-    /** The device has one, the same. */
-    unchanged: Group[];
-  };
+  questionnaires: RecordPlan<BackupQuestionnaire>;
+  /** The groups, matched with the device's by their id; replaced when their name, members, weights or age for stale differ. */
+  groups: RecordPlan<Group>;
 }
 
 const sameAnswers = (a: Assessment, b: Assessment) =>
@@ -99,26 +91,30 @@ const questionnaireContent = (entry: BackupQuestionnaire) =>
   });
 
 /**
- * Matches the backup's questionnaires with the device's by questionnaire id: each file a lead sends
- * has its own, so the same id is the same questionnaire, a newer round another one.
+ * Matches the backup's records with the device's by their id; `content` is what makes two with
+ * one id the same, and `updatedAt` says which copy was changed last.
  */
-function planQuestionnaires(
-  existing: Iterable<BackupQuestionnaire>,
-  backup: readonly BackupQuestionnaire[],
-): RestorePlan['questionnaires'] {
-  const byId = new Map<string, BackupQuestionnaire>();
-  for (const stored of existing) byId.set(stored.questionnaire.questionnaireId, stored);
-  const plan: RestorePlan['questionnaires'] = { added: [], replaced: [], unchanged: [] };
+function planById<T>(
+  existing: Iterable<T>,
+  backup: readonly T[],
+  by: {
+    id: (record: T) => string;
+    content: (record: T) => string;
+    updatedAt: (record: T) => string;
+  },
+): RecordPlan<T> {
+  const byId = new Map<string, T>();
+  for (const record of existing) byId.set(by.id(record), record);
+  const plan: RecordPlan<T> = { added: [], replaced: [], unchanged: [] };
   for (const entry of backup) {
-    const other = byId.get(entry.questionnaire.questionnaireId);
+    const other = byId.get(by.id(entry));
     if (!other) plan.added.push(entry);
-    else if (questionnaireContent(other) === questionnaireContent(entry))
-      plan.unchanged.push(entry);
+    else if (by.content(other) === by.content(entry)) plan.unchanged.push(entry);
     else
       plan.replaced.push({
         entry,
         existing: other,
-        deviceIsNewer: Date.parse(other.updatedAt) > Date.parse(entry.updatedAt),
+        deviceIsNewer: Date.parse(by.updatedAt(other)) > Date.parse(by.updatedAt(entry)),
       });
   }
   return plan;
@@ -127,25 +123,6 @@ function planQuestionnaires(
 /** What a group office set up: everything but its id and dates. */
 const groupContent = ({ name, setId, members, staleAfterDays }: Group) =>
   canonicalJson({ name, setId, members, staleAfterDays });
-
-/** Matches the backup's groups with the device's by their random id, as questionnaires are. */
-function planGroups(existing: Iterable<Group>, backup: readonly Group[]): RestorePlan['groups'] {
-  const byId = new Map<string, Group>();
-  for (const group of existing) byId.set(group.id, group);
-  const plan: RestorePlan['groups'] = { added: [], replaced: [], unchanged: [] };
-  for (const entry of backup) {
-    const other = byId.get(entry.id);
-    if (!other) plan.added.push(entry);
-    else if (groupContent(other) === groupContent(entry)) plan.unchanged.push(entry);
-    else
-      plan.replaced.push({
-        entry,
-        existing: other,
-        deviceIsNewer: Date.parse(other.updatedAt) > Date.parse(entry.updatedAt),
-      });
-  }
-  return plan;
-}
 
 /**
  * Matches the backup's assessments with the device's by organisation, scope, question set and
@@ -178,8 +155,18 @@ export function planRestore(
     added: [],
     replaced: [],
     unchanged: [],
-    questionnaires: planQuestionnaires(existingQuestionnaires, backup.questionnaires ?? []),
-    groups: planGroups(existingGroups, backup.groups ?? []),
+    // Each file a lead sends has its own questionnaire id, so the same id is the same
+    // questionnaire, a newer round another one; a group's id is random and never reused.
+    questionnaires: planById(existingQuestionnaires, backup.questionnaires ?? [], {
+      id: (entry) => entry.questionnaire.questionnaireId,
+      content: questionnaireContent,
+      updatedAt: (entry) => entry.updatedAt,
+    }),
+    groups: planById(existingGroups, backup.groups ?? [], {
+      id: (group) => group.id,
+      content: groupContent,
+      updatedAt: (group) => group.updatedAt,
+    }),
   };
   const differing: BackupEntry[] = [];
   for (const entry of backup.entries) {
