@@ -1,41 +1,17 @@
 import { createAssessmentsStore } from './assessments.ts';
-import { browserIndexedDb, openDatabase } from './database.ts';
 import { useGroups } from './groups.ts';
+import { browserDependencies, browserStorage, keepWhenLeaving } from './keyedRecordPersistence.ts';
 import { useQuestionnaires } from './questionnaires.ts';
-
-function browserLocalStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    // Some browsers throw on access when site data is disabled.
-    return undefined;
-  }
-}
 
 /** The app's one store of assessments, kept in this browser's IndexedDB. */
 export const useAssessments = createAssessmentsStore({
-  now: () => new Date(),
-  open: async () => {
-    const factory = browserIndexedDb();
-    return factory ? openDatabase(factory) : undefined;
-  },
-  legacy: browserLocalStorage,
-  channel: () =>
-    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('cellguard'),
+  now: browserDependencies.now,
+  open: browserDependencies.open,
+  legacy: browserStorage,
+  channel: browserDependencies.channel,
 });
 
-if (typeof window !== 'undefined') {
-  const { persistence } = useAssessments;
-  // Hidden is the last moment a mobile browser promises: write now, and keep a copy for the next start.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') persistence.keepBeforeLeaving();
-  });
-  window.addEventListener('pagehide', () => persistence.keepBeforeLeaving());
-  window.addEventListener('beforeunload', (event) => {
-    // Only when a change could be neither saved nor kept for the next start (a full storage).
-    if (persistence.unsavedOnLeaving()) event.preventDefault();
-  });
-}
+keepWhenLeaving(useAssessments.persistence);
 
 /**
  * Everything Cellguard keeps in this browser, for the user to download when a page fails: the

@@ -1,6 +1,6 @@
 /**
  * The journals a tab writes to localStorage when it is hidden or closed with a write pending (see
- * recordSync.ts and questionnaires.ts): read back at the next start, each under its own key.
+ * recordSync.ts and keyedRecordPersistence.ts): read back at the next start, each under its own key.
  */
 
 /**

@@ -1,5 +1,6 @@
 import type { AssessmentRecord, CellguardDatabase } from './database.ts';
 import { readJournals } from './journal.ts';
+import { isQuotaError } from './keyedRecordPersistence.ts';
 import { moveLegacyStore } from './legacyMove.ts';
 import { merge3 } from './merge3.ts';
 import type { Settings, StoredAssessment } from './model.ts';
@@ -60,13 +61,6 @@ const quotaMessage =
   'Delete an assessment you no longer need or export one to a file; Cellguard keeps trying to save.';
 const noDatabaseMessage =
   'This browser does not let Cellguard store data, so nothing is saved after you close the tab. Export your work to a file.';
-
-function isQuotaError(error: unknown): boolean {
-  return (
-    (error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)) ||
-    (error instanceof Error && error.name === 'QuotaExceededError')
-  );
-}
 
 const isSettings = (value: unknown): value is Settings =>
   typeof value === 'object' &&

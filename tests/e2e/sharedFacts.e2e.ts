@@ -112,10 +112,11 @@ describe('two question sets for one operator in Chromium', () => {
     });
 
     // Home lists each set apart.
+    // The list is read from IndexedDB after the first paint, so wait for it rather than read once.
     await page.goto(base);
-    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
-      expect.arrayContaining([softCell, network]),
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents(), { timeout: 5000 })
+      .toEqual(expect.arrayContaining([softCell, network]));
 
     // The PDF is the network side's: its title, sources and methodology, and why it is a draft.
     await page.goto(`${base}#/a/${networkId}/results`);
