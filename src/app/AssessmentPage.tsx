@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BackToGroup } from '../components/BackToGroup.tsx';
 import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
 import { delegationByDomain, hasWaitingResponse } from '../core/delegation/status.ts';
@@ -81,6 +82,7 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
         </div>
       )}
       <header className="assessment-header">
+        {route.page === 'results' && route.fromGroup && <BackToGroup groupId={route.fromGroup} />}
         <h1>
           <bdi>{assessment.organisation}</bdi>
           <span className="assessment-subtitle">

@@ -8,7 +8,8 @@ export type Route =
   | { page: 'assessment'; id: string }
   | { page: 'step'; id: string; domainId: string; questionId?: string }
   | { page: 'review'; id: string }
-  | { page: 'results'; id: string }
+  /** `fromGroup`: opened from that group's dashboard, which the page links back to. */
+  | { page: 'results'; id: string; fromGroup?: string }
   | { page: 'next'; id: string }
   | { page: 'history'; id: string }
   | { page: 'export'; id: string }
@@ -53,7 +54,12 @@ export function parseRoute(hash: string): Route {
   if (first !== 'a' || !id || !segment.test(id)) return { page: 'not-found', path };
   if (parts.length === 2) return { page: 'assessment', id };
   if (view === 'review' && parts.length === 3) return { page: 'review', id };
-  if (view === 'results' && parts.length === 3) return { page: 'results', id };
+  if (view === 'results' && parts.length === 3) {
+    const fromGroup = new URLSearchParams(query).get('group') ?? undefined;
+    return fromGroup && segment.test(fromGroup)
+      ? { page: 'results', id, fromGroup }
+      : { page: 'results', id };
+  }
   if (view === 'next' && parts.length === 3) return { page: 'next', id };
   if (view === 'history' && parts.length === 3) return { page: 'history', id };
   if (view === 'export' && parts.length === 3) return { page: 'export', id };
@@ -79,7 +85,8 @@ export const hrefs = {
   step: (id: string, domainId: string, questionId?: string) =>
     `#/a/${id}/step/${domainId}${questionId ? `?q=${questionId}` : ''}`,
   review: (id: string) => `#/a/${id}/review`,
-  results: (id: string) => `#/a/${id}/results`,
+  results: (id: string, fromGroup?: string) =>
+    `#/a/${id}/results${fromGroup ? `?group=${fromGroup}` : ''}`,
   nextCycle: (id: string) => `#/a/${id}/next`,
   history: (id: string) => `#/a/${id}/history`,
   exportFile: (id: string) => `#/a/${id}/export`,

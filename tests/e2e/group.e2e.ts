@@ -56,6 +56,10 @@ describe('the group view in Chromium', () => {
     expect(await page.getByText(/^24 files picked: 24 to add\./).count()).toBe(1);
     expect(await preview.locator('tbody tr[data-outcome="add"]').count()).toBe(24);
     expect(await page.locator('#group-members-table').count()).toBe(0);
+    // On a phone the wide preview scrolls in its card; the page itself does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expectNoHorizontalOverflow(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Import 24 files' }).click();
     await page
       .getByText('Imported 24 files: 24 added, 0 replaced. 12 members added to the group.')
@@ -95,7 +99,7 @@ describe('the group view in Chromium', () => {
     const [riskiest] = byRisk;
     if (!riskiest?.latest) throw new Error('the fixture members all have a cycle');
     await table.getByRole('link', { name: riskiest.member.organisation }).click();
-    await page.waitForURL(/#\/a\/[0-9a-f]+\/results$/);
+    await page.waitForURL(/#\/a\/[0-9a-f]+\/results\?group=[0-9a-f]{12}$/);
     await page.waitForSelector('#results-title');
     expect(await page.locator('.score-number').textContent()).toBe(
       formatRisk(riskiest.latest.risk),
@@ -103,9 +107,13 @@ describe('the group view in Chromium', () => {
     expect(await page.locator('.assessment-header h1').textContent()).toContain(
       riskiest.latest.cycle,
     );
-    await page.goBack();
+    // Back by the page's own link, to the table in the order it was left.
+    await page.getByRole('link', { name: 'Back to the group Northwind Group' }).click();
     await page.waitForURL(groupUrl);
     await table.waitFor();
+    expect(await table.getByRole('columnheader', { name: /^Risk/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
 
     // The group PDF, built in the worker, read back: every member's name and latest risk.
     const download = page.waitForEvent('download', { timeout: 60_000 });

@@ -138,6 +138,18 @@ describe('parseRoute', () => {
     expect(parseRoute('#/new?from=home')).toStrictEqual({ page: 'new' });
   });
 
+  it('keeps the group a results page was opened from, and drops one that is no id', () => {
+    expect(parseRoute(`#/a/${assessmentId}/results?group=0a1b2c3d4e5f`)).toStrictEqual({
+      page: 'results',
+      id: assessmentId,
+      fromGroup: '0a1b2c3d4e5f',
+    });
+    expect(parseRoute(`#/a/${assessmentId}/results?group=../x`)).toStrictEqual({
+      page: 'results',
+      id: assessmentId,
+    });
+  });
+
   it('accepts ids of 1 and of 64 characters, the shortest and longest a segment may hold', () => {
     const longest = `${'a'.repeat(32)}${'F'.repeat(31)}-`;
     expect(longest).toHaveLength(64);
@@ -172,6 +184,7 @@ describe('hrefs and parseRoute', () => {
           [hrefs.assessment(a), { page: 'assessment', id: a }],
           [hrefs.review(a), { page: 'review', id: a }],
           [hrefs.results(a), { page: 'results', id: a }],
+          [hrefs.results(a, b), { page: 'results', id: a, fromGroup: b }],
           [hrefs.nextCycle(a), { page: 'next', id: a }],
           [hrefs.history(a), { page: 'history', id: a }],
           [hrefs.exportFile(a), { page: 'export', id: a }],

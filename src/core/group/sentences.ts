@@ -43,3 +43,18 @@ export function groupTrendSentence(
       : `${trend.now < trend.before ? 'fell' : 'rose'} from ${before} to ${now} (${signed(shownChange(trend.before, trend.now), formatPoints)} points)`;
   return `Over ${who} with an earlier cycle, counted with the same weights, the group risk ${move} from their previous cycle to their latest.`;
 }
+
+/** The members whose latest cycle holds answers nobody has confirmed yet, in the group's order. */
+export const unconfirmedMembers = (dashboard: Pick<GroupDashboard, 'members'>) =>
+  dashboard.members.filter((standing) => (standing.latest?.unconfirmed ?? 0) > 0);
+
+/**
+ * The warning about unconfirmed answers, around the members' names: "2 members have answers …
+ * not yet confirmed (" + names + "): their scores may change when they are."
+ */
+export function unconfirmedSentence(count: number): { lead: string; tail: string } {
+  return {
+    lead: `${plural(count, 'member has', 'members have')} answers carried over or taken from another set and not yet confirmed`,
+    tail: `${count === 1 ? 'its score' : 'their scores'} may change when they are.`,
+  };
+}

@@ -69,15 +69,39 @@ function csvRows(text: string, separator: string): CsvRow[] {
 
 const numberPattern = /^\d+(\.\d+)?$/;
 
-/** A weight cell as a positive number, or what is wrong with it in plain words. */
-function weightOf(cell: string, decimalComma: boolean): number | string {
+/**
+ * Which decimal mark a weight may use: a file's is known from its separator; a typed weight's is
+ * not, so either is read.
+ */
+export type DecimalMark = 'point' | 'comma' | 'either';
+
+/** "1,000" or "12.500": a thousands separator to some readers, a decimal mark to others. */
+const thousandsOrDecimal = (written: string, decimal: DecimalMark) =>
+  (decimal !== 'point' && /^[1-9]\d{0,2},\d{3}$/.test(written)) ||
+  (decimal === 'either' && /^[1-9]\d{0,2}\.\d{3}$/.test(written));
+
+const markExample: Readonly<Record<DecimalMark, string>> = {
+  point: 'an optional decimal point, such as 12.5',
+  comma: 'an optional decimal comma, such as 12,5',
+  either: 'an optional decimal point or comma, such as 12.5',
+};
+
+/**
+ * A weight as written (in a file's cell, or typed) as a positive number, or what is wrong with it
+ * in plain words. Where "1,000" could be a thousand or one, it is refused rather than guessed.
+ */
+export function weightOf(cell: string, decimal: DecimalMark): number | string {
   const written = cell.trim();
   if (written === '') return 'the weight is empty; give a number greater than 0, such as 12.5';
-  const plain = decimalComma ? written.replace(',', '.') : written;
+  if (thousandsOrDecimal(written, decimal)) {
+    const mark = written.replace(/\d/g, '');
+    return `the weight "${written}" could be read with "${mark}" as a thousands separator or as a decimal mark; write it without the separator (such as ${written.replace(mark, '')}) or without the trailing zeros (such as ${written.replace(/0+$/, '').replace(/[.,]$/, '')})`;
+  }
+  const plain = decimal === 'point' ? written : written.replace(',', '.');
   if (written.startsWith('-') && numberPattern.test(plain.slice(1)))
     return `the weight ${written} is negative; give a number greater than 0`;
   if (!numberPattern.test(plain))
-    return `the weight "${written}" is not a number; write digits with an optional decimal ${decimalComma ? 'comma' : 'point'}, such as ${decimalComma ? '12,5' : '12.5'}, without thousands separators or units`;
+    return `the weight "${written}" is not a number; write digits with ${markExample[decimal]}, without thousands separators or units`;
   const weight = Number(plain);
   if (weight === 0) return 'the weight is 0; a member that should not count belongs in no group';
   if (!Number.isFinite(weight)) return `the weight ${written} is too large`;
@@ -124,7 +148,7 @@ export function parseWeightsCsv(text: string): Result<WeightRow[]> {
     const path = `line ${row.line}`;
     const organisation = (row.cells[organisationColumn] ?? '').trim();
     const scope = scopeColumn < 0 ? '' : (row.cells[scopeColumn] ?? '').trim();
-    const weight = weightOf(row.cells[weightColumn] ?? '', separator === ';');
+    const weight = weightOf(row.cells[weightColumn] ?? '', separator === ';' ? 'comma' : 'point');
     if (organisation === '') {
       problems.push({ path, message: 'the organisation is empty; name the member it weights' });
       continue;

@@ -3,7 +3,12 @@ import { UserTextList } from '../../components/UserText.tsx';
 import { formatCoverage, formatDate, formatPoints, formatRisk } from '../../core/format.ts';
 import { hasGroupRisk } from '../../core/group/dashboard.ts';
 import type { GroupDashboard, MemberStanding } from '../../core/group/model.ts';
-import { bandSpreadSentence, groupTrendSentence } from '../../core/group/sentences.ts';
+import {
+  bandSpreadSentence,
+  groupTrendSentence,
+  unconfirmedMembers,
+  unconfirmedSentence,
+} from '../../core/group/sentences.ts';
 import type { QuestionSet } from '../../core/questionSet/schema.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { plural } from '../../core/text.ts';
@@ -208,6 +213,8 @@ export function GroupDashboardView({
   set: QuestionSet;
 }) {
   const withoutCycle = dashboard.members.filter((standing) => !standing.latest);
+  const unconfirmed = unconfirmedMembers(dashboard);
+  const { lead, tail } = unconfirmedSentence(unconfirmed.length);
   if (dashboard.members.length === 0)
     return (
       <p className="notice">
@@ -225,6 +232,13 @@ export function GroupDashboardView({
           yet and {withoutCycle.length === 1 ? 'is' : 'are'} left out of the group figures:{' '}
           <UserTextList items={withoutCycle.map((standing) => standing.member.organisation)} />.
           Import {withoutCycle.length === 1 ? 'its file' : 'their files'} below.
+        </p>
+      )}
+      {unconfirmed.length > 0 && (
+        <p className="notice">
+          {lead} (
+          <UserTextList items={unconfirmed.map((standing) => standing.member.organisation)} />
+          ): {tail}
         </p>
       )}
       <div className="panel">

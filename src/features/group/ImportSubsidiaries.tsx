@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { subjectIdentity } from '../../core/assessment/identity.ts';
 import { bandLabel } from '../../core/scoring/bands.ts';
 import { formatDateTime, formatRisk } from '../../core/format.ts';
 import type { Assessment } from '../../core/assessment/model.ts';
@@ -22,14 +23,20 @@ import './group.css';
 
 const standingText = ({ risk, band }: Standing) => `${formatRisk(risk)} (${bandLabel[band]})`;
 
+/** What a kept file does to the group: its organisation and scope join it, unless already in it. */
+const membershipText = (member: boolean) =>
+  member
+    ? ' Its organisation and scope are already a member.'
+    : ' It becomes a member of the group.';
+
 /** What confirming would do with one file, in a sentence. */
-function OutcomeText({ outcome }: { outcome: PreviewOutcome }) {
+function OutcomeText({ outcome, member }: { outcome: PreviewOutcome; member: boolean }) {
   switch (outcome.kind) {
     case 'add':
       return (
         <>
           <span className="preview-outcome add">Added</span>: new on this device, risk{' '}
-          {standingText(outcome.after)}.
+          {standingText(outcome.after)}.{membershipText(member)}
         </>
       );
     case 'replace':
@@ -37,14 +44,14 @@ function OutcomeText({ outcome }: { outcome: PreviewOutcome }) {
         <>
           <span className="preview-outcome replace">Replaces</span> the copy on this device (last
           changed {formatDateTime(outcome.existingUpdatedAt)}): risk {standingText(outcome.before)}{' '}
-          → {standingText(outcome.after)}.
+          → {standingText(outcome.after)}.{membershipText(member)}
         </>
       );
     case 'unchanged':
       return (
         <>
           <span className="preview-outcome unchanged">Already on this device</span>, unchanged:
-          nothing to save; its member is added to the group.
+          nothing to save.{membershipText(member)}
         </>
       );
     case 'other-set':
@@ -75,7 +82,8 @@ function OutcomeText({ outcome }: { outcome: PreviewOutcome }) {
 const typedCell = (assessment: Assessment | undefined, value: (a: Assessment) => string) =>
   assessment ? <bdi>{value(assessment) || '—'}</bdi> : <span className="muted">—</span>;
 
-function PreviewTable({ rows }: { rows: readonly PreviewRow[] }) {
+function PreviewTable({ rows, group }: { rows: readonly PreviewRow[]; group: Group }) {
+  const members = new Set(group.members.map(subjectIdentity));
   return (
     <div className="table-scroll" role="region" aria-labelledby="preview-caption" tabIndex={0}>
       <table className="group-table">
@@ -100,7 +108,10 @@ function PreviewTable({ rows }: { rows: readonly PreviewRow[] }) {
               <td>{typedCell(row.assessment, (a) => a.scope)}</td>
               <td>{typedCell(row.assessment, (a) => a.cycle)}</td>
               <td>
-                <OutcomeText outcome={row.outcome} />
+                <OutcomeText
+                  outcome={row.outcome}
+                  member={row.assessment ? members.has(subjectIdentity(row.assessment)) : false}
+                />
               </td>
             </tr>
           ))}
@@ -327,12 +338,20 @@ export function ImportSubsidiaries({ group, set }: { group: Group; set: Question
       {rows && !opening && (
         <div className="import-preview">
           <p>{countsLine(rows)} Nothing is kept until you confirm.</p>
-          <PreviewTable rows={rows} />
+          <PreviewTable rows={rows} group={group} />
+          {!canImport && (
+            <p id="nothing-to-import" className="field-error">
+              None of these files can be kept here: each is refused, of another question set, or
+              still encrypted. Pick other files
+              {locked.length > 0 ? ', or give the passphrase of the encrypted ones above.' : '.'}
+            </p>
+          )}
           <div className="button-row">
             <button
               type="button"
               className="button primary"
               disabled={!canImport}
+              aria-describedby={canImport ? undefined : 'nothing-to-import'}
               onClick={confirm}
             >
               {importLabel}

@@ -6,6 +6,7 @@ import {
   applyWeights,
   maxWeightsFileCharacters,
   parseWeightsCsv,
+  weightOf,
 } from '../../core/group/weights.ts';
 import type { Problem } from '../../core/result.ts';
 import { plural } from '../../core/text.ts';
@@ -19,18 +20,17 @@ const memberName = (member: GroupMember) =>
 
 /**
  * A typed weight: undefined when left empty (the member counts 1), the number when it is one
- * greater than 0, or why it is not. A decimal comma is read as a point, as a spreadsheet may copy it.
+ * greater than 0, or why it is not, by the weights file's rules. A decimal comma is read as a
+ * point, as a spreadsheet may copy it; "1,000" is refused as a weights file refuses it.
  */
 export function typedWeight(typed: string): number | undefined | { problem: string } {
-  const written = typed.trim().replace(',', '.');
+  const written = typed.trim();
   if (written === '') return undefined;
-  const weight = Number(written);
-  if (!Number.isFinite(weight) || weight <= 0)
-    return {
-      problem:
-        'Give a number greater than 0, such as 12.5 (subscribers in millions, revenue…), or leave it empty to count the member equally.',
-    };
-  return weight;
+  const weight = weightOf(written, 'either');
+  if (typeof weight === 'number') return weight;
+  return {
+    problem: `${weight.charAt(0).toUpperCase()}${weight.slice(1)}. Leave it empty to count the member equally.`,
+  };
 }
 
 /** "Line 3: the weight is empty…": a weights file's problem, with the line it is on. */
@@ -155,6 +155,7 @@ export function MemberWeights({ group }: { group: Group }) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const anyWeight = group.members.some((member) => member.weight !== undefined);
+  const unweighted = group.members.filter((member) => member.weight === undefined).length;
   // A removed member's button is gone with its row: the keyboard resumes at the list's heading.
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -176,6 +177,42 @@ export function MemberWeights({ group }: { group: Group }) {
     useGroups.getState().updateGroup(group.id, { members: result.members });
     forgetDrafts();
     setOutcome({ ok: true, message: 'The weights are saved.' });
+  };
+
+  const remove = (member: GroupMember, index: number) => {
+    const name = memberName(member);
+    useGroups.getState().removeMember(group.id, subjectIdentity(member));
+    heading.current?.focus();
+    setOutcome({
+      ok: true,
+      message: (
+        <>
+          <bdi>{name}</bdi> is no longer a member; its assessments stay on this device.{' '}
+          <button type="button" className="button" onClick={() => putBack(member, index)}>
+            Undo
+          </button>
+        </>
+      ),
+    });
+  };
+
+  // Back where it was, weight included, unless it has become a member again meanwhile.
+  const putBack = (member: GroupMember, index: number) => {
+    const current = useGroups.getState().groups[group.id];
+    const key = subjectIdentity(member);
+    if (!current || current.members.some((m) => subjectIdentity(m) === key)) return;
+    const members = [...current.members];
+    members.splice(Math.min(index, members.length), 0, member);
+    useGroups.getState().updateGroup(group.id, { members });
+    heading.current?.focus();
+    setOutcome({
+      ok: true,
+      message: (
+        <>
+          <bdi>{memberName(member)}</bdi> is a member again.
+        </>
+      ),
+    });
   };
 
   const equalWeights = () => {
@@ -260,19 +297,7 @@ export function MemberWeights({ group }: { group: Group }) {
                           type="button"
                           className="button danger-outline"
                           aria-label={`Remove ${name} from the group`}
-                          onClick={() => {
-                            useGroups.getState().removeMember(group.id, key);
-                            heading.current?.focus();
-                            setOutcome({
-                              ok: true,
-                              message: (
-                                <>
-                                  <bdi>{name}</bdi> is no longer a member; its assessments stay on
-                                  this device.
-                                </>
-                              ),
-                            });
-                          }}
+                          onClick={() => remove(member, index)}
                         >
                           Remove
                         </button>
@@ -283,6 +308,13 @@ export function MemberWeights({ group }: { group: Group }) {
               </tbody>
             </table>
           </div>
+          {anyWeight && unweighted > 0 && (
+            <p className="notice warning">
+              {plural(unweighted, 'member has', 'members have')} no weight and{' '}
+              {unweighted === 1 ? 'counts' : 'count'} 1 beside the others&apos; weights. Give every
+              member a weight in the same unit, or count every member equally.
+            </p>
+          )}
           <div className="button-row">
             <button type="submit" className="button primary">
               Save the weights

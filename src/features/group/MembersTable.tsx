@@ -92,93 +92,126 @@ function ChangeCell({ standing }: { standing: MemberStanding }) {
 }
 
 /**
+ * The order each group's table was last put in, for as long as the tab is open: back from a
+ * member's results, the table is as it was left.
+ */
+const sortByGroup = new Map<string, MemberSort>();
+
+/**
  * Every member's latest cycle, one row each, sortable by name and by risk with the buttons in the
  * column heads; each name opens the member's latest results.
  */
 export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
-  const [sort, setSort] = useState<MemberSort | null>(null);
+  const groupId = dashboard.group.id;
+  const [sort, setShownSort] = useState<MemberSort | null>(() => sortByGroup.get(groupId) ?? null);
+  const setSort = (next: MemberSort) => {
+    sortByGroup.set(groupId, next);
+    setShownSort(next);
+  };
   const rows = useMemo(() => sortedMembers(dashboard.members, sort), [dashboard.members, sort]);
   const weighted = dashboard.members.some((standing) => standing.member.weight !== undefined);
   const order = sort
     ? `sorted by ${sort.by === 'risk' ? 'risk' : 'name'}, ${sort.direction === 'descending' ? (sort.by === 'risk' ? 'highest first' : 'Z to A') : sort.by === 'risk' ? 'lowest first' : 'A to Z'}`
     : 'in the group’s order';
   return (
-    <div className="table-scroll" role="region" aria-labelledby="members-caption" tabIndex={0}>
-      <table className="group-table" id="group-members-table">
-        <caption id="members-caption">
-          Members, {order}
-          <span className="visually-hidden">
-            . The buttons in the Member and Risk column heads sort the table.
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <SortableHead label="Member" by="name" sort={sort} onSort={setSort} />
-            {weighted && (
-              <th scope="col" className="number">
-                Weight
-              </th>
-            )}
-            <th scope="col">Latest cycle</th>
-            <SortableHead label="Risk" by="risk" sort={sort} onSort={setSort} className="number" />
-            <th scope="col">Band</th>
-            <th scope="col" className="number">
-              Unconfirmed
-            </th>
-            <th scope="col">Change since previous cycle</th>
-            <th scope="col">Stale</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((standing) => {
-            const { member, latest } = standing;
-            return (
-              <tr key={standing.key}>
-                <th scope="row">
-                  <MemberName
-                    member={member}
-                    href={latest ? hrefs.results(latest.assessmentId) : undefined}
-                  />
+    <>
+      <p className="muted small" id="members-hint">
+        Not confirmed counts the answers carried over from the previous cycle or taken from another
+        question set that nobody has confirmed yet. Stale: the latest cycle was last changed more
+        than {plural(dashboard.group.staleAfterDays, 'day')} ago. Where the table is wider than the
+        screen, it scrolls sideways.
+      </p>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-labelledby="members-caption"
+        aria-describedby="members-hint"
+        tabIndex={0}
+      >
+        <table className="group-table" id="group-members-table">
+          <caption id="members-caption">
+            Members, {order}
+            <span className="visually-hidden">
+              . The buttons in the Member and Risk column heads sort the table.
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <SortableHead label="Member" by="name" sort={sort} onSort={setSort} />
+              {weighted && (
+                <th scope="col" className="number">
+                  Weight
                 </th>
-                {weighted && <td className="number">{standing.weight}</td>}
-                {latest ? (
-                  <>
-                    <td>
-                      <bdi className="member-cycle">{latest.cycle}</bdi>
-                      <span className="member-scope muted small">
-                        changed {formatDate(latest.updatedAt)}
-                      </span>
-                    </td>
-                    <td className="number">
-                      <strong>{formatRisk(latest.risk)}</strong>
-                    </td>
-                    <td>
-                      <BandBadge band={latest.band} />
-                    </td>
-                    <td className="number">{latest.unconfirmed}</td>
-                  </>
-                ) : (
-                  <td colSpan={4} className="muted">
-                    No cycle of this question set yet
-                  </td>
-                )}
-                <ChangeCell standing={standing} />
-                <td>
-                  {standing.stale ? (
-                    <span className="stale-flag">
-                      Stale: {plural(standing.ageDays ?? 0, 'day')} old
-                    </span>
-                  ) : latest ? (
-                    'No'
+              )}
+              <th scope="col">Latest cycle</th>
+              <SortableHead
+                label="Risk"
+                by="risk"
+                sort={sort}
+                onSort={setSort}
+                className="number"
+              />
+              <th scope="col">Band</th>
+              <th scope="col" className="number">
+                Not confirmed
+              </th>
+              <th scope="col">Change since previous cycle</th>
+              <th scope="col">Stale</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((standing) => {
+              const { member, latest } = standing;
+              return (
+                <tr key={standing.key}>
+                  <th scope="row">
+                    <MemberName
+                      member={member}
+                      href={
+                        latest ? hrefs.results(latest.assessmentId, dashboard.group.id) : undefined
+                      }
+                    />
+                  </th>
+                  {weighted && <td className="number">{standing.weight}</td>}
+                  {latest ? (
+                    <>
+                      <td>
+                        <bdi className="member-cycle">{latest.cycle}</bdi>
+                        <span className="member-scope muted small">
+                          changed {formatDate(latest.updatedAt)}
+                        </span>
+                      </td>
+                      <td className="number">
+                        <strong>{formatRisk(latest.risk)}</strong>
+                      </td>
+                      <td>
+                        <BandBadge band={latest.band} />
+                      </td>
+                      <td className="number">{latest.unconfirmed}</td>
+                    </>
                   ) : (
-                    '—'
+                    <td colSpan={4} className="muted">
+                      No cycle of this question set yet
+                    </td>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  <ChangeCell standing={standing} />
+                  <td>
+                    {standing.stale ? (
+                      <span className="stale-flag">
+                        Stale: {plural(standing.ageDays ?? 0, 'day')} old
+                      </span>
+                    ) : latest ? (
+                      'No'
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -42,6 +42,12 @@ describe('parseWeightsCsv', () => {
     ]);
   });
 
+  it('refuses a decimal-comma weight that could be a thousand, rather than reading it as 1', () => {
+    expect(refusals('organisation;weight\nAlpha;1,000\nBeta;0,125\n')).toEqual([
+      'line 2: the weight "1,000" could be read with "," as a thousands separator or as a decimal mark; write it without the separator (such as 1000) or without the trailing zeros (such as 1)',
+    ]);
+  });
+
   it('counts lines through a quoted line break, so each problem names the line it is on', () => {
     expect(refusals('organisation,weight\n"Two\nlines",1\nBeta,-1\n')).toEqual([
       'line 4: the weight -1 is negative; give a number greater than 0',

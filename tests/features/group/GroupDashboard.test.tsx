@@ -37,7 +37,7 @@ const memberOrder = () =>
 
 describe('the group dashboard', () => {
   it('shows the group risk with its band and method, and every member with its latest cycle, linked to its results', async () => {
-    const { dashboard } = await twelveMembers();
+    const { id, dashboard } = await twelveMembers();
     expect(screen.getByText('Group risk').parentElement).toHaveTextContent(
       `Group risk${formatRisk(dashboard.groupRisk ?? NaN)}out of 100`,
     );
@@ -54,7 +54,7 @@ describe('the group dashboard', () => {
       }
       expect(within(row).getByRole('link', { name: standing.member.organisation })).toHaveAttribute(
         'href',
-        `#/a/${standing.latest.assessmentId}/results`,
+        `#/a/${standing.latest.assessmentId}/results?group=${id}`,
       );
       expect(row).toHaveTextContent(standing.latest.cycle);
       expect(row).toHaveTextContent(formatRisk(standing.latest.risk));
@@ -62,6 +62,25 @@ describe('the group dashboard', () => {
     expect(screen.getByText(/1 member has no cycle of this question set yet/)).toHaveTextContent(
       'Latecomer Mobile',
     );
+  });
+
+  it('names the members whose scores rest on answers nobody has confirmed, as the group PDF does', async () => {
+    const { dashboard } = await twelveMembers();
+    const unconfirmed = dashboard.members.filter((m) => (m.latest?.unconfirmed ?? 0) > 0);
+    const confirmed = dashboard.members.filter((m) => m.latest?.unconfirmed === 0);
+    if (unconfirmed.length === 0 || confirmed.length === 0)
+      throw new Error('the fixture has members with and without unconfirmed answers');
+    const notice = screen.getByText(/answers carried over or taken from another set and not yet/);
+    expect(notice).toHaveTextContent(
+      new RegExp(
+        `^${unconfirmed.length} members have answers .*: their scores may change when they are\\.$`,
+      ),
+    );
+    for (const { member } of unconfirmed) expect(notice).toHaveTextContent(member.organisation);
+    for (const { member } of confirmed) expect(notice).not.toHaveTextContent(member.organisation);
+    expect(
+      within(membersTable()).getByRole('columnheader', { name: 'Not confirmed' }),
+    ).toBeVisible();
   });
 
   it('says beside the group risk how the members spread over the bands, which is highest, and how the group moved', async () => {

@@ -132,13 +132,32 @@ describe('importing subsidiaries’ files into a group', () => {
         /2 files picked: 1 already on this device, 1 of another question set/,
       ),
     ).toBeInTheDocument();
-    expect(rowOf('c.json')).toHaveTextContent('Already on this device, unchanged');
+    expect(rowOf('c.json')).toHaveTextContent(
+      'Already on this device, unchanged: nothing to save. It becomes a member of the group.',
+    );
     expect(rowOf('network.json')).toHaveTextContent(
       'Another question set (Communications infrastructure hardening',
     );
     await user.click(screen.getByRole('button', { name: 'Add their members to the group' }));
     expect(groupOf(id).members).toEqual([{ organisation: cQ3.organisation, scope: cQ3.scope }]);
     expect(Object.keys(useAssessments.getState().assessments)).toHaveLength(1);
+
+    // Picked again, the preview says what the outcome will: the member is already in the group.
+    await user.upload(screen.getByLabelText(filesLabel), [fileOf(cQ3, 'c.json')]);
+    await screen.findByRole('table', { name: 'What importing the picked files would do' });
+    expect(rowOf('c.json')).toHaveTextContent(
+      'nothing to save. Its organisation and scope are already a member.',
+    );
+
+    // Nothing that can be kept: the button is disabled and says why.
+    await user.upload(screen.getByLabelText(filesLabel), [
+      fileOf(fixtureAssessment('network-side'), 'network.json'),
+    ]);
+    const add = await screen.findByRole('button', { name: 'Add their members to the group' });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription(
+      'None of these files can be kept here: each is refused, of another question set, or still encrypted. Pick other files.',
+    );
   });
 
   it('asks one passphrase for the encrypted files, says when it opens none, and previews them once opened', async () => {

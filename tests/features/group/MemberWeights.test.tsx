@@ -36,6 +36,20 @@ describe('weights of the members', () => {
     expect(typedWeight('0')).toHaveProperty('problem');
     expect(typedWeight('-3')).toHaveProperty('problem');
     expect(typedWeight('lots')).toHaveProperty('problem');
+    expect(typedWeight('0,125')).toBe(0.125);
+    expect(typedWeight('1000')).toBe(1000);
+  });
+
+  it('refuses a typed weight that could be a thousand or one, saying how to write either', () => {
+    for (const [typed, thousand, small] of [
+      ['1,000', '1000', '1'],
+      ['12.500', '12500', '12.5'],
+    ] as const) {
+      const weight = typedWeight(typed);
+      if (typeof weight !== 'object') throw new Error(`${typed} was read as ${weight}`);
+      expect(weight.problem).toContain(`such as ${thousand})`);
+      expect(weight.problem).toContain(`such as ${small})`);
+    }
   });
 
   it('saves typed weights together, and refuses one that is not a number greater than 0 next to its field', async () => {
@@ -45,9 +59,7 @@ describe('weights of the members', () => {
     await user.type(weightField(baltic.organisation), '30');
     await user.click(screen.getByRole('button', { name: 'Save the weights' }));
     expect(weightField(aurora.organisation)).toHaveAttribute('aria-invalid', 'true');
-    expect(weightField(aurora.organisation)).toHaveAccessibleDescription(
-      /Give a number greater than 0/,
-    );
+    expect(weightField(aurora.organisation)).toHaveAccessibleDescription(/greater than 0/);
     expect(weightField(aurora.organisation)).toHaveFocus();
     expect(groupOf(id).members.map((m) => m.weight)).toEqual([undefined, undefined, undefined]);
 
@@ -115,5 +127,26 @@ describe('weights of the members', () => {
     await user.click(screen.getByRole('checkbox', { name: new RegExp(`^${baltic.organisation}`) }));
     await user.click(screen.getByRole('button', { name: 'Add the ticked to the group' }));
     expect(groupOf(id).members).toEqual([aurora, cordillera, baltic]);
+  });
+
+  it('puts a removed member back where it was, with its weight, when the removal is undone', async () => {
+    const user = userEvent.setup();
+    const id = await threeMembers();
+    await user.type(weightField(baltic.organisation), '30');
+    await user.click(screen.getByRole('button', { name: 'Save the weights' }));
+    // Only one member weighted: the others counting 1 beside 30 is said.
+    expect(
+      screen.getByText(/2 members have no weight and count 1 beside the others' weights/),
+    ).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', {
+        name: `Remove ${baltic.organisation} · ${baltic.scope} from the group`,
+      }),
+    );
+    expect(groupOf(id).members).toEqual([aurora, cordillera]);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(groupOf(id).members).toEqual([aurora, { ...baltic, weight: 30 }, cordillera]);
+    expect(screen.getByText(/is a member again\.$/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 });

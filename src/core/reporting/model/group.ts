@@ -2,7 +2,13 @@ import { subjectIdentity } from '../../assessment/identity.ts';
 import { formatPoints, formatRisk, shownChange } from '../../format.ts';
 import type { ScoredGroupDashboard } from '../../group/dashboard.ts';
 import type { MemberStanding } from '../../group/model.ts';
-import { bandSpread, bandSpreadSentence, groupTrendSentence } from '../../group/sentences.ts';
+import {
+  bandSpread,
+  bandSpreadSentence,
+  groupTrendSentence,
+  unconfirmedMembers,
+  unconfirmedSentence,
+} from '../../group/sentences.ts';
 import { inPlaceCoverage } from '../../questionSet/coverageLevels.ts';
 import type { QuestionSet } from '../../questionSet/schema.ts';
 import { bandLabel, bandOf, bandThresholds, type Band } from '../../scoring/bands.ts';
@@ -113,8 +119,9 @@ function spreadSentence(facts: GroupFacts): Text {
 
 /** Lines for the cover and the summary that the reader must weigh the figures with. */
 function statusLines(facts: GroupFacts): Paragraph[] {
-  const { dashboard, stale, withCycle } = facts;
-  const unconfirmed = withCycle.filter((m) => (m.latest?.unconfirmed ?? 0) > 0);
+  const { dashboard, stale } = facts;
+  const unconfirmed = unconfirmedMembers(dashboard);
+  const { lead, tail } = unconfirmedSentence(unconfirmed.length);
   return [
     ...(stale.length > 0
       ? [
@@ -128,7 +135,7 @@ function statusLines(facts: GroupFacts): Paragraph[] {
       ? [
           paragraph(
             'status',
-            text`${plural(unconfirmed.length, 'member has', 'members have')} answers carried over or taken from another set and not yet confirmed (${joinTexts(unconfirmed.map(facts.label), ', ')}): ${unconfirmed.length === 1 ? 'its score' : 'their scores'} may change when they are.`,
+            text`${lead} (${joinTexts(unconfirmed.map(facts.label), ', ')}): ${tail}`,
           ),
         ]
       : []),
