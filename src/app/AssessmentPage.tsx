@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BackToGroup } from '../components/BackToGroup.tsx';
+import { BackToGroup } from './BackToGroup.tsx';
 import { questionSetById } from '../content/questionSets.ts';
 import { detailsProblems } from '../core/assessment/details.ts';
 import { delegationByDomain, hasWaitingResponse } from '../core/delegation/status.ts';
