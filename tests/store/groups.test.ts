@@ -1,44 +1,21 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { subjectIdentity } from '../../src/core/assessment/identity.ts';
 import type { Group, GroupMember } from '../../src/core/group/model.ts';
-import { databaseName, openDatabase, type CellguardDatabase } from '../../src/store/database.ts';
+import { databaseName, openDatabase } from '../../src/store/database.ts';
 import {
   createGroupsStore,
   groupJournalPrefix,
   retryDelayMs,
   type GroupsStore,
 } from '../../src/store/groups.ts';
-import type { TabChannel } from '../../src/store/recordSync.ts';
 import { northwind, southern } from '../core/backup/backupFiles.ts';
-import { FakeStorage } from '../support/fakeStorage.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import { drain, settle } from '../support/testBrowser.ts';
-import { TabChannels } from '../support/tabChannels.ts';
+import { BrowserProfile } from '../support/browserProfile.ts';
 
 /** One browser profile: its IndexedDB, its localStorage and the channel its tabs share. */
-class Profile {
-  readonly factory = new IDBFactory();
-  readonly localStorage = new FakeStorage();
-  /** Every group write fails as on a full disk while set. */
-  full = false;
+class Profile extends BrowserProfile {
   readonly recovered: { copy: number | undefined; message: string }[] = [];
-  private readonly channels = new TabChannels();
-
-  channel(): TabChannel {
-    return this.channels.open();
-  }
-
-  async open(): Promise<CellguardDatabase> {
-    const db = await openDatabase(this.factory);
-    return {
-      ...db,
-      writeGroup: (id, decide) =>
-        this.full
-          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-          : db.writeGroup(id, decide),
-    };
-  }
 
   /** A new tab's store of groups, not yet loaded. */
   store(now: () => Date = () => clock): GroupsStore {

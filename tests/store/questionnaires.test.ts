@@ -1,6 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { databaseName, openDatabase, type CellguardDatabase } from '../../src/store/database.ts';
+import { databaseName, openDatabase } from '../../src/store/database.ts';
 import {
   createQuestionnairesStore,
   questionnaireJournalPrefix,
@@ -13,9 +12,7 @@ import {
   questionnaireProgress,
   visibleQuestions,
 } from '../../src/core/delegation/respondent.ts';
-import type { TabChannel } from '../../src/store/recordSync.ts';
 import { succeed } from '../../src/core/result.ts';
-import { FakeStorage } from '../support/fakeStorage.ts';
 import { drain, settle, TestBrowser } from '../support/testBrowser.ts';
 import { fixtureAssessment } from '../support/storeFixtures.ts';
 import {
@@ -23,30 +20,10 @@ import {
   questionnaireIds,
   sendToAna as send,
 } from '../support/delegationFixtures.ts';
-import { TabChannels } from '../support/tabChannels.ts';
+import { BrowserProfile } from '../support/browserProfile.ts';
 
 /** One browser profile: its IndexedDB, its localStorage and the channel its tabs share. */
-class Profile {
-  readonly factory = new IDBFactory();
-  readonly localStorage = new FakeStorage();
-  full = false;
-  private readonly channels = new TabChannels();
-
-  channel(): TabChannel {
-    return this.channels.open();
-  }
-
-  async open(): Promise<CellguardDatabase> {
-    const db = await openDatabase(this.factory);
-    return {
-      ...db,
-      writeQuestionnaire: (id, decide) =>
-        this.full
-          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-          : db.writeQuestionnaire(id, decide),
-    };
-  }
-
+class Profile extends BrowserProfile {
   async tab(now: () => Date = () => clock): Promise<QuestionnairesStore> {
     const store = createQuestionnairesStore({
       now,
