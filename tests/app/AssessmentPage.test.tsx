@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AssessmentPage } from '../../src/app/AssessmentPage.tsx';
 import type { Assessment } from '../../src/core/assessment/model.ts';
-import { useAssessments } from '../../src/store/index.ts';
+import { useAssessments, useGroups } from '../../src/store/index.ts';
 import { fixtureAssessment, fixtureText, seedStore } from '../support/storeFixtures.ts';
 
 describe('AssessmentPage', () => {
@@ -44,6 +44,30 @@ describe('AssessmentPage', () => {
       `#/a/${id}/details`,
     );
     expect(screen.getByText(/Write the cycle as 2026-Q4\./)).toHaveTextContent('Correct it.');
+  });
+
+  it('links a member’s results back to the group it was opened from, while that group exists', async () => {
+    const assessment = fixtureAssessment('middle-profile');
+    const [id = ''] = seedStore(assessment);
+    await useGroups.getState().load();
+    const group = useGroups.getState().createGroup({
+      name: 'Northwind Group',
+      setId: assessment.questionSet.id,
+      members: [{ organisation: assessment.organisation, scope: assessment.scope }],
+    });
+    const { unmount } = render(
+      <AssessmentPage route={{ page: 'results', id, fromGroup: group.id }} />,
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Back to the group Northwind Group' }),
+    ).toHaveAttribute('href', `#/groups/${group.id}`);
+    unmount();
+
+    // A group deleted since, or another browser's: no link to a page that would say "not found".
+    useGroups.getState().removeGroup(group.id);
+    render(<AssessmentPage route={{ page: 'results', id, fromGroup: group.id }} />);
+    await screen.findByRole('heading', { name: 'Results' });
+    expect(screen.queryByRole('link', { name: /Back to the group/ })).toBeNull();
   });
 });
 
