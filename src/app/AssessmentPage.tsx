@@ -82,7 +82,9 @@ export function AssessmentPage({ route }: { route: AssessmentRoute }) {
         </div>
       )}
       <header className="assessment-header">
-        {route.page === 'results' && route.fromGroup && <BackToGroup groupId={route.fromGroup} />}
+        {route.page === 'results' && (
+          <BackToGroup assessmentId={route.id} fromGroup={route.fromGroup} />
+        )}
         <h1>
           <bdi>{assessment.organisation}</bdi>
           <span className="assessment-subtitle">

@@ -46,7 +46,7 @@ describe('AssessmentPage', () => {
     expect(screen.getByText(/Write the cycle as 2026-Q4\./)).toHaveTextContent('Correct it.');
   });
 
-  it('links a member’s results back to the group it was opened from, while that group exists', async () => {
+  it('links a member’s results back to the group they were opened from, for the rest of the visit, while that group exists', async () => {
     const assessment = fixtureAssessment('middle-profile');
     const [id = ''] = seedStore(assessment);
     await useGroups.getState().load();
@@ -62,6 +62,13 @@ describe('AssessmentPage', () => {
       await screen.findByRole('link', { name: 'Back to the group Northwind Group' }),
     ).toHaveAttribute('href', `#/groups/${group.id}`);
     unmount();
+
+    // Back at the results by way of the review, without the group in the address: still there.
+    const again = render(<AssessmentPage route={{ page: 'results', id }} />);
+    expect(
+      await screen.findByRole('link', { name: 'Back to the group Northwind Group' }),
+    ).toBeInTheDocument();
+    again.unmount();
 
     // A group deleted since, or another browser's: no link to a page that would say "not found".
     useGroups.getState().removeGroup(group.id);

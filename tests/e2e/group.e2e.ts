@@ -114,6 +114,10 @@ describe('the group view in Chromium', () => {
     expect(await table.getByRole('columnheader', { name: /^Risk/ }).getAttribute('aria-sort')).toBe(
       'descending',
     );
+    // The keyboard resumes at the member that was opened, not at the top of the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe(riskiest.member.organisation);
 
     // The group PDF, built in the worker, read back: every member's name and latest risk.
     const download = page.waitForEvent('download', { timeout: 60_000 });

@@ -82,42 +82,55 @@ function OutcomeText({ outcome, member }: { outcome: PreviewOutcome; member: boo
 const typedCell = (assessment: Assessment | undefined, value: (a: Assessment) => string) =>
   assessment ? <bdi>{value(assessment) || '—'}</bdi> : <span className="muted">—</span>;
 
+/**
+ * One row per picked file, what happens to it first: on a phone the table scrolls sideways, and
+ * the outcome is what must be in sight. Its title stays outside the scrolling box, whole.
+ */
 function PreviewTable({ rows, group }: { rows: readonly PreviewRow[]; group: Group }) {
   const members = new Set(group.members.map(subjectIdentity));
   return (
-    <div className="table-scroll" role="region" aria-labelledby="preview-caption" tabIndex={0}>
-      <table className="group-table">
-        <caption id="preview-caption">What importing the picked files would do</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Cycle</th>
-            <th scope="col">What happens</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            // Two picked files may share a name (from two folders): the position is the identity.
-            <tr key={index} data-outcome={row.outcome.kind}>
-              <th scope="row">
-                <bdi>{row.name}</bdi>
-              </th>
-              <td>{typedCell(row.assessment, (a) => a.organisation)}</td>
-              <td>{typedCell(row.assessment, (a) => a.scope)}</td>
-              <td>{typedCell(row.assessment, (a) => a.cycle)}</td>
-              <td>
-                <OutcomeText
-                  outcome={row.outcome}
-                  member={row.assessment ? members.has(subjectIdentity(row.assessment)) : false}
-                />
-              </td>
+    <>
+      <p id="preview-caption" className="preview-caption">
+        What importing the picked files would do
+      </p>
+      <p className="muted small">
+        A band can sit above the range its number falls in: a critical control not in place, or
+        nothing in place that would raise an alert, raises it, as each member&apos;s results
+        explain. Where the table is wider than the screen, it scrolls sideways.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby="preview-caption" tabIndex={0}>
+        <table className="group-table" aria-labelledby="preview-caption">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">What happens</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Cycle</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              // Two picked files may share a name (from two folders): the position is the identity.
+              <tr key={index} data-outcome={row.outcome.kind}>
+                <th scope="row">
+                  <bdi>{row.name}</bdi>
+                </th>
+                <td>
+                  <OutcomeText
+                    outcome={row.outcome}
+                    member={row.assessment ? members.has(subjectIdentity(row.assessment)) : false}
+                  />
+                </td>
+                <td>{typedCell(row.assessment, (a) => a.organisation)}</td>
+                <td>{typedCell(row.assessment, (a) => a.scope)}</td>
+                <td className="member-cycle">{typedCell(row.assessment, (a) => a.cycle)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -173,16 +186,18 @@ export function ImportSubsidiaries({ group, set }: { group: Group; set: Question
     setOpening(null);
     setPassphrase('');
     setPassphraseProblem(null);
-    if (input.current) input.current.value = '';
   };
-  // The preview and its buttons are gone: the keyboard resumes at the file field, as before a pick.
+  // The preview and its buttons are gone: the keyboard resumes at the file field, emptied, as
+  // before a pick.
   const backToStart = () => {
     reset();
+    if (input.current) input.current.value = '';
     input.current?.focus();
   };
 
   const pick = async (picked: FileList | null) => {
     const list = [...(picked ?? [])];
+    // The field keeps naming the picked files while their preview is shown.
     reset();
     setOutcome(null);
     if (list.length === 0) return;
@@ -275,11 +290,13 @@ export function ImportSubsidiaries({ group, set }: { group: Group; set: Question
     });
   };
 
+  const canImport = (toSave?.length ?? 0) + unchanged.length > 0;
   const importLabel =
     toSave && toSave.length > 0
       ? `Import ${plural(toSave.length, 'file')}`
-      : 'Add their members to the group';
-  const canImport = (toSave?.length ?? 0) + unchanged.length > 0;
+      : canImport
+        ? 'Add their members to the group'
+        : 'Nothing to import';
 
   return (
     <div className="stacked-form" aria-labelledby="import-subsidiaries-title" role="group">
@@ -304,6 +321,12 @@ export function ImportSubsidiaries({ group, set }: { group: Group; set: Question
         {opening && (
           <p className="muted small">
             Opening and checking the files: {opening.done} of {opening.total}…
+          </p>
+        )}
+        {rows && !opening && (
+          <p>
+            {countsLine(rows)}
+            {canImport ? ' Nothing is kept until you confirm.' : ''}
           </p>
         )}
       </div>
@@ -337,7 +360,6 @@ export function ImportSubsidiaries({ group, set }: { group: Group; set: Question
       )}
       {rows && !opening && (
         <div className="import-preview">
-          <p>{countsLine(rows)} Nothing is kept until you confirm.</p>
           <PreviewTable rows={rows} group={group} />
           {!canImport && (
             <p id="nothing-to-import" className="field-error">

@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice.tsx';
+import { UserTextList } from '../../components/UserText.tsx';
 import { subjectIdentity } from '../../core/assessment/identity.ts';
 import type { Group, GroupMember } from '../../core/group/model.ts';
 import {
@@ -29,7 +30,7 @@ export function typedWeight(typed: string): number | undefined | { problem: stri
   const weight = weightOf(written, 'either');
   if (typeof weight === 'number') return weight;
   return {
-    problem: `${weight.charAt(0).toUpperCase()}${weight.slice(1)}. Leave it empty to count the member equally.`,
+    problem: `${weight.charAt(0).toUpperCase()}${weight.slice(1)}.`,
   };
 }
 
@@ -154,10 +155,17 @@ export function MemberWeights({ group }: { group: Group }) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The latest member removed, which Undo puts back where it was. */
+  const [removal, setRemoval] = useState<{ member: GroupMember; index: number } | null>(null);
   const anyWeight = group.members.some((member) => member.weight !== undefined);
-  const unweighted = group.members.filter((member) => member.weight === undefined).length;
-  // A removed member's button is gone with its row: the keyboard resumes at the list's heading.
+  const unweighted = group.members.filter((member) => member.weight === undefined);
+  // After Undo the keyboard resumes at the list's heading.
   const heading = useRef<HTMLHeadingElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // A removed member's button is gone with its row: the keyboard resumes at Undo, in view.
+  useEffect(() => {
+    if (removal) undoButton.current?.focus();
+  }, [removal]);
 
   const forgetDrafts = () => {
     setDrafts({});
@@ -176,24 +184,14 @@ export function MemberWeights({ group }: { group: Group }) {
     }
     useGroups.getState().updateGroup(group.id, { members: result.members });
     forgetDrafts();
+    setRemoval(null);
     setOutcome({ ok: true, message: 'The weights are saved.' });
   };
 
   const remove = (member: GroupMember, index: number) => {
-    const name = memberName(member);
     useGroups.getState().removeMember(group.id, subjectIdentity(member));
-    heading.current?.focus();
-    setOutcome({
-      ok: true,
-      message: (
-        <>
-          <bdi>{name}</bdi> is no longer a member; its assessments stay on this device.{' '}
-          <button type="button" className="button" onClick={() => putBack(member, index)}>
-            Undo
-          </button>
-        </>
-      ),
-    });
+    setOutcome(null);
+    setRemoval({ member, index });
   };
 
   // Back where it was, weight included, unless it has become a member again meanwhile.
@@ -204,6 +202,7 @@ export function MemberWeights({ group }: { group: Group }) {
     const members = [...current.members];
     members.splice(Math.min(index, members.length), 0, member);
     useGroups.getState().updateGroup(group.id, { members });
+    setRemoval(null);
     heading.current?.focus();
     setOutcome({
       ok: true,
@@ -220,6 +219,7 @@ export function MemberWeights({ group }: { group: Group }) {
       members: group.members.map(({ organisation, scope }) => ({ organisation, scope })),
     });
     forgetDrafts();
+    setRemoval(null);
     setOutcome({ ok: true, message: 'Every member now counts equally.' });
   };
 
@@ -277,7 +277,6 @@ export function MemberWeights({ group }: { group: Group }) {
                           type="text"
                           inputMode="decimal"
                           autoComplete="off"
-                          placeholder="1"
                           value={
                             drafts[key] ??
                             (member.weight === undefined ? '' : String(member.weight))
@@ -308,11 +307,12 @@ export function MemberWeights({ group }: { group: Group }) {
               </tbody>
             </table>
           </div>
-          {anyWeight && unweighted > 0 && (
+          {anyWeight && unweighted.length > 0 && (
             <p className="notice warning">
-              {plural(unweighted, 'member has', 'members have')} no weight and{' '}
-              {unweighted === 1 ? 'counts' : 'count'} 1 beside the others&apos; weights. Give every
-              member a weight in the same unit, or count every member equally.
+              {plural(unweighted.length, 'member has', 'members have')} no weight and{' '}
+              {unweighted.length === 1 ? 'counts' : 'count'} 1 beside the others&apos; weights:{' '}
+              <UserTextList items={unweighted.map(memberName)} />. Give every member a weight in the
+              same unit, or count every member equally.
             </p>
           )}
           <div className="button-row">
@@ -326,6 +326,20 @@ export function MemberWeights({ group }: { group: Group }) {
             )}
           </div>
         </form>
+      )}
+      {removal && (
+        <p className="notice" role="status">
+          <bdi>{memberName(removal.member)}</bdi> is no longer a member; its assessments stay on
+          this device.{' '}
+          <button
+            ref={undoButton}
+            type="button"
+            className="button"
+            onClick={() => putBack(removal.member, removal.index)}
+          >
+            Undo
+          </button>
+        </p>
       )}
       <OutcomeNotice outcome={outcome} />
       {group.members.length > 0 && <WeightsFile group={group} onApplied={forgetDrafts} />}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BandBadge } from '../../components/BandBadge.tsx';
 import { pointsMove, riskDirection } from '../../core/comparison/direction.ts';
 import { formatDate, formatRisk, shownChange } from '../../core/format.ts';
@@ -98,6 +98,12 @@ function ChangeCell({ standing }: { standing: MemberStanding }) {
 const sortByGroup = new Map<string, MemberSort>();
 
 /**
+ * The member whose results each group's table last opened, for as long as the tab is open: back
+ * on the group, the keyboard resumes at that member's link, scrolled into view.
+ */
+const openedByGroup = new Map<string, string>();
+
+/**
  * Every member's latest cycle, one row each, sortable by name and by risk with the buttons in the
  * column heads; each name opens the member's latest results.
  */
@@ -108,6 +114,12 @@ export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
     sortByGroup.set(groupId, next);
     setShownSort(next);
   };
+  const [returnTo] = useState(() => openedByGroup.get(groupId));
+  const returnLink = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    openedByGroup.delete(groupId);
+    returnLink.current?.focus();
+  }, [groupId]);
   const rows = useMemo(() => sortedMembers(dashboard.members, sort), [dashboard.members, sort]);
   const weighted = dashboard.members.some((standing) => standing.member.weight !== undefined);
   const order = sort
@@ -116,9 +128,9 @@ export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
   return (
     <>
       <p className="muted small" id="members-hint">
-        Not confirmed counts the answers carried over from the previous cycle or taken from another
-        question set that nobody has confirmed yet. Stale: the latest cycle was last changed more
-        than {plural(dashboard.group.staleAfterDays, 'day')} ago. Where the table is wider than the
+        “Not confirmed”: answers carried over from the previous cycle or taken from another question
+        set that nobody has confirmed yet. “Stale”: the latest cycle was last changed more than{' '}
+        {plural(dashboard.group.staleAfterDays, 'day')} ago. Where the table is wider than the
         screen, it scrolls sideways.
       </p>
       <div
@@ -167,6 +179,8 @@ export function MembersTable({ dashboard }: { dashboard: GroupDashboard }) {
                   <th scope="row">
                     <MemberName
                       member={member}
+                      onOpen={() => openedByGroup.set(groupId, standing.key)}
+                      {...(standing.key === returnTo ? { linkRef: returnLink } : {})}
                       href={
                         latest ? hrefs.results(latest.assessmentId, dashboard.group.id) : undefined
                       }

@@ -153,8 +153,12 @@ describe('importing subsidiaries’ files into a group', () => {
     await user.upload(screen.getByLabelText(filesLabel), [
       fileOf(fixtureAssessment('network-side'), 'network.json'),
     ]);
-    const add = await screen.findByRole('button', { name: 'Add their members to the group' });
+    const add = await screen.findByRole('button', { name: 'Nothing to import' });
     expect(add).toBeDisabled();
+    // Said in the status region too, without the promise that nothing is kept before confirming.
+    expect(screen.getByText(/^1 file picked:/).closest('[role="status"]')).toHaveTextContent(
+      /^1 file picked: 1 of another question set\.$/,
+    );
     expect(add).toHaveAccessibleDescription(
       'None of these files can be kept here: each is refused, of another question set, or still encrypted. Pick other files.',
     );

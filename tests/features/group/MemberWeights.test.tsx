@@ -122,7 +122,8 @@ describe('weights of the members', () => {
     expect(
       screen.getByText(/is no longer a member; its assessments stay on this device/),
     ).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Members and their weights' })).toHaveFocus();
+    // Its row and button are gone: the keyboard resumes at Undo.
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
     // It can be added back from the assessments on this device.
     await user.click(screen.getByRole('checkbox', { name: new RegExp(`^${baltic.organisation}`) }));
     await user.click(screen.getByRole('button', { name: 'Add the ticked to the group' }));
@@ -137,7 +138,9 @@ describe('weights of the members', () => {
     // Only one member weighted: the others counting 1 beside 30 is said.
     expect(
       screen.getByText(/2 members have no weight and count 1 beside the others' weights/),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(
+      `weights: ${aurora.organisation} · ${aurora.scope}, ${cordillera.organisation} · ${cordillera.scope}. Give every member`,
+    );
     await user.click(
       screen.getByRole('button', {
         name: `Remove ${baltic.organisation} · ${baltic.scope} from the group`,
@@ -147,6 +150,7 @@ describe('weights of the members', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(groupOf(id).members).toEqual([aurora, { ...baltic, weight: 30 }, cordillera]);
     expect(screen.getByText(/is a member again\.$/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Members and their weights' })).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 });
