@@ -1,3 +1,4 @@
+import { randomHexId } from '../core/randomId.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Assessment } from '../core/assessment/model.ts';
@@ -79,14 +80,6 @@ export const delegationShapes = {
     ],
   },
 } satisfies Record<string, CommandShape>;
-
-/** A new random id of the given number of hexadecimal digits, as the browser makes them. */
-function randomHex(digits: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(Math.ceil(digits / 2)));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .slice(0, digits);
-}
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
@@ -244,14 +237,14 @@ function withPersonFor(
       ok: false,
       line: `assign needs the questions for ${name}, who has none in this assessment yet: --domains EXP,SEG and/or --questions EXP-01,PRV-03`,
     };
-  const assigneeId = randomHex(12);
+  const assigneeId = randomHexId(12);
   const draft: AssigneeDraft = {
     ...draftDetails(options, {}),
     name,
     domains: domains ?? [],
     questions: questions ?? [],
   };
-  const key = assessment.delegation?.key ?? randomHex(24);
+  const key = assessment.delegation?.key ?? randomHexId(24);
   return {
     ok: true,
     assessment: withNewAssignee(assessment, set, draft, { assigneeId, key }),
@@ -304,7 +297,7 @@ export async function assignCommand(
   const { assigneeId, added } = person;
 
   const now = new Date();
-  const prepared = prepareQuestionnaire(person.assessment, set, assigneeId, randomHex(24), now);
+  const prepared = prepareQuestionnaire(person.assessment, set, assigneeId, randomHexId(24), now);
   if (!prepared.ok) return badInput(problemLine(prepared.problems.map(withoutPath)));
   const { questionnaire } = prepared.value;
   const updated: Assessment = { ...prepared.value.assessment, updatedAt: now.toISOString() };

@@ -1,3 +1,4 @@
+import { randomHexId } from '../core/randomId.ts';
 import { create } from 'zustand';
 import type { Answer, Assessment } from '../core/assessment/model.ts';
 import type { AssessmentRules } from '../core/assessment/rules.ts';
@@ -153,12 +154,6 @@ export interface StoreDependencies {
   channel: () => TabChannel | undefined;
   /** Changes within this time are written together (default 250 ms). */
   saveDelayMs?: number;
-}
-
-function randomId(): string {
-  // crypto.randomUUID needs a secure context; operators may serve the app over plain http internally.
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -377,7 +372,7 @@ export function createAssessmentsStore({
       if (refused) return fail(refused);
       const admitted = admit(requireRules(), assessment);
       if (!admitted.ok) return admitted;
-      const id = randomId();
+      const id = randomHexId(24);
       const { assessment: kept, summary, changes } = admitted.value;
       set({
         assessments: {
@@ -508,8 +503,8 @@ export function createAssessmentsStore({
         const stored = get().assessments[id];
         if (!stored) return fail({ path: '', message: 'There is no such assessment here.' });
         const current = requireRules();
-        const assigneeId = randomId().slice(0, 12);
-        const key = stored.assessment.delegation?.key ?? randomId();
+        const assigneeId = randomHexId(12);
+        const key = stored.assessment.delegation?.key ?? randomHexId(24);
         return keepChanged(
           id,
           withNewAssignee(stored.assessment, current.setOf(stored.assessment), draft, {
@@ -545,7 +540,7 @@ export function createAssessmentsStore({
           stored.assessment,
           set,
           assigneeId,
-          randomId(),
+          randomHexId(24),
           now(),
         );
         if (!prepared.ok) return prepared;

@@ -7,6 +7,7 @@ import {
   tidyStaleAfterDays,
 } from '../core/group/limits.ts';
 import { defaultStaleAfterDays, type Group, type GroupMember } from '../core/group/model.ts';
+import { randomHexId } from '../core/randomId.ts';
 import {
   browserDependencies,
   earlier,
@@ -143,12 +144,6 @@ const messages = {
 const describeUnreadable = (count: number) =>
   `${count} saved group${count === 1 ? ' breaks' : 's break'} the rules of a Cellguard group (a damaged entry, or one saved by a newer Cellguard) and ${count === 1 ? 'is' : 'are'} left out.`;
 
-function randomGroupId(): string {
-  // crypto.randomUUID needs a secure context; operators may serve the app over plain http internally.
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The group's schema, loaded on first use: zod stays out of the first page. */
 const loadCheck = async (): Promise<Check<Group>> => {
   const { groupSchema } = await import('../core/group/schema.ts');
@@ -210,8 +205,8 @@ export function createGroupsStore(dependencies: GroupStoreDependencies) {
         if (setId.trim() === '' || setId.length > groupLimits.setId)
           throw new Error(`"${setId.slice(0, 50)}" is not the id of a question set`);
         const at = now().toISOString();
-        let id = randomGroupId();
-        while (get().groups[id] || persisted.knows(id)) id = randomGroupId();
+        let id = randomHexId(12);
+        while (get().groups[id] || persisted.knows(id)) id = randomHexId(12);
         const group: Group = {
           id,
           name: tidyGroupName(name),
