@@ -157,8 +157,8 @@ export function MemberWeights({ group }: { group: Group }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   /** The latest member removed, which Undo puts back where it was. */
   const [removal, setRemoval] = useState<{ member: GroupMember; index: number } | null>(null);
-  const anyWeight = group.members.some((member) => member.weight !== undefined);
   const unweighted = group.members.filter((member) => member.weight === undefined);
+  const anyWeight = unweighted.length < group.members.length;
   // After Undo the keyboard resumes at the list's heading.
   const heading = useRef<HTMLHeadingElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -329,11 +329,15 @@ export function MemberWeights({ group }: { group: Group }) {
       )}
       {removal && (
         <p className="notice" role="status">
-          <bdi>{memberName(removal.member)}</bdi> is no longer a member; its assessments stay on
-          this device.{' '}
+          <span id="removal-message">
+            <bdi>{memberName(removal.member)}</bdi> is no longer a member; its assessments stay on
+            this device.
+          </span>{' '}
+          {/* Focus lands here as the sentence appears: the button reads it out with its name. */}
           <button
             ref={undoButton}
             type="button"
+            aria-describedby="removal-message"
             className="button"
             onClick={() => putBack(removal.member, removal.index)}
           >

@@ -124,6 +124,9 @@ describe('weights of the members', () => {
     ).toBeInTheDocument();
     // Its row and button are gone: the keyboard resumes at Undo.
     expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveAccessibleDescription(
+      `${baltic.organisation} · ${baltic.scope} is no longer a member; its assessments stay on this device.`,
+    );
     // It can be added back from the assessments on this device.
     await user.click(screen.getByRole('checkbox', { name: new RegExp(`^${baltic.organisation}`) }));
     await user.click(screen.getByRole('button', { name: 'Add the ticked to the group' }));
